@@ -1,0 +1,46 @@
+package dev.radar.collect;
+
+import dev.radar.model.RepoFacts;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The registry of collectors: adding a file kind is one class and one line here. */
+public final class Collectors {
+
+    private static final List<Collector> ALL = List.of(
+            new MavenCollector(),
+            new LanguageCollector());
+
+    private Collectors() {}
+
+    public static List<Collector> all() {
+        return ALL;
+    }
+
+    /** Walks a repository and runs every collector over the files it wants. */
+    public static RepoFacts collect(String repo, Path dir) throws IOException {
+        return collect(repo, RepoTree.walk(dir));
+    }
+
+    public static RepoFacts collect(String repo, RepoTree tree) {
+        Facts facts = new Facts(repo);
+        for (Collector collector : ALL) {
+            List<String> wanted = new ArrayList<>();
+            for (String path : tree.paths()) {
+                if (collector.wants(path)) {
+                    wanted.add(path);
+                }
+            }
+            try {
+                collector.collect(tree, wanted, facts);
+            } catch (RuntimeException e) {
+                // A collector bug must not lose the rest of the repository: report it where it happened.
+                facts.problem(wanted.isEmpty() ? "" : wanted.get(0), 0,
+                        collector.name() + " collector failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
+        return facts.build();
+    }
+}

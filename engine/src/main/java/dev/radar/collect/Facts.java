@@ -1,0 +1,53 @@
+package dev.radar.collect;
+
+import dev.radar.model.ConfigSetting;
+import dev.radar.model.Dependency;
+import dev.radar.model.FileProblem;
+import dev.radar.model.LanguageUsage;
+import dev.radar.model.RepoFacts;
+import dev.radar.model.RepoFile;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Where collectors put what they read from one repository; confined to one thread. */
+public final class Facts {
+    private final String repo;
+    private final List<Dependency> dependencies = new ArrayList<>();
+    private final List<LanguageUsage> languages = new ArrayList<>();
+    private final List<ConfigSetting> settings = new ArrayList<>();
+    private final List<RepoFile> files = new ArrayList<>();
+    private final List<FileProblem> problems = new ArrayList<>();
+
+    public Facts(String repo) {
+        this.repo = repo;
+    }
+
+    public String repo() {
+        return repo;
+    }
+
+    public void add(Dependency dependency) {
+        dependencies.add(dependency);
+    }
+
+    public void add(LanguageUsage usage) {
+        languages.add(usage);
+    }
+
+    public void add(ConfigSetting setting) {
+        settings.add(setting);
+    }
+
+    public void add(RepoFile file) {
+        files.add(file);
+    }
+
+    /** Records a file that could not be read or parsed; line 0 when the position is unknown. */
+    public void problem(String file, int line, String message) {
+        problems.add(new FileProblem(repo, file, Math.max(0, line), message));
+    }
+
+    public RepoFacts build() {
+        return new RepoFacts(repo, dependencies, languages, settings, files, problems);
+    }
+}

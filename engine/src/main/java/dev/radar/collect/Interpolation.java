@@ -1,0 +1,61 @@
+package dev.radar.collect;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code ${name}} placeholders replaced from a property map, recursively, with cycle detection. */
+final class Interpolation {
+    private static final int MAX_DEPTH = 32;
+
+    private Interpolation() {}
+
+    /** Replaces every resolvable placeholder; unresolvable ones stay as written. Null becomes empty. */
+    static String apply(String text, Map<String, String> props) {
+        if (text == null) {
+            return "";
+        }
+        return apply(text.trim(), props, new HashSet<>(), 0);
+    }
+
+    private static String apply(String text, Map<String, String> props, Set<String> seen, int depth) {
+        if (depth > MAX_DEPTH || text.indexOf("${") < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < text.length()) {
+            int start = text.indexOf("${", i);
+            if (start < 0) {
+                out.append(text, i, text.length());
+                break;
+            }
+            int end = text.indexOf('}', start + 2);
+            if (end < 0) {
+                out.append(text, i, text.length());
+                break;
+            }
+            out.append(text, i, start);
+            String name = text.substring(start + 2, end).trim();
+            String value = props.get(name);
+            if (value != null && seen.add(name)) {
+                out.append(apply(value, props, seen, depth + 1));
+                seen.remove(name);
+            } else {
+                out.append(text, start, end + 1);
+            }
+            i = end + 1;
+        }
+        return out.toString();
+    }
+
+    /** True when no placeholder is left. */
+    static boolean isResolved(String value) {
+        return value != null && !value.isEmpty() && !value.contains("${");
+    }
+
+    /** True for a concrete version: resolved and not a range. */
+    static boolean isExactVersion(String value) {
+        return isResolved(value) && !value.startsWith("[") && !value.startsWith("(") && !value.contains(",");
+    }
+}

@@ -1,0 +1,324 @@
+package dev.radar.collect;
+
+import dev.radar.model.Dependency;
+import dev.radar.model.Ecosystem;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.maven.model.BuildBase;
+import org.apache.maven.model.InputLocation;
+import org.apache.maven.model.InputSource;
+import org.apache.maven.model.Model;
+import org.apache.maven.model.Parent;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginContainer;
+import org.apache.maven.model.Profile;
+import org.apache.maven.model.io.xpp3.MavenXpp3ReaderEx;
+import org.codehaus.plexus.util.xml.pull.XmlPullParserException;
+
+/**
+ * Reads {@code pom.xml} files with maven-model: every {@code <dependency>} (dependencies,
+ * dependencyManagement with BOM imports, profiles, plugin-level dependencies) and the {@code <parent>},
+ * each at the line of its opening tag. Properties are interpolated through the in-repo parent chain;
+ * version-less dependencies take their version from inherited or imported dependencyManagement found in
+ * the repository. What the repository cannot tell stays as declared, with an empty resolved version.
+ */
+public final class MavenCollector implements Collector {
+
+    @Override
+    public String name() {
+        return "maven";
+    }
+
+    @Override
+    public boolean wants(String path) {
+        return path.equals("pom.xml") || path.endsWith("/pom.xml");
+    }
+
+    @Override
+    public void collect(RepoTree tree, List<String> paths, Facts out) {
+        Map<String, Model> models = new LinkedHashMap<>();
+        for (String path : paths) {
+            parse(tree, path, out).ifPresent(m -> models.put(path, m));
+        }
+        new Project(models, out).emit();
+    }
+
+    private static Optional<Model> parse(RepoTree tree, String path, Facts out) {
+        try {
+            String text = tree.read(path);
+            InputSource source = new InputSource();
+            source.setLocation(path);
+            return Optional.of(new MavenXpp3ReaderEx().read(new StringReader(text), false, source));
+        } catch (XmlPullParserException e) {
+            out.problem(path, e.getLineNumber(), "POM is not well-formed XML: " + firstLine(e.getMessage()));
+        } catch (IOException | RuntimeException e) {
+            out.problem(path, 0, "POM could not be read: " + firstLine(e.getMessage()));
+        }
+        return Optional.empty();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        int nl = message.indexOf('\n');
+        String first = nl < 0 ? message : message.substring(0, nl);
+        int pos = first.indexOf(" (position:");
+        return (pos > 0 ? first.substring(0, pos) : first).trim();
+    }
+
+    /** All POMs of one repository with their parent links, interpolation contexts and managed versions. */
+    private static final class Project {
+        private final Map<String, Model> models;
+        private final Facts out;
+        private final Map<String, String> byCoordinates = new HashMap<>();
+        private final Map<String, Optional<String>> parents = new HashMap<>();
+        private final Map<String, Map<String, String>> properties = new HashMap<>();
+        private final Map<String, Map<String, String>> managed = new HashMap<>();
+
+        Project(Map<String, Model> models, Facts out) {
+            this.models = models;
+            this.out = out;
+            for (var e : models.entrySet()) {
+                Model m = e.getValue();
+                String group = m.getGroupId() != null ? m.getGroupId() : m.getParent() != null ? m.getParent().getGroupId() : null;
+                if (group != null && m.getArtifactId() != null) {
+                    byCoordinates.putIfAbsent(group.trim() + ":" + m.getArtifactId().trim(), e.getKey());
+                }
+            }
+        }
+
+        void emit() {
+            for (var e : models.entrySet()) {
+                emit(e.getKey(), e.getValue());
+            }
+        }
+
+        /** The path of the in-repo parent POM, by relativePath first and by coordinates second. */
+        Optional<String> parentOf(String path) {
+            Optional<String> known = parents.get(path);
+            if (known != null) {
+                return known;
+            }
+            Parent p = models.get(path).getParent();
+            Optional<String> found = Optional.empty();
+            if (p != null) {
+                String wanted = trim(p.getGroupId()) + ":" + trim(p.getArtifactId());
+                String rel = p.getRelativePath() == null ? "../pom.xml" : p.getRelativePath().trim();
+                if (!rel.isEmpty()) {
+                    String candidate = resolve(dir(path), rel.endsWith(".xml") ? rel : rel + "/pom.xml");
+                    Model m = candidate == null ? null : models.get(candidate);
+                    if (m != null && wanted.equals(coordinates(m))) {
+                        found = Optional.of(candidate);
+                    }
+                }
+                if (found.isEmpty() && byCoordinates.containsKey(wanted) && !byCoordinates.get(wanted).equals(path)) {
+                    found = Optional.of(byCoordinates.get(wanted));
+                }
+            }
+            parents.put(path, Optional.empty()); // guards against parent cycles while resolving
+            parents.put(path, found);
+            return found;
+        }
+
+        /** Properties visible in a POM: inherited ones overlaid by its own, plus project.* values. */
+        Map<String, String> propertiesOf(String path) {
+            Map<String, String> known = properties.get(path);
+            if (known != null) {
+                return known;
+            }
+            properties.put(path, Map.of()); // cycle guard
+            Model m = models.get(path);
+            Map<String, String> props = new HashMap<>();
+            parentOf(path).ifPresent(pp -> props.putAll(propertiesOf(pp)));
+            m.getProperties().forEach((k, v) -> props.put(String.valueOf(k), String.valueOf(v).trim()));
+            Parent parent = m.getParent();
+            String group = m.getGroupId() != null ? m.getGroupId() : parent != null ? parent.getGroupId() : null;
+            String version = m.getVersion() != null ? m.getVersion() : parent != null ? parent.getVersion() : null;
+            put(props, "groupId", group);
+            put(props, "artifactId", m.getArtifactId());
+            put(props, "version", version);
+            put(props, "name", m.getName());
+            put(props, "packaging", m.getPackaging());
+            if (parent != null) {
+                for (String prefix : new String[] {"project.parent.", "pom.parent.", "parent."}) {
+                    put(props, prefix + "groupId", parent.getGroupId());
+                    put(props, prefix + "artifactId", parent.getArtifactId());
+                    put(props, prefix + "version", parent.getVersion());
+                }
+            }
+            properties.put(path, props);
+            return props;
+        }
+
+        private static void put(Map<String, String> props, String key, String value) {
+            if (value == null) {
+                return;
+            }
+            String v = value.trim();
+            if (key.contains(".")) {
+                props.put(key, v);
+            } else {
+                props.put("project." + key, v);
+                props.put("pom." + key, v);
+                if (!key.equals("name") && !key.equals("packaging")) {
+                    props.putIfAbsent(key, v);
+                }
+            }
+        }
+
+        /**
+         * Managed versions visible in a POM (groupId:artifactId to resolved version): its own
+         * dependencyManagement, then BOMs it imports from the repository, then what its parent manages.
+         */
+        Map<String, String> managedOf(String path) {
+            Map<String, String> known = managed.get(path);
+            if (known != null) {
+                return known;
+            }
+            managed.put(path, Map.of()); // cycle guard
+            Model m = models.get(path);
+            Map<String, String> props = propertiesOf(path);
+            Map<String, String> result = new HashMap<>();
+            List<Map<String, String>> imported = new ArrayList<>();
+            if (m.getDependencyManagement() != null) {
+                for (var d : m.getDependencyManagement().getDependencies()) {
+                    String g = Interpolation.apply(d.getGroupId(), props);
+                    String a = Interpolation.apply(d.getArtifactId(), props);
+                    String v = Interpolation.apply(d.getVersion(), props);
+                    if ("import".equals(trim(d.getScope())) && "pom".equals(trim(d.getType()))) {
+                        String bom = byCoordinates.get(g + ":" + a);
+                        if (bom != null && !bom.equals(path)) {
+                            imported.add(managedOf(bom));
+                        }
+                    } else if (Interpolation.isResolved(v)) {
+                        result.putIfAbsent(g + ":" + a, v);
+                    }
+                }
+            }
+            for (Map<String, String> bom : imported) {
+                bom.forEach(result::putIfAbsent);
+            }
+            parentOf(path).ifPresent(pp -> managedOf(pp).forEach(result::putIfAbsent));
+            managed.put(path, result);
+            return result;
+        }
+
+        private void emit(String path, Model m) {
+            Map<String, String> props = propertiesOf(path);
+            Parent parent = m.getParent();
+            if (parent != null) {
+                String declared = trim(parent.getVersion());
+                String resolved = Interpolation.apply(declared, props);
+                add(path, parent.getLocation(""), trim(parent.getGroupId()), trim(parent.getArtifactId()), declared,
+                        Interpolation.isExactVersion(resolved) ? resolved : "", "parent");
+            }
+            emitDependencies(path, m.getDependencies(), props, false);
+            if (m.getDependencyManagement() != null) {
+                emitDependencies(path, m.getDependencyManagement().getDependencies(), props, true);
+            }
+            emitPlugins(path, m.getBuild(), props);
+            for (Profile profile : m.getProfiles()) {
+                Map<String, String> profileProps = new HashMap<>(props);
+                profile.getProperties().forEach((k, v) -> profileProps.put(String.valueOf(k), String.valueOf(v).trim()));
+                emitDependencies(path, profile.getDependencies(), profileProps, false);
+                if (profile.getDependencyManagement() != null) {
+                    emitDependencies(path, profile.getDependencyManagement().getDependencies(), profileProps, true);
+                }
+                emitPlugins(path, profile.getBuild(), profileProps);
+            }
+        }
+
+        private void emitPlugins(String path, BuildBase build, Map<String, String> props) {
+            if (build == null) {
+                return;
+            }
+            emitPluginDependencies(path, build, props);
+            if (build.getPluginManagement() != null) {
+                emitPluginDependencies(path, build.getPluginManagement(), props);
+            }
+        }
+
+        private void emitPluginDependencies(String path, PluginContainer container, Map<String, String> props) {
+            for (Plugin plugin : container.getPlugins()) {
+                for (var d : plugin.getDependencies()) {
+                    String declared = trim(d.getVersion());
+                    String resolved = Interpolation.apply(declared, props);
+                    add(path, d.getLocation(""), Interpolation.apply(d.getGroupId(), props), Interpolation.apply(d.getArtifactId(), props),
+                            declared, Interpolation.isExactVersion(resolved) ? resolved : "", "plugin");
+                }
+            }
+        }
+
+        private void emitDependencies(String path, List<org.apache.maven.model.Dependency> deps, Map<String, String> props, boolean management) {
+            for (var d : deps) {
+                String group = Interpolation.apply(d.getGroupId(), props);
+                String artifact = Interpolation.apply(d.getArtifactId(), props);
+                String declared = trim(d.getVersion());
+                String resolved;
+                if (declared.isEmpty()) {
+                    resolved = management ? "" : managedOf(path).getOrDefault(group + ":" + artifact, "");
+                } else {
+                    resolved = Interpolation.apply(declared, props);
+                }
+                String scope = trim(d.getScope());
+                if (management) {
+                    scope = "import".equals(scope) ? "import" : "managed";
+                } else if (scope.isEmpty()) {
+                    scope = "compile";
+                }
+                add(path, d.getLocation(""), group, artifact, declared, Interpolation.isExactVersion(resolved) ? resolved : "", scope);
+            }
+        }
+
+        private void add(String path, InputLocation location, String group, String artifact, String declared, String resolved, String scope) {
+            if (artifact.isEmpty()) {
+                return;
+            }
+            int line = location == null ? 0 : location.getLineNumber();
+            out.add(new Dependency(out.repo(), Ecosystem.MAVEN, group, artifact, declared, resolved, scope, true, path, line, List.of()));
+        }
+
+        private static String coordinates(Model m) {
+            String group = m.getGroupId() != null ? m.getGroupId() : m.getParent() != null ? m.getParent().getGroupId() : "";
+            return trim(group) + ":" + trim(m.getArtifactId());
+        }
+
+        private static String dir(String path) {
+            int slash = path.lastIndexOf('/');
+            return slash < 0 ? "" : path.substring(0, slash);
+        }
+
+        /** Resolves a relative path against a repository folder; null when it leaves the repository. */
+        private static String resolve(String dir, String rel) {
+            List<String> parts = new ArrayList<>();
+            if (!dir.isEmpty()) {
+                parts.addAll(List.of(dir.split("/")));
+            }
+            for (String s : rel.replace('\\', '/').split("/")) {
+                if (s.isEmpty() || s.equals(".")) {
+                    continue;
+                }
+                if (s.equals("..")) {
+                    if (parts.isEmpty()) {
+                        return null;
+                    }
+                    parts.remove(parts.size() - 1);
+                } else {
+                    parts.add(s);
+                }
+            }
+            return String.join("/", parts);
+        }
+    }
+
+    static String trim(String s) {
+        return s == null ? "" : s.trim();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.radar.model;
+
+import java.util.List;
+
+/** Everything the collectors read from one repository, ready to be inserted into a rule session. */
+public record RepoFacts(
+        String repo,
+        List<Dependency> dependencies,
+        List<LanguageUsage> languages,
+        List<ConfigSetting> settings,
+        List<RepoFile> files,
+        List<FileProblem> problems) {
+
+    public RepoFacts {
+        dependencies = List.copyOf(dependencies);
+        languages = List.copyOf(languages);
+        settings = List.copyOf(settings);
+        files = List.copyOf(files);
+        problems = List.copyOf(problems);
+    }
+
+    /** Every fact, in a stable order, for insertion into a session. */
+    public List<Object> all() {
+        var out = new java.util.ArrayList<Object>(dependencies.size() + languages.size() + settings.size() + files.size() + problems.size());
+        out.addAll(dependencies);
+        out.addAll(languages);
+        out.addAll(settings);
+        out.addAll(files);
+        out.addAll(problems);
+        return out;
+    }
+}

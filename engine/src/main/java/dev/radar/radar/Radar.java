@@ -1,0 +1,49 @@
+package dev.radar.radar;
+
+import dev.radar.model.LanguageMatcher;
+import dev.radar.model.Matcher;
+import dev.radar.model.RadarEntry;
+import dev.radar.model.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A loaded radar: quadrants, entries and their matchers, and per-rule severity overrides.
+ *
+ * @param standards rule id to severity; an empty Optional means the rule is switched off
+ * @param source    where the radar came from, for messages
+ * @param digest    SHA-256 of the radar text, for caches and incremental scans
+ */
+public record Radar(
+        String title,
+        List<String> quadrants,
+        List<RadarEntry> entries,
+        List<Matcher> matchers,
+        List<LanguageMatcher> languageMatchers,
+        Map<String, Optional<Severity>> standards,
+        String source,
+        String digest) {
+
+    public Radar {
+        quadrants = List.copyOf(quadrants);
+        entries = List.copyOf(entries);
+        matchers = List.copyOf(matchers);
+        languageMatchers = List.copyOf(languageMatchers);
+        standards = Map.copyOf(standards);
+    }
+
+    /** The radar's facts for a rule session: entries, then matchers. */
+    public List<Object> facts() {
+        List<Object> out = new ArrayList<>(entries.size() + matchers.size() + languageMatchers.size());
+        out.addAll(entries);
+        out.addAll(matchers);
+        out.addAll(languageMatchers);
+        return out;
+    }
+
+    public Optional<RadarEntry> entry(String id) {
+        return entries.stream().filter(e -> e.id().equals(id)).findFirst();
+    }
+}
