@@ -22,14 +22,16 @@ public record Matcher(
                 !Glob.hasWildcard(pattern), ecosystem.key(ecosystem.normalise(pattern)), file, line);
     }
 
-    /** Whether this matcher recognises the dependency: same ecosystem, coordinate matches, version in range. */
+    /** Whether the dependency is this matcher's package (same ecosystem and coordinate), whatever its version. */
+    public boolean recognises(Dependency d) {
+        return d.ecosystem() == ecosystem && (exact ? key.equals(d.key()) : Glob.matches(pattern, d.coordinate()));
+    }
+
+    /**
+     * Whether this matcher applies to the dependency: recognised, and its version in {@link #versions} when a
+     * range is given. A dependency whose version is unknown is never in a range.
+     */
     public boolean admits(Dependency d) {
-        if (d.ecosystem() != ecosystem) {
-            return false;
-        }
-        if (exact ? !key.equals(d.key()) : !Glob.matches(pattern, d.coordinate())) {
-            return false;
-        }
-        return versions == null || versions.containsVersion(d.version().isEmpty() ? d.declaredVersion() : d.version());
+        return recognises(d) && (versions == null || versions.containsVersion(d.version().isEmpty() ? d.declaredVersion() : d.version()));
     }
 }

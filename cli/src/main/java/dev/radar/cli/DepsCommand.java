@@ -1,0 +1,56 @@
+package dev.radar.cli;
+
+import dev.radar.check.CheckRequest;
+import dev.radar.collect.Collectors;
+import dev.radar.model.RepoFacts;
+import dev.radar.report.Inventory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code radar deps [DIR]}: the dependency inventory the engine sees, without judging it. */
+@Command(name = "deps", mixinStandardHelpOptions = true,
+        description = {"List every dependency the collectors find, with file and line.",
+            "TSV columns: ecosystem, group, name, version_declared, version_resolved, file, line, scope, direct, via."})
+final class DepsCommand implements Callable<Integer> {
+
+    /** Inventory formats. */
+    enum Format { TSV, JSON }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The repository folder (default: the current folder).")
+    Path dir = Path.of(".");
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "tsv or json (default: ${DEFAULT-VALUE}).")
+    Format format = Format.TSV;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new UserError(ExitCode.CONFIG_ERROR, dir + ": not a folder");
+        }
+        RepoFacts facts = Collectors.collect(CheckRequest.nameOf(dir), dir);
+        output.write(spec.commandLine().getOut(), w -> {
+            if (format == Format.TSV) {
+                Inventory.writeTsv(facts.dependencies(), w);
+            } else {
+                Inventory.writeJson(facts.repo(), facts.dependencies(), w);
+            }
+        });
+        var err = spec.commandLine().getErr();
+        facts.problems().forEach(p -> err.println(p.file() + (p.line() > 0 ? ":" + p.line() : "") + ": " + p.message()));
+        return facts.problems().isEmpty() ? ExitCode.COMPLIANT.code() : ExitCode.INCOMPLETE.code();
+    }
+}

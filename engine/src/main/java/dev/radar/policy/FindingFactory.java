@@ -1,0 +1,67 @@
+package dev.radar.policy;
+
+import dev.radar.model.Dependency;
+import dev.radar.model.Finding;
+import dev.radar.model.RuleInfo;
+import dev.radar.model.FindingStatus;
+import dev.radar.model.RadarEntry;
+import dev.radar.model.RuleInfo;
+import dev.radar.model.Severity;
+import java.util.Map;
+import java.util.Optional;
+import org.kie.api.runtime.rule.RuleContext;
+
+/**
+ * Builds findings in rule consequences, taking id, severity and remediation from the firing rule's
+ * metadata and the radar's severity overrides. Exposed to DRL as the global {@code findings}.
+ */
+public final class FindingFactory {
+    private final Map<String, RuleInfo> rules;
+    private final Map<String, Optional<Severity>> overrides;
+
+    FindingFactory(Map<String, RuleInfo> rules, Map<String, Optional<Severity>> overrides) {
+        this.rules = rules;
+        this.overrides = overrides;
+    }
+
+    /** A finding about a dependency recognised by a radar entry. */
+    public Finding about(RuleContext rule, Dependency d, RadarEntry entry, String message, String remediation) {
+        return at(rule, d.repo(), d.file(), d.line(), message, remediation, entry == null ? "" : entry.id(), d.key());
+    }
+
+    /** A finding about a dependency that no radar entry recognises. */
+    public Finding about(RuleContext rule, Dependency d, String message) {
+        return at(rule, d.repo(), d.file(), d.line(), message, "", "", d.key());
+    }
+
+    /**
+     * A finding at a file and line.
+     *
+     * @param remediation a specific remediation; empty to use the rule's own
+     * @param subject     what the finding is about, stable across line moves (for fingerprints)
+     */
+    public Finding at(RuleContext rule, String repo, String file, int line, String message, String remediation,
+            String entryId, String subject) {
+        return at(rule, null, repo, file, line, message, remediation, entryId, subject);
+    }
+
+    /** As {@link #at(RuleContext, String, String, int, String, String, String, String)}, with a severity chosen by the rule. */
+    public Finding at(RuleContext rule, Severity severity, String repo, String file, int line, String message,
+            String remediation, String entryId, String subject) {
+        RuleInfo info = info(rule);
+        Severity effective = overrides.getOrDefault(info.id(), Optional.empty())
+                .orElse(severity != null ? severity : info.severity());
+        return new Finding(info.id(), effective, repo, file, line, message,
+                remediation == null || remediation.isEmpty() ? info.remediation() : remediation,
+                entryId, subject, "", FindingStatus.OPEN, "");
+    }
+
+    private RuleInfo info(RuleContext rule) {
+        Object id = rule.getRule().getMetaData().get("id");
+        RuleInfo info = id == null ? null : rules.get(String.valueOf(id));
+        if (info == null) {
+            throw new IllegalStateException("rule '" + rule.getRule().getName() + "' emits a finding but has no @id metadata");
+        }
+        return info;
+    }
+}
