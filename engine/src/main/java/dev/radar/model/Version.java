@@ -113,7 +113,7 @@ public final class Version implements Comparable<Version> {
         String x = (String) a;
         String y = (String) b;
         int c = Integer.compare(rank(x), rank(y));
-        return c != 0 ? c : x.compareTo(y);
+        return c != 0 || rank(x) != 8 ? c : x.compareTo(y);
     }
 
     @Override

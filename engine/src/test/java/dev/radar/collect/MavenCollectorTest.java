@@ -1,0 +1,319 @@
+package dev.radar.collect;
+
+import static dev.radar.collect.RepoFixture.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.radar.model.Dependency;
+import dev.radar.model.Ecosystem;
+import dev.radar.model.RepoFacts;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MavenCollectorTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String PARENT = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <project xmlns="http://maven.apache.org/POM/4.0.0">
+              <modelVersion>4.0.0</modelVersion>
+              <parent>
+                <groupId>org.springframework.boot</groupId>
+                <artifactId>spring-boot-starter-parent</artifactId>
+                <version>3.3.4</version>
+              </parent>
+              <groupId>com.acme</groupId>
+              <artifactId>shop-parent</artifactId>
+              <version>1.4.0-SNAPSHOT</version>
+              <packaging>pom</packaging>
+              <properties>
+                <guava.version>33.2.1-jre</guava.version>
+                <jackson.version>2.17.2</jackson.version>
+                <lib.version>${jackson.version}</lib.version>
+              </properties>
+              <dependencyManagement>
+                <dependencies>
+                  <dependency>
+                    <groupId>com.google.guava</groupId>
+                    <artifactId>guava</artifactId>
+                    <version>${guava.version}</version>
+                  </dependency>
+                  <dependency>
+                    <groupId>com.acme</groupId>
+                    <artifactId>shop-bom</artifactId>
+                    <version>${project.version}</version>
+                    <type>pom</type>
+                    <scope>import</scope>
+                  </dependency>
+                  <dependency>
+                    <groupId>org.junit</groupId>
+                    <artifactId>junit-bom</artifactId>
+                    <version>5.11.0</version>
+                    <type>pom</type>
+                    <scope>import</scope>
+                  </dependency>
+                </dependencies>
+              </dependencyManagement>
+              <modules>
+                <module>bom</module>
+                <module>app</module>
+              </modules>
+            </project>
+            """;
+
+    private static final String BOM = """
+            <project>
+              <modelVersion>4.0.0</modelVersion>
+              <groupId>com.acme</groupId>
+              <artifactId>shop-bom</artifactId>
+              <version>1.4.0-SNAPSHOT</version>
+              <packaging>pom</packaging>
+              <dependencyManagement>
+                <dependencies>
+                  <dependency>
+                    <groupId>org.mongodb</groupId>
+                    <artifactId>mongodb-driver-sync</artifactId>
+                    <version>4.11.1</version>
+                  </dependency>
+                </dependencies>
+              </dependencyManagement>
+            </project>
+            """;
+
+    private static final String APP = """
+            <project>
+              <modelVersion>4.0.0</modelVersion>
+              <parent>
+                <groupId>com.acme</groupId>
+                <artifactId>shop-parent</artifactId>
+                <version>1.4.0-SNAPSHOT</version>
+              </parent>
+              <artifactId>shop-app</artifactId>
+              <properties>
+                <jackson.version>2.18.0</jackson.version>
+              </properties>
+              <dependencies>
+                <dependency>
+                  <groupId>com.google.guava</groupId>
+                  <artifactId>guava</artifactId>
+                </dependency>
+                <dependency>
+                  <groupId>org.mongodb</groupId>
+                  <artifactId>mongodb-driver-sync</artifactId>
+                </dependency>
+                <dependency>
+                  <groupId>com.fasterxml.jackson.core</groupId>
+                  <artifactId>jackson-databind</artifactId>
+                  <version>${lib.version}</version>
+                </dependency>
+                <dependency>
+                  <groupId>${project.groupId}</groupId>
+                  <artifactId>shop-model</artifactId>
+                  <version>${project.version}</version>
+                  <scope>test</scope>
+                </dependency>
+                <dependency>
+                  <groupId>org.springframework.boot</groupId>
+                  <artifactId>spring-boot-starter-web</artifactId>
+                </dependency>
+                <dependency>
+                  <groupId>org.example</groupId>
+                  <artifactId>from-settings</artifactId>
+                  <version>${version.from.settings}</version>
+                </dependency>
+                <dependency>
+                  <groupId>org.example</groupId>
+                  <artifactId>ranged</artifactId>
+                  <version>[1.0,2.0)</version>
+                </dependency>
+              </dependencies>
+              <build>
+                <plugins>
+                  <plugin>
+                    <groupId>org.apache.maven.plugins</groupId>
+                    <artifactId>maven-checkstyle-plugin</artifactId>
+                    <dependencies>
+                      <dependency>
+                        <groupId>com.puppycrawl.tools</groupId>
+                        <artifactId>checkstyle</artifactId>
+                        <version>10.18.1</version>
+                      </dependency>
+                    </dependencies>
+                  </plugin>
+                </plugins>
+              </build>
+              <profiles>
+                <profile>
+                  <id>legacy</id>
+                  <properties>
+                    <log4j.version>1.2.17</log4j.version>
+                  </properties>
+                  <dependencies>
+                    <dependency>
+                      <groupId>log4j</groupId>
+                      <artifactId>log4j</artifactId>
+                      <version>${log4j.version}</version>
+                    </dependency>
+                  </dependencies>
+                </profile>
+              </profiles>
+            </project>
+            """;
+
+    private RepoFacts shop() {
+        return new RepoFixture(dir).file("pom.xml", PARENT).file("bom/pom.xml", BOM).file("app/pom.xml", APP).collect();
+    }
+
+    @Test
+    void parent_is_a_dependency_at_the_line_of_its_tag() {
+        Dependency parent = at(shop(), "pom.xml", 4);
+        assertThat(parent.ecosystem()).isEqualTo(Ecosystem.MAVEN);
+        assertThat(parent.coordinate()).isEqualTo("org.springframework.boot:spring-boot-starter-parent");
+        assertThat(parent.declaredVersion()).isEqualTo("3.3.4");
+        assertThat(parent.version()).isEqualTo("3.3.4");
+        assertThat(parent.scope()).isEqualTo("parent");
+    }
+
+    @Test
+    void managed_dependencies_and_bom_imports_are_listed_with_interpolated_versions() {
+        RepoFacts facts = shop();
+        Dependency guava = at(facts, "pom.xml", 20);
+        assertThat(guava.declaredVersion()).isEqualTo("${guava.version}");
+        assertThat(guava.version()).isEqualTo("33.2.1-jre");
+        assertThat(guava.scope()).isEqualTo("managed");
+        Dependency bom = at(facts, "pom.xml", 25);
+        assertThat(bom.coordinate()).isEqualTo("com.acme:shop-bom");
+        assertThat(bom.version()).isEqualTo("1.4.0-SNAPSHOT");
+        assertThat(bom.scope()).isEqualTo("import");
+        assertThat(at(facts, "pom.xml", 32).version()).isEqualTo("5.11.0");
+    }
+
+    @Test
+    void version_less_dependency_takes_the_version_managed_by_the_in_repo_parent() {
+        Dependency guava = at(shop(), "app/pom.xml", 13);
+        assertThat(guava.coordinate()).isEqualTo("com.google.guava:guava");
+        assertThat(guava.declaredVersion()).isEmpty();
+        assertThat(guava.version()).isEqualTo("33.2.1-jre");
+    }
+
+    @Test
+    void version_less_dependency_takes_the_version_of_an_in_repo_bom_imported_by_the_parent() {
+        Dependency mongo = at(shop(), "app/pom.xml", 17);
+        assertThat(mongo.coordinate()).isEqualTo("org.mongodb:mongodb-driver-sync");
+        assertThat(mongo.version()).isEqualTo("4.11.1");
+    }
+
+    @Test
+    void inherited_property_is_interpolated_in_the_child_context() {
+        // lib.version = ${jackson.version} is defined in the parent; the child overrides jackson.version.
+        Dependency jackson = at(shop(), "app/pom.xml", 21);
+        assertThat(jackson.declaredVersion()).isEqualTo("${lib.version}");
+        assertThat(jackson.version()).isEqualTo("2.18.0");
+    }
+
+    @Test
+    void project_coordinates_are_inherited_from_the_parent_for_interpolation() {
+        Dependency model = at(shop(), "app/pom.xml", 26);
+        assertThat(model.group()).isEqualTo("com.acme");
+        assertThat(model.version()).isEqualTo("1.4.0-SNAPSHOT");
+        assertThat(model.scope()).isEqualTo("test");
+    }
+
+    @Test
+    void version_managed_by_an_external_parent_stays_empty() {
+        Dependency web = at(shop(), "app/pom.xml", 32);
+        assertThat(web.coordinate()).isEqualTo("org.springframework.boot:spring-boot-starter-web");
+        assertThat(web.declaredVersion()).isEmpty();
+        assertThat(web.version()).isEmpty();
+    }
+
+    @Test
+    void unresolvable_property_stays_as_declared_with_an_empty_resolved_version() {
+        Dependency d = at(shop(), "app/pom.xml", 36);
+        assertThat(d.declaredVersion()).isEqualTo("${version.from.settings}");
+        assertThat(d.version()).isEmpty();
+    }
+
+    @Test
+    void a_version_range_is_not_a_resolved_version() {
+        Dependency d = at(shop(), "app/pom.xml", 41);
+        assertThat(d.declaredVersion()).isEqualTo("[1.0,2.0)");
+        assertThat(d.version()).isEmpty();
+    }
+
+    @Test
+    void plugin_level_dependencies_are_listed() {
+        Dependency checkstyle = at(shop(), "app/pom.xml", 53);
+        assertThat(checkstyle.coordinate()).isEqualTo("com.puppycrawl.tools:checkstyle");
+        assertThat(checkstyle.version()).isEqualTo("10.18.1");
+        assertThat(checkstyle.scope()).isEqualTo("plugin");
+    }
+
+    @Test
+    void profile_dependencies_use_profile_properties() {
+        Dependency log4j = at(shop(), "app/pom.xml", 69);
+        assertThat(log4j.coordinate()).isEqualTo("log4j:log4j");
+        assertThat(log4j.version()).isEqualTo("1.2.17");
+    }
+
+    @Test
+    void every_dependency_element_is_counted_once() {
+        RepoFacts facts = shop();
+        assertThat(facts.dependencies()).hasSize(4 + 1 + 10);
+        assertThat(facts.problems()).isEmpty();
+    }
+
+    @Test
+    void parent_is_found_by_coordinates_when_relative_path_does_not_point_at_it() {
+        RepoFacts facts = new RepoFixture(dir)
+                .file("build/parent/pom.xml", PARENT.replace("<module>bom</module>", ""))
+                .file("services/app/pom.xml", APP)
+                .collect();
+        assertThat(at(facts, "services/app/pom.xml", 13).version()).isEqualTo("33.2.1-jre");
+    }
+
+    @Test
+    void a_malformed_pom_is_a_problem_at_its_line_and_the_other_poms_are_still_read() {
+        RepoFacts facts = new RepoFixture(dir)
+                .file("pom.xml", PARENT)
+                .file("broken/pom.xml", "<project>\n  <dependencies>\n    <dependency>\n  </dependencies>\n</project>\n")
+                .collect();
+        assertThat(facts.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("broken/pom.xml");
+            assertThat(p.line()).isEqualTo(4);
+            assertThat(p.message()).startsWith("POM is not well-formed XML");
+        });
+        assertThat(facts.dependencies()).extracting(Dependency::file).containsOnly("pom.xml");
+    }
+
+    @Test
+    void a_property_cycle_does_not_hang_and_stays_unresolved() {
+        RepoFacts facts = new RepoFixture(dir).file("pom.xml", """
+                <project>
+                  <groupId>g</groupId><artifactId>a</artifactId><version>1</version>
+                  <properties><a>${b}</a><b>${a}</b></properties>
+                  <dependencies>
+                    <dependency><groupId>x</groupId><artifactId>y</artifactId><version>${a}</version></dependency>
+                  </dependencies>
+                </project>
+                """).collect();
+        assertThat(at(facts, "pom.xml", 5).version()).isEmpty();
+    }
+
+    @Test
+    void an_external_entity_is_not_resolved() {
+        RepoFacts facts = new RepoFixture(dir).file("pom.xml", """
+                <?xml version="1.0"?>
+                <!DOCTYPE project [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+                <project>
+                  <groupId>g</groupId><artifactId>a</artifactId><version>1</version>
+                  <dependencies>
+                    <dependency><groupId>x</groupId><artifactId>&xxe;</artifactId><version>1</version></dependency>
+                  </dependencies>
+                </project>
+                """).collect();
+        assertThat(facts.dependencies()).noneSatisfy(d -> assertThat(d.name()).contains("root:"));
+    }
+}
