@@ -1,0 +1,86 @@
+package dev.radar.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.radar.model.ConfigException;
+import dev.radar.model.ConfigProblem;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PolicyEngineTest {
+
+    @Test
+    void built_in_rules_carry_complete_metadata() {
+        PolicyEngine engine = PolicyEngine.load(Optional.empty());
+        assertThat(engine.rules()).containsKeys("RAD-001", "RAD-002", "RAD-003", "RAD-004", "RAD-005", "RAD-010");
+        assertThat(engine.rules().values()).allSatisfy(r -> {
+            assertThat(r.title()).isNotBlank();
+            assertThat(r.rationale()).isNotBlank();
+            assertThat(r.remediation()).isNotBlank();
+            assertThat(r.file()).startsWith("policies/");
+        });
+    }
+
+    @Test
+    void a_drl_compile_error_names_the_file_and_line() throws URISyntaxException {
+        Path broken = Path.of(getClass().getResource("/broken-drl").toURI());
+        assertThatThrownBy(() -> PolicyEngine.load(Optional.of(broken)))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).first().satisfies(p -> {
+                    assertThat(p.file()).endsWith("broken-drl/custom/broken.drl");
+                    assertThat(p.line()).isEqualTo(9);
+                    assertThat(p.message()).startsWith("DRL error");
+                }));
+    }
+
+    @Test
+    void a_rule_without_complete_metadata_is_a_configuration_error(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("bare.drl"), """
+                package custom;
+                import dev.radar.model.Dependency;
+                rule "no metadata"
+                    @id("HYG-900")
+                    @severity("error")
+                when
+                    Dependency()
+                then
+                end
+                """);
+        assertThatThrownBy(() -> PolicyEngine.load(Optional.of(dir)))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).extracting(ConfigProblem::message)
+                        .containsExactly("rule HYG-900 lacks @title, @rationale, @remediation"));
+    }
+
+    @Test
+    void a_user_file_with_a_built_in_path_replaces_it_and_other_files_add_rules(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("radar"));
+        Files.writeString(dir.resolve("radar/files.drl"), "package policies.radar;\n");
+        Files.writeString(dir.resolve("extra.drl"), """
+                package custom;
+                import dev.radar.model.Dependency;
+                global dev.radar.policy.FindingFactory findings;
+                rule "snapshot dependency"
+                    @id("HYG-901") @severity("warning") @title("Snapshot dependency")
+                    @rationale("Snapshots change under you.") @remediation("Pin a release.")
+                when
+                    $d : Dependency(version.endsWith("-SNAPSHOT"))
+                then
+                    insert(findings.about(drools, $d, $d.display() + " is a snapshot"));
+                end
+                """);
+        PolicyEngine engine = PolicyEngine.load(Optional.of(dir));
+        assertThat(engine.rules()).containsKey("HYG-901").doesNotContainKey("RAD-010");
+        assertThat(engine.sources()).extracting(PolicySource::path).contains("radar/rings.drl", "radar/files.drl", "extra.drl");
+    }
+
+    @Test
+    void facts_from_different_repositories_do_not_meet_in_one_session() {
+        PolicyEngine engine = PolicyEngine.load(Optional.empty());
+        assertThat(engine.evaluate(List.of(), java.util.Map.of())).isEmpty();
+    }
+}
