@@ -39,8 +39,8 @@ final class CheckCommand implements Callable<Integer> {
             description = "Report format: ${COMPLETION-CANDIDATES} (default: text).")
     String format = "text";
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL",
-            description = "Lowest severity that fails the check: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--fail-on", paramLabel = "LEVEL", completionCandidates = FailOn.Names.class,
+            description = "Lowest severity that fails the check: ${COMPLETION-CANDIDATES} (default: error).")
     FailOn failOn = FailOn.ERROR;
 
     @Option(names = "--repo-name", paramLabel = "NAME", description = "The repository's name in reports (default: the folder name).")

@@ -7,6 +7,14 @@ import java.util.Optional;
 public enum FailOn {
     ERROR, WARNING, INFO, NEVER;
 
+    /** Lower-case names for help and completion. */
+    static final class Names implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(values()).map(v -> v.name().toLowerCase(java.util.Locale.ROOT)).iterator();
+        }
+    }
+
     Optional<Severity> threshold() {
         return switch (this) {
             case ERROR -> Optional.of(Severity.ERROR);

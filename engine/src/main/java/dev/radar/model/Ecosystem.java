@@ -52,6 +52,7 @@ public enum Ecosystem {
             case MAVEN, GRADLE_PLUGIN -> g.isEmpty() ? n : g + ":" + n;
             case PYPI -> n.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
             case DOCKER -> dockerPath(g.isEmpty() ? n : g + "/" + n);
+            case GITHUB_ACTION -> (g.isEmpty() ? n : g + "/" + n).toLowerCase(Locale.ROOT);
             default -> g.isEmpty() ? n : g + "/" + n;
         };
     }
@@ -62,6 +63,7 @@ public enum Ecosystem {
         return switch (this) {
             case PYPI -> w.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
             case DOCKER -> dockerPath(w);
+            case GITHUB_ACTION -> w.toLowerCase(Locale.ROOT);
             default -> w;
         };
     }

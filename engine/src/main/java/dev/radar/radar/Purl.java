@@ -22,7 +22,15 @@ record Purl(Ecosystem ecosystem, String pattern) {
             return Optional.empty();
         }
         String rest = text.substring(4);
-        int q = indexOfAny(rest, "?#@");
+        // A version follows the last '@' that is not the first character of an npm scope (pkg:npm/@angular/core@17).
+        int q = indexOfAny(rest, "?#");
+        if (q >= 0) {
+            rest = rest.substring(0, q);
+        }
+        q = rest.lastIndexOf('@');
+        if (q > 0 && rest.charAt(q - 1) == '/') {
+            q = -1;
+        }
         if (q >= 0) {
             rest = rest.substring(0, q);
         }

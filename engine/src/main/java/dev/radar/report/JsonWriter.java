@@ -33,7 +33,7 @@ public final class JsonWriter implements ReportWriter {
     public void write(Report report, Writer out) throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schemaVersion", Report.SCHEMA_VERSION);
-        root.put("tool", Map.of("name", Tool.NAME, "version", Tool.version()));
+        root.put("tool", Json.ordered("name", Tool.NAME, "version", Tool.version()));
         root.put("repo", report.repo());
         root.put("today", report.today().toString());
         root.put("radar", report.radar());

@@ -68,7 +68,7 @@ public final class SarifWriter implements ReportWriter {
             result.put("message", text(message));
             if (!f.file().isEmpty()) {
                 Map<String, Object> physical = new LinkedHashMap<>();
-                physical.put("artifactLocation", Map.of("uri", uri(f.file()), "uriBaseId", "%SRCROOT%"));
+                physical.put("artifactLocation", Json.ordered("uri", uri(f.file()), "uriBaseId", "%SRCROOT%"));
                 if (f.line() >= 1) {
                     physical.put("region", Map.of("startLine", f.line()));
                 }

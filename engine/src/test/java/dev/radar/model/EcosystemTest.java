@@ -20,6 +20,7 @@ class EcosystemTest {
             docker        | gcr.io/distroless  | java17              | gcr.io/distroless/java17
             github-action | actions            | checkout            | actions/checkout
             github-action | gradle             | actions/setup-gradle | gradle/actions/setup-gradle
+            github-action | EmbarkStudios      | cargo-deny-action   | embarkstudios/cargo-deny-action
             terraform     | hashicorp          | aws                 | hashicorp/aws
             """)
     void coordinates_are_normalised_per_ecosystem(String ecosystem, String group, String name, String expected) {

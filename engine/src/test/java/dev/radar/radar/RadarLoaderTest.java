@@ -144,6 +144,23 @@ class RadarLoaderTest {
                         .anySatisfy(p -> assertThat(p).startsWith(expected)));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} -> {1} {2}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            pkg:npm/left-pad                 | npm           | left-pad
+            pkg:npm/%40angular/core          | npm           | @angular/core
+            pkg:npm/@angular/core@17.0.0     | npm           | @angular/core
+            pkg:maven/org.mongodb/*          | maven         | org.mongodb:*
+            pkg:maven/log4j/log4j@1.2.17     | maven         | log4j:log4j
+            pkg:pypi/requests?extra=socks    | pypi          | requests
+            pkg:golang/github.com/gin-gonic/gin | go         | github.com/gin-gonic/gin
+            pkg:github/actions/checkout      | github-action | actions/checkout
+            """)
+    void purl_patterns_become_ecosystem_patterns(String purl, String ecosystem, String pattern) {
+        Purl p = Purl.parse(purl).orElseThrow();
+        assertThat(p.ecosystem().id()).isEqualTo(ecosystem);
+        assertThat(p.pattern()).isEqualTo(pattern);
+    }
+
     @Test
     void all_problems_are_reported_at_once() {
         String yaml = HEAD + """

@@ -1,0 +1,28 @@
+package dev.radar.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class HelpTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--help", "check --help", "deps --help", "rules --help", "explain --help"})
+    void help_lists_every_exit_code_from_the_enum(String args) {
+        var run = CliScenariosIT.run(args.split(" "));
+        assertThat(run.exit()).isZero();
+        for (ExitCode code : ExitCode.values()) {
+            assertThat(run.out()).contains(code.code() + "   " + code.meaning().substring(0, 20));
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void check_help_lists_every_report_format() {
+        var run = CliScenariosIT.run("check", "--help");
+        for (var w : dev.radar.report.ReportFormats.all()) {
+            assertThat(run.out()).contains(w.name());
+        }
+        assertThat(run.out().replaceAll("\\s+", " ")).contains("error, warning, info, never");
+    }
+}
