@@ -23,9 +23,9 @@ final class RulesCommand implements Callable<Integer> {
         EngineOptions options = new EngineOptions();
         options.policies = policies;
         var out = spec.commandLine().getOut();
-        out.printf("%-8s  %-8s  %-4s  %s%n", "ID", "SEVERITY", "", "TITLE");
+        out.printf("%-8s  %-8s  %-7s  %s%n", "ID", "SEVERITY", "CONCERN", "TITLE");
         for (RuleInfo r : options.engine().rules().values()) {
-            out.printf("%-8s  %-8s  %-4s  %s%n", r.id(), r.severity().id(), r.concern(), r.title());
+            out.printf("%-8s  %-8s  %-7s  %s%n", r.id(), r.severity().id(), r.concern(), r.title());
         }
         out.flush();
         return ExitCode.COMPLIANT.code();

@@ -21,6 +21,16 @@ public final class AtomicFiles {
 
     public static void write(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
+        if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+            if (Files.isDirectory(absolute)) {
+                throw new IOException(target + " is a folder");
+            }
+            // A device or pipe (/dev/null, /dev/stdout, a FIFO): nothing to replace atomically.
+            try (Writer w = Files.newBufferedWriter(absolute, StandardCharsets.UTF_8)) {
+                content.writeTo(w);
+            }
+            return;
+        }
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");

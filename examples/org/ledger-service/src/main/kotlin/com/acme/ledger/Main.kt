@@ -1,0 +1,3 @@
+package com.acme.ledger
+
+fun main() = println("ledger")
