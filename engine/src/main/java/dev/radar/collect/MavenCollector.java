@@ -122,7 +122,6 @@ public final class MavenCollector implements Collector {
                     found = Optional.of(byCoordinates.get(wanted));
                 }
             }
-            parents.put(path, Optional.empty()); // guards against parent cycles while resolving
             parents.put(path, found);
             return found;
         }
