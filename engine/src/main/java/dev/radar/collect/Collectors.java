@@ -11,6 +11,12 @@ public final class Collectors {
 
     private static final List<Collector> ALL = List.of(
             new MavenCollector(),
+            new NpmCollector(),
+            new RequirementsCollector(),
+            new PyprojectCollector(),
+            new PipfileCollector(),
+            new GoModCollector(),
+            new CargoCollector(),
             new LanguageCollector());
 
     private Collectors() {}

@@ -1,0 +1,299 @@
+package dev.radar.collect;
+
+import dev.radar.model.Dependency;
+import dev.radar.model.Ecosystem;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tomlj.Toml;
+import org.tomlj.TomlParseError;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlPosition;
+import org.tomlj.TomlTable;
+
+/**
+ * Reads {@code Cargo.toml} manifests (normal, dev, build, target-specific and workspace dependency tables,
+ * inline or as {@code [dependencies.foo]} tables, renamed packages, {@code workspace = true} inheritance) and
+ * resolves them through the nearest {@code Cargo.lock}, whose registry and git packages are added as
+ * transitive dependencies with their path through the lock's dependency graph.
+ */
+public final class CargoCollector implements Collector {
+
+    private static final Map<String, String> KINDS = new LinkedHashMap<>();
+
+    static {
+        KINDS.put("dependencies", "compile");
+        KINDS.put("dev-dependencies", "dev");
+        KINDS.put("dev_dependencies", "dev");
+        KINDS.put("build-dependencies", "build");
+        KINDS.put("build_dependencies", "build");
+    }
+
+    @Override
+    public String name() {
+        return "cargo";
+    }
+
+    @Override
+    public boolean wants(String path) {
+        String f = LockGraph.fileName(path);
+        return f.equals("Cargo.toml") || f.equals("Cargo.lock");
+    }
+
+    @Override
+    public void collect(RepoTree tree, List<String> paths, Facts out) {
+        Map<String, TomlParseResult> manifests = new LinkedHashMap<>();
+        Map<String, TomlParseResult> workspaces = new HashMap<>();
+        Map<String, CargoLock> locks = new HashMap<>();
+        for (String path : paths) {
+            TomlParseResult toml = parse(tree, path, out);
+            if (toml == null) {
+                continue;
+            }
+            if (path.endsWith("Cargo.lock")) {
+                locks.put(LockGraph.dir(path), new CargoLock(path, toml));
+            } else {
+                manifests.put(path, toml);
+                if (toml.isTable("workspace")) {
+                    workspaces.put(LockGraph.dir(path), toml);
+                }
+            }
+        }
+        for (var e : manifests.entrySet()) {
+            String dir = LockGraph.dir(e.getKey());
+            new Manifest(e.getKey(), e.getValue(), LockGraph.nearest(dir, workspaces), LockGraph.nearest(dir, locks), out).emit();
+        }
+        for (CargoLock lock : locks.values().stream().sorted((a, b) -> a.path().compareTo(b.path())).toList()) {
+            lock.emitTransitive(out);
+        }
+    }
+
+    /** Parses a TOML file; a syntax error becomes a problem at its line and the file is skipped. */
+    static TomlParseResult parse(RepoTree tree, String path, Facts out) {
+        try {
+            TomlParseResult toml = Toml.parse(tree.read(path));
+            if (toml.hasErrors()) {
+                TomlParseError first = toml.errors().get(0);
+                out.problem(path, first.position() == null ? 0 : first.position().line(), "not valid TOML: " + first.getMessage());
+                return null;
+            }
+            return toml;
+        } catch (IOException | RuntimeException e) {
+            out.problem(path, 0, "could not be read: " + LockGraph.message(e));
+            return null;
+        }
+    }
+
+    /** One manifest with its workspace root and lockfile. */
+    private record Manifest(String path, TomlParseResult toml, TomlParseResult workspace, CargoLock lock, Facts out) {
+
+        void emit() {
+            for (var kind : KINDS.entrySet()) {
+                table(toml.getTable(kind.getKey()), kind.getValue());
+            }
+            TomlTable targets = toml.getTable("target");
+            if (targets != null) {
+                for (String cfg : targets.keySet()) {
+                    TomlTable target = targets.getTable(List.of(cfg));
+                    if (target != null) {
+                        for (var kind : KINDS.entrySet()) {
+                            table(target.getTable(List.of(kind.getKey())), kind.getValue());
+                        }
+                    }
+                }
+            }
+            table(toml.getTable(List.of("workspace", "dependencies")), "workspace");
+        }
+
+        private void table(TomlTable deps, String scope) {
+            if (deps == null) {
+                return;
+            }
+            for (String key : deps.keySet()) {
+                TomlPosition pos = deps.inputPositionOf(List.of(key));
+                int line = pos == null ? 0 : pos.line();
+                Object value = deps.get(List.of(key));
+                String name = key;
+                String declared = "";
+                String source = "registry";
+                boolean optional = false;
+                if (value instanceof String s) {
+                    declared = s;
+                } else if (value instanceof TomlTable t) {
+                    if (Boolean.TRUE.equals(t.get("workspace"))) {
+                        TomlTable inherited = workspace == null ? null : workspace.getTable(List.of("workspace", "dependencies"));
+                        Object root = inherited == null ? null : inherited.get(List.of(key));
+                        if (root instanceof String s) {
+                            declared = s;
+                        } else if (root instanceof TomlTable rt) {
+                            declared = text(rt.get("version"));
+                            name = text(rt.get("package")).isEmpty() ? name : text(rt.get("package"));
+                            source = sourceOf(rt);
+                        } else {
+                            out.problem(path, line, "'" + key + "' inherits from the workspace, which does not declare it");
+                        }
+                    }
+                    if (t.get("version") != null) {
+                        declared = text(t.get("version"));
+                    }
+                    if (!text(t.get("package")).isEmpty()) {
+                        name = text(t.get("package"));
+                    }
+                    if (t.get("path") != null || t.get("git") != null) {
+                        source = sourceOf(t);
+                    }
+                    optional = Boolean.TRUE.equals(t.get("optional"));
+                } else {
+                    out.problem(path, line, "dependency '" + key + "' is neither a version nor a table");
+                    continue;
+                }
+                String resolved = lock == null ? "" : lock.resolve(name, declared, source);
+                if (resolved.isEmpty() && declared.trim().matches("=\\s*\\d+\\.\\d+\\.\\d+\\S*")) {
+                    resolved = declared.trim().substring(1).trim();
+                }
+                out.add(new Dependency(out.repo(), Ecosystem.CARGO, "", name, declared, resolved,
+                        optional && scope.equals("compile") ? "optional" : scope, true, path, line, List.of()));
+            }
+        }
+
+        private static String sourceOf(TomlTable t) {
+            if (t.get("git") != null) {
+                return "git";
+            }
+            return t.get("path") != null ? "path" : "registry";
+        }
+
+        private static String text(Object o) {
+            return o instanceof String s ? s : "";
+        }
+    }
+
+    /** A {@code Cargo.lock}: locked versions by crate name, and the graph for transitive dependencies. */
+    static final class CargoLock {
+        private record Locked(String name, String version, String source, int line, List<String> deps) {
+            String id() {
+                return name + " " + version + " " + source;
+            }
+        }
+
+        private final String path;
+        private final List<Locked> packages = new ArrayList<>();
+        private final Map<String, List<Locked>> byName = new HashMap<>();
+
+        CargoLock(String path, TomlParseResult toml) {
+            this.path = path;
+            var array = toml.getArray("package");
+            if (array == null) {
+                return;
+            }
+            for (int i = 0; i < array.size(); i++) {
+                if (!(array.get(i) instanceof TomlTable t) || !(t.get("name") instanceof String name)) {
+                    continue;
+                }
+                TomlPosition pos = array.inputPositionOf(i);
+                List<String> deps = new ArrayList<>();
+                var d = t.getArray("dependencies");
+                for (int j = 0; d != null && j < d.size(); j++) {
+                    if (d.get(j) instanceof String s) {
+                        deps.add(s);
+                    }
+                }
+                Locked locked = new Locked(name, t.get("version") instanceof String v ? v : "",
+                        t.get("source") instanceof String s ? s : "", pos == null ? 0 : pos.line(), deps);
+                packages.add(locked);
+                byName.computeIfAbsent(name, k -> new ArrayList<>()).add(locked);
+            }
+        }
+
+        String path() {
+            return path;
+        }
+
+        /** The locked version a declaration resolved to, or empty when the lock cannot tell. */
+        String resolve(String name, String declared, String source) {
+            List<Locked> all = byName.get(name);
+            if (all == null) {
+                return "";
+            }
+            List<Locked> candidates = new ArrayList<>();
+            for (Locked l : all) {
+                boolean fits = switch (source) {
+                    case "path" -> l.source().isEmpty();
+                    case "git" -> l.source().startsWith("git+");
+                    default -> !l.source().startsWith("git+");
+                };
+                if (fits) {
+                    candidates.add(l);
+                }
+            }
+            if (candidates.isEmpty()) {
+                candidates = all;
+            }
+            if (candidates.size() == 1) {
+                return candidates.get(0).version();
+            }
+            CargoRequirement req = CargoRequirement.parse(declared);
+            Locked best = null;
+            for (Locked l : candidates) {
+                if ((req == null || req.matches(l.version())) && (best == null || newer(l.version(), best.version()))) {
+                    best = l;
+                }
+            }
+            return best == null ? "" : best.version();
+        }
+
+        private static boolean newer(String a, String b) {
+            long[] x = CargoRequirement.triple(a);
+            long[] y = CargoRequirement.triple(b);
+            return x != null && (y == null || CargoRequirement.compare(x, y) > 0);
+        }
+
+        /** Registry and git packages as transitive dependencies; the workspace's own crates (no source) are the roots. */
+        void emitTransitive(Facts out) {
+            LockGraph graph = new LockGraph();
+            List<String> roots = new ArrayList<>();
+            for (Locked l : packages) {
+                graph.node(l.id(), l.name());
+                for (String dep : l.deps()) {
+                    Locked target = edge(dep);
+                    if (target != null) {
+                        graph.edge(l.id(), target.id());
+                        if (l.source().isEmpty()) {
+                            roots.add(target.id());
+                        }
+                    }
+                }
+            }
+            Map<String, LockGraph.Reach> reach = graph.walk(Map.of("compile", roots));
+            for (Locked l : packages) {
+                if (l.source().isEmpty()) {
+                    continue;
+                }
+                LockGraph.Reach r = reach.get(l.id());
+                out.add(new Dependency(out.repo(), Ecosystem.CARGO, "", l.name(), l.version(), l.version(), "transitive", false,
+                        path, l.line(), r == null ? List.of() : r.via()));
+            }
+        }
+
+        /** A lock dependency entry: {@code name}, {@code name version} or {@code name version (source)}. */
+        private Locked edge(String dep) {
+            String[] parts = dep.trim().split("\\s+", 3);
+            List<Locked> candidates = byName.get(parts[0]);
+            if (candidates == null) {
+                return null;
+            }
+            if (parts.length == 1 || candidates.size() == 1) {
+                return candidates.get(0);
+            }
+            for (Locked l : candidates) {
+                if (l.version().equals(parts[1])) {
+                    return l;
+                }
+            }
+            return candidates.get(0);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package dev.radar.collect;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.radar.model.Dependency;
+import dev.radar.model.Ecosystem;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads {@code package.json} dependency sections (dependencies, devDependencies, peerDependencies,
+ * optionalDependencies), each entry at its line with the range as written, and resolves them through the
+ * lockfile of their project ({@code package-lock.json}/{@code npm-shrinkwrap.json} v1-v3, {@code yarn.lock}
+ * classic and berry, {@code pnpm-lock.yaml} v5-v9), whose packages are added as transitive dependencies.
+ */
+public final class NpmCollector implements Collector {
+    static final JsonFactory JSON = new JsonFactory();
+    private static final Set<String> SECTIONS = Set.of("dependencies", "devDependencies", "peerDependencies", "optionalDependencies");
+    /** Lockfile names, most authoritative first when a folder holds several. */
+    private static final List<String> LOCKS = List.of("npm-shrinkwrap.json", "package-lock.json", "pnpm-lock.yaml", "yarn.lock");
+
+    @Override
+    public String name() {
+        return "npm";
+    }
+
+    @Override
+    public boolean wants(String path) {
+        String f = LockGraph.fileName(path);
+        return !path.startsWith("node_modules/") && !path.contains("/node_modules/")
+                && (f.equals("package.json") || LOCKS.contains(f));
+    }
+
+    @Override
+    public void collect(RepoTree tree, List<String> paths, Facts out) {
+        Map<String, NpmLockfile> locksByFolder = new HashMap<>();
+        List<NpmLockfile> locks = new ArrayList<>();
+        for (String name : LOCKS) {
+            for (String path : paths) {
+                if (LockGraph.fileName(path).equals(name)) {
+                    NpmLockfile lock = readLock(tree, path, out);
+                    if (lock != null) {
+                        locksByFolder.putIfAbsent(LockGraph.dir(path), lock);
+                        locks.add(lock);
+                    }
+                }
+            }
+        }
+        Map<NpmLockfile, Map<String, NpmLockfile.Manifest>> covered = new IdentityHashMap<>();
+        for (String path : paths) {
+            if (!LockGraph.fileName(path).equals("package.json")) {
+                continue;
+            }
+            NpmLockfile.Manifest manifest = readManifest(tree, path, out);
+            if (manifest == null) {
+                continue;
+            }
+            String dir = LockGraph.dir(path);
+            NpmLockfile lock = lockOf(dir, locksByFolder);
+            String rel = lock == null ? "" : LockGraph.relativeTo(LockGraph.dir(lock.path()), dir);
+            if (lock != null) {
+                covered.computeIfAbsent(lock, k -> new LinkedHashMap<>()).put(rel, manifest);
+            }
+            for (NpmLockfile.Declared d : manifest.dependencies()) {
+                String resolved = lock == null ? "" : lock.resolve(rel, d.name(), d.declared());
+                if (resolved.isEmpty()) {
+                    resolved = exactPin(d.declared());
+                }
+                String[] gn = NpmLockfile.split(d.name());
+                out.add(new Dependency(out.repo(), Ecosystem.NPM, gn[0], gn[1], d.declared(), resolved, d.scope(), true, path,
+                        d.line(), List.of()));
+            }
+        }
+        for (NpmLockfile lock : locks) {
+            try {
+                lock.emit(covered.getOrDefault(lock, Map.of()), out);
+            } catch (RuntimeException e) {
+                out.problem(lock.path(), 0, "lockfile could not be walked: " + LockGraph.message(e));
+            }
+        }
+    }
+
+    /** The lockfile of a package.json: in its folder, else the nearest folder above whose lock covers it. */
+    private static NpmLockfile lockOf(String dir, Map<String, NpmLockfile> locksByFolder) {
+        String d = dir;
+        while (true) {
+            NpmLockfile lock = locksByFolder.get(d);
+            if (lock != null && lock.covers(LockGraph.relativeTo(d, dir))) {
+                return lock;
+            }
+            if (d.isEmpty()) {
+                return null;
+            }
+            d = LockGraph.dir(d);
+        }
+    }
+
+    /** An exact version written as the range ({@code 1.2.3}, {@code =1.2.3}, {@code v1.2.3}) resolves to itself. */
+    static String exactPin(String declared) {
+        String d = declared.trim();
+        if (d.startsWith("=")) {
+            d = d.substring(1).trim();
+        }
+        if (d.startsWith("v")) {
+            d = d.substring(1);
+        }
+        return d.matches("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?") ? d : "";
+    }
+
+    private static NpmLockfile readLock(RepoTree tree, String path, Facts out) {
+        try {
+            String text = tree.read(path);
+            String f = LockGraph.fileName(path);
+            if (f.equals("yarn.lock")) {
+                return YarnLock.parse(path, text);
+            }
+            if (f.equals("pnpm-lock.yaml")) {
+                return PnpmLock.parse(path, text);
+            }
+            return PackageLock.parse(path, text);
+        } catch (JsonProcessingException e) {
+            out.problem(path, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "lockfile is not valid JSON: " + e.getOriginalMessage());
+        } catch (dev.radar.yaml.YamlException e) {
+            out.problem(path, e.problem().line(), e.problem().message());
+        } catch (IOException | RuntimeException e) {
+            out.problem(path, 0, "lockfile could not be read: " + LockGraph.message(e));
+        }
+        return null;
+    }
+
+    /** The dependency sections of a package.json, read as a stream so every entry keeps its line. */
+    private static NpmLockfile.Manifest readManifest(RepoTree tree, String path, Facts out) {
+        List<NpmLockfile.Declared> found = new ArrayList<>();
+        try (JsonParser p = JSON.createParser(tree.read(path))) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                out.problem(path, 1, "package.json is not a JSON object");
+                return null;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String section = p.currentName();
+                JsonToken value = p.nextToken();
+                if (SECTIONS.contains(section) && value == JsonToken.START_OBJECT) {
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String name = p.currentName();
+                        int line = p.currentTokenLocation().getLineNr();
+                        if (p.nextToken() == JsonToken.VALUE_STRING) {
+                            found.add(new NpmLockfile.Declared(section, name, p.getText(), line));
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+            return new NpmLockfile.Manifest(path, found);
+        } catch (JsonProcessingException e) {
+            out.problem(path, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "package.json is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            out.problem(path, 0, "package.json could not be read: " + LockGraph.message(e));
+        }
+        return null;
+    }
+}

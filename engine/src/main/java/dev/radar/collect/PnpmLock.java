@@ -1,0 +1,214 @@
+package dev.radar.collect;
+
+import dev.radar.yaml.YamlException;
+import dev.radar.yaml.YamlNode;
+import dev.radar.yaml.YamlReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code pnpm-lock.yaml}, lockfile versions 5 to 9: importers (one per workspace folder, or the top level for a
+ * single project) map each dependency to a locked version; packages are keyed {@code /name/1.0.0_peer} (v5),
+ * {@code /name@1.0.0(peer)} (v6) or {@code name@1.0.0} with their graph under {@code snapshots} (v9).
+ */
+final class PnpmLock implements NpmLockfile {
+    private static final List<String> KINDS = List.of("dependencies", "optionalDependencies", "devDependencies");
+
+    private record Package(String key, String name, String version, int line, String scope) {}
+
+    private final String path;
+    private int major = 9;
+    /** importer folder ("." for the root) to dependency name to the locked version reference. */
+    private final Map<String, Map<String, String>> importers = new LinkedHashMap<>();
+    private final List<Package> packages = new ArrayList<>();
+    /** graph node key to (dependency name, version reference) pairs. */
+    private final Map<String, Map<String, String>> graphDeps = new LinkedHashMap<>();
+
+    private PnpmLock(String path) {
+        this.path = path;
+    }
+
+    static PnpmLock parse(String path, String text) throws YamlException {
+        PnpmLock lock = new PnpmLock(path);
+        YamlNode root = YamlReader.parse(path, text);
+        if (root == null || !root.isMapping()) {
+            return lock;
+        }
+        Map<String, YamlNode> top = new LinkedHashMap<>();
+        root.entries().forEach(e -> top.putIfAbsent(e.getKey().text(), e.getValue()));
+        YamlNode version = top.get("lockfileVersion");
+        if (version != null && version.isScalar()) {
+            String v = version.text().trim();
+            int dot = v.indexOf('.');
+            try {
+                lock.major = Integer.parseInt(dot < 0 ? v : v.substring(0, dot));
+            } catch (NumberFormatException e) {
+                lock.major = 9;
+            }
+        }
+        YamlNode importers = top.get("importers");
+        if (importers != null && importers.isMapping()) {
+            for (var e : importers.entries()) {
+                lock.importers.put(e.getKey().text(), importer(e.getValue()));
+            }
+        } else {
+            lock.importers.put(".", importer(root));
+        }
+        YamlNode packages = top.get("packages");
+        for (var e : packages == null ? List.<Map.Entry<YamlNode, YamlNode>>of() : packages.entries()) {
+            String key = e.getKey().text();
+            String[] nv = lock.nameVersion(key);
+            String scope = "transitive";
+            Map<String, String> deps = new LinkedHashMap<>();
+            for (var f : e.getValue().entries()) {
+                String field = f.getKey().text();
+                if (field.equals("dev") && f.getValue().isScalar()) {
+                    scope = "true".equals(f.getValue().text()) ? "dev" : "prod";
+                } else if (field.equals("dependencies") || field.equals("optionalDependencies")) {
+                    f.getValue().entries().forEach(d -> deps.put(d.getKey().text(), d.getValue().isScalar() ? d.getValue().text() : ""));
+                }
+            }
+            lock.packages.add(new Package(key, nv[0], nv[1], e.getKey().line(), scope));
+            if (lock.major < 9) {
+                lock.graphDeps.put(key, deps);
+            }
+        }
+        YamlNode snapshots = top.get("snapshots");
+        for (var e : snapshots == null ? List.<Map.Entry<YamlNode, YamlNode>>of() : snapshots.entries()) {
+            Map<String, String> deps = new LinkedHashMap<>();
+            for (var f : e.getValue().entries()) {
+                String field = f.getKey().text();
+                if (field.equals("dependencies") || field.equals("optionalDependencies")) {
+                    f.getValue().entries().forEach(d -> deps.put(d.getKey().text(), d.getValue().isScalar() ? d.getValue().text() : ""));
+                }
+            }
+            lock.graphDeps.put(e.getKey().text(), deps);
+        }
+        return lock;
+    }
+
+    /** An importer's dependencies: v5 writes {@code name: version}, v6+ {@code name: {specifier, version}}. */
+    private static Map<String, String> importer(YamlNode node) {
+        Map<String, String> deps = new LinkedHashMap<>();
+        for (var e : node.entries()) {
+            if (!KINDS.contains(e.getKey().text())) {
+                continue;
+            }
+            for (var d : e.getValue().entries()) {
+                YamlNode v = d.getValue();
+                String version = "";
+                if (v.isScalar()) {
+                    version = v.text();
+                } else {
+                    for (var f : v.entries()) {
+                        if (f.getKey().text().equals("version") && f.getValue().isScalar()) {
+                            version = f.getValue().text();
+                        }
+                    }
+                }
+                deps.putIfAbsent(d.getKey().text(), version);
+            }
+        }
+        return deps;
+    }
+
+    /** The graph key a dependency reference points to: aliases are written as keys, others are built from name and version. */
+    private String nodeKey(String name, String ref) {
+        if (ref.isEmpty() || ref.startsWith("link:") || ref.startsWith("workspace:")) {
+            return null;
+        }
+        if (major >= 9) {
+            return isAlias(ref) ? ref : name + "@" + ref;
+        }
+        if (ref.startsWith("/")) {
+            return ref;
+        }
+        return major >= 6 ? "/" + name + "@" + ref : "/" + name + "/" + ref;
+    }
+
+    /** A v9 reference naming another package ({@code string-width@4.2.3}) rather than a bare version. */
+    private static boolean isAlias(String ref) {
+        int at = ref.indexOf('@', ref.startsWith("@") ? 1 : 0);
+        int paren = ref.indexOf('(');
+        return at > 0 && (paren < 0 || at < paren) && !Character.isDigit(ref.charAt(0));
+    }
+
+    /** Name and version of a package key in this lockfile's format. */
+    private String[] nameVersion(String key) {
+        String k = key.startsWith("/") ? key.substring(1) : key;
+        int paren = k.indexOf('(');
+        if (paren > 0) {
+            k = k.substring(0, paren);
+        }
+        if (major < 6) {
+            String[] parts = k.split("/");
+            int n = parts[0].startsWith("@") && parts.length > 2 ? 2 : 1;
+            if (parts.length <= n) {
+                return new String[] {k, ""};
+            }
+            String name = String.join("/", List.of(parts).subList(0, n));
+            String version = parts[n];
+            int underscore = version.indexOf('_');
+            return new String[] {name, underscore > 0 ? version.substring(0, underscore) : version};
+        }
+        int at = k.lastIndexOf('@');
+        return at <= 0 ? new String[] {k, ""} : new String[] {k.substring(0, at), k.substring(at + 1)};
+    }
+
+    /** The version a reference locks: peers stripped, aliases reduced to their version; empty for links. */
+    private String versionOf(String name, String ref) {
+        String key = nodeKey(name, ref);
+        return key == null ? "" : nameVersion(key)[1];
+    }
+
+    @Override
+    public String path() {
+        return path;
+    }
+
+    @Override
+    public boolean covers(String rel) {
+        return importers.containsKey(rel.isEmpty() ? "." : rel);
+    }
+
+    @Override
+    public String resolve(String rel, String name, String declared) {
+        Map<String, String> deps = importers.get(rel.isEmpty() ? "." : rel);
+        String ref = deps == null ? null : deps.get(name);
+        return ref == null ? "" : versionOf(name, ref);
+    }
+
+    @Override
+    public void emit(Map<String, Manifest> manifests, Facts out) {
+        LockGraph graph = new LockGraph();
+        for (var node : graphDeps.entrySet()) {
+            graph.node(node.getKey(), nameVersion(node.getKey())[0]);
+            for (var d : node.getValue().entrySet()) {
+                graph.edge(node.getKey(), nodeKey(d.getKey(), d.getValue()));
+            }
+        }
+        Map<String, LockGraph.Reach> reach = graph.walk(NpmLockfile.roots(manifests, (rel, d) -> {
+            Map<String, String> deps = importers.get(rel.isEmpty() ? "." : rel);
+            String ref = deps == null ? null : deps.get(d.name());
+            return ref == null ? null : nodeKey(d.name(), ref);
+        }));
+        Map<String, LockGraph.Reach> byPackage = new HashMap<>();
+        if (major >= 9) {
+            for (var r : reach.entrySet()) {
+                String k = r.getKey();
+                int paren = k.indexOf('(');
+                byPackage.putIfAbsent(paren > 0 ? k.substring(0, paren) : k, r.getValue());
+            }
+        } else {
+            byPackage = reach;
+        }
+        for (Package p : packages) {
+            LockGraph.Reach r = byPackage.get(p.key());
+            String scope = !p.scope().equals("transitive") ? p.scope() : NpmLockfile.scopeOf(r);
+            out.add(NpmLockfile.locked(out, p.name(), p.version(), scope, path, p.line(), NpmLockfile.viaOf(r)));
+        }
+    }
+}

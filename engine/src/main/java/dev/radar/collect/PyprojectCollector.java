@@ -1,0 +1,239 @@
+package dev.radar.collect;
+
+import dev.radar.model.Dependency;
+import dev.radar.model.Ecosystem;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlTable;
+
+/**
+ * Reads {@code pyproject.toml}: PEP 621 dependencies and optional dependencies, PEP 735 dependency groups,
+ * Poetry dependency tables (main, dev and groups), uv and PDM development dependencies, each at its own line.
+ * Versions resolve through the nearest {@code poetry.lock}, {@code uv.lock} or {@code pdm.lock}, whose packages
+ * are also added as transitive dependencies; without a lock only exact pins resolve.
+ */
+public final class PyprojectCollector implements Collector {
+    private static final List<String> LOCKS = List.of("poetry.lock", "uv.lock", "pdm.lock");
+
+    /** A direct declaration before resolution. */
+    private record Declared(String name, String declared, String pinned, String scope, int line) {}
+
+    @Override
+    public String name() {
+        return "pyproject";
+    }
+
+    @Override
+    public boolean wants(String path) {
+        String f = LockGraph.fileName(path);
+        return f.equals("pyproject.toml") || LOCKS.contains(f);
+    }
+
+    @Override
+    public void collect(RepoTree tree, List<String> paths, Facts out) {
+        Map<String, PythonLock> locks = new HashMap<>();
+        List<PythonLock> lockList = new ArrayList<>();
+        for (String lockName : LOCKS) {
+            for (String path : paths) {
+                if (LockGraph.fileName(path).equals(lockName)) {
+                    TomlParseResult toml = CargoCollector.parse(tree, path, out);
+                    if (toml != null) {
+                        PythonLock lock = new PythonLock(path, toml);
+                        locks.putIfAbsent(LockGraph.dir(path), lock);
+                        lockList.add(lock);
+                    }
+                }
+            }
+        }
+        Map<PythonLock, Map<String, List<String>>> roots = new HashMap<>();
+        for (String path : paths) {
+            if (!LockGraph.fileName(path).equals("pyproject.toml")) {
+                continue;
+            }
+            String text;
+            try {
+                text = tree.read(path);
+            } catch (IOException e) {
+                out.problem(path, 0, "pyproject.toml could not be read: " + LockGraph.message(e));
+                continue;
+            }
+            TomlParseResult toml = Toml.parse(text);
+            if (toml.hasErrors()) {
+                var first = toml.errors().get(0);
+                out.problem(path, first.position() == null ? 0 : first.position().line(), "not valid TOML: " + first.getMessage());
+                continue;
+            }
+            List<Declared> declared = declarations(path, toml, new TomlLines(text), out);
+            PythonLock lock = LockGraph.nearest(LockGraph.dir(path), locks);
+            for (Declared d : declared) {
+                String resolved = lock == null ? "" : lock.version(d.name());
+                if (resolved.isEmpty()) {
+                    resolved = d.pinned();
+                }
+                out.add(new Dependency(out.repo(), Ecosystem.PYPI, "", d.name(), d.declared(), resolved, d.scope(), true, path,
+                        d.line(), List.of()));
+                if (lock != null) {
+                    roots.computeIfAbsent(lock, k -> new LinkedHashMap<>(Map.of("runtime", new ArrayList<>())))
+                            .computeIfAbsent(d.scope(), k -> new ArrayList<>()).add(Pep508.normalise(d.name()));
+                }
+            }
+        }
+        for (PythonLock lock : lockList) {
+            lock.emitTransitive(roots.getOrDefault(lock, Map.of()), out);
+        }
+    }
+
+    private static List<Declared> declarations(String path, TomlParseResult toml, TomlLines lines, Facts out) {
+        List<Declared> found = new ArrayList<>();
+        pep508Array(path, toml.getArray(List.of("project", "dependencies")), "runtime", lines, found, out);
+        TomlTable optional = toml.getTable(List.of("project", "optional-dependencies"));
+        if (optional != null) {
+            for (String extra : optional.keySet()) {
+                pep508Array(path, optional.getArray(List.of(extra)), "optional", lines, found, out);
+            }
+        }
+        TomlTable groups = toml.getTable("dependency-groups");
+        if (groups != null) {
+            for (String group : groups.keySet()) {
+                pep508Array(path, groups.getArray(List.of(group)), "dev", lines, found, out);
+            }
+        }
+        pep508Array(path, toml.getArray(List.of("tool", "uv", "dev-dependencies")), "dev", lines, found, out);
+        TomlTable pdm = toml.getTable(List.of("tool", "pdm", "dev-dependencies"));
+        if (pdm != null) {
+            for (String group : pdm.keySet()) {
+                pep508Array(path, pdm.getArray(List.of(group)), "dev", lines, found, out);
+            }
+        }
+        poetryTable(toml.getTable(List.of("tool", "poetry", "dependencies")), "runtime", found);
+        poetryTable(toml.getTable(List.of("tool", "poetry", "dev-dependencies")), "dev", found);
+        TomlTable poetryGroups = toml.getTable(List.of("tool", "poetry", "group"));
+        if (poetryGroups != null) {
+            for (String group : poetryGroups.keySet()) {
+                poetryTable(poetryGroups.getTable(List.of(group, "dependencies")), group.equals("main") ? "runtime" : "dev", found);
+            }
+        }
+        return found;
+    }
+
+    private static void pep508Array(String path, TomlArray array, String scope, TomlLines lines, List<Declared> found, Facts out) {
+        if (array == null) {
+            return;
+        }
+        for (int i = 0; i < array.size(); i++) {
+            if (!(array.get(i) instanceof String s)) {
+                continue; // {include-group = "..."} and other tables are not packages
+            }
+            int line = lines.element(array, i);
+            Pep508.Requirement req = Pep508.parse(s);
+            if (req == null) {
+                out.problem(path, line, "not a PEP 508 requirement: " + s);
+                continue;
+            }
+            found.add(new Declared(req.name(), req.url().isEmpty() ? req.specifier() : req.url(), req.pinned(), scope, line));
+        }
+    }
+
+    private static void poetryTable(TomlTable table, String scope, List<Declared> found) {
+        if (table == null) {
+            return;
+        }
+        for (String name : table.keySet()) {
+            if (name.equalsIgnoreCase("python")) {
+                continue;
+            }
+            Object value = table.get(List.of(name));
+            String declared = "";
+            if (value instanceof String s) {
+                declared = s;
+            } else if (value instanceof TomlTable t && t.get("version") instanceof String v) {
+                declared = v;
+            } else if (value instanceof TomlArray a) {
+                List<String> versions = new ArrayList<>();
+                for (int i = 0; i < a.size(); i++) {
+                    if (a.get(i) instanceof TomlTable t && t.get("version") instanceof String v) {
+                        versions.add(v);
+                    }
+                }
+                declared = String.join(" || ", versions);
+            }
+            String t = declared.trim();
+            String pinned = t.matches("\\d+(\\.\\d+)*([a-zA-Z0-9.+-]*)") ? t : Pep508.exactPin(t);
+            found.add(new Declared(name, declared, pinned, scope, TomlLines.key(table, name)));
+        }
+    }
+
+    /** A {@code poetry.lock}, {@code uv.lock} or {@code pdm.lock}: {@code [[package]]} entries with their dependencies. */
+    private static final class PythonLock {
+        private record Locked(String name, String version, int line, boolean project, List<String> deps) {}
+
+        private final String path;
+        private final List<Locked> packages = new ArrayList<>();
+        private final Map<String, Locked> byName = new HashMap<>();
+
+        PythonLock(String path, TomlParseResult toml) {
+            this.path = path;
+            TomlArray array = toml.getArray("package");
+            for (int i = 0; array != null && i < array.size(); i++) {
+                if (!(array.get(i) instanceof TomlTable t) || !(t.get("name") instanceof String name)) {
+                    continue;
+                }
+                List<String> deps = new ArrayList<>();
+                Object d = t.get("dependencies");
+                if (d instanceof TomlTable table) {
+                    table.keySet().forEach(k -> deps.add(Pep508.normalise(k)));
+                } else if (d instanceof TomlArray list) {
+                    for (int j = 0; j < list.size(); j++) {
+                        Object item = list.get(j);
+                        if (item instanceof TomlTable it && it.get("name") instanceof String n) {
+                            deps.add(Pep508.normalise(n));
+                        } else if (item instanceof String s && Pep508.parse(s) != null) {
+                            deps.add(Pep508.normalise(Pep508.parse(s).name()));
+                        }
+                    }
+                }
+                boolean project = t.get("source") instanceof TomlTable source
+                        && (source.get("editable") != null || source.get("virtual") != null);
+                var pos = array.inputPositionOf(i);
+                Locked locked = new Locked(name, t.get("version") instanceof String v ? v : "", pos == null ? 0 : pos.line(),
+                        project, deps);
+                packages.add(locked);
+                byName.putIfAbsent(Pep508.normalise(name), locked);
+            }
+        }
+
+        String version(String name) {
+            Locked l = byName.get(Pep508.normalise(name));
+            return l == null || l.project() ? "" : l.version();
+        }
+
+        void emitTransitive(Map<String, List<String>> roots, Facts out) {
+            LockGraph graph = new LockGraph();
+            Map<String, List<String>> groups = new LinkedHashMap<>(roots);
+            for (Locked l : packages) {
+                String id = Pep508.normalise(l.name());
+                graph.node(id, l.name());
+                l.deps().forEach(d -> graph.edge(id, d));
+                if (l.project()) {
+                    groups.computeIfAbsent("runtime", k -> new ArrayList<>()).addAll(l.deps());
+                }
+            }
+            Map<String, LockGraph.Reach> reach = graph.walk(groups);
+            for (Locked l : packages) {
+                if (l.project()) {
+                    continue;
+                }
+                LockGraph.Reach r = reach.get(Pep508.normalise(l.name()));
+                out.add(new Dependency(out.repo(), Ecosystem.PYPI, "", l.name(), l.version(), l.version(),
+                        r == null ? "transitive" : r.scope(), false, path, l.line(), r == null ? List.of() : r.via()));
+            }
+        }
+    }
+}

@@ -1,0 +1,547 @@
+package dev.radar.collect;
+
+import static dev.radar.collect.CollectorFixture.byCoordinate;
+import static dev.radar.collect.CollectorFixture.in;
+import static dev.radar.collect.CollectorFixture.locked;
+import static dev.radar.collect.CollectorFixture.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.radar.model.Dependency;
+import dev.radar.model.Ecosystem;
+import dev.radar.model.RepoFacts;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NpmCollectorTest {
+    @TempDir
+    Path dir;
+
+    private RepoFacts collect(String... pathsAndTexts) {
+        CollectorFixture fixture = new CollectorFixture(dir);
+        for (int i = 0; i < pathsAndTexts.length; i += 2) {
+            fixture.file(pathsAndTexts[i], pathsAndTexts[i + 1]);
+        }
+        return fixture.collect(new NpmCollector());
+    }
+
+    static int lineOf(String text, String needle) {
+        int at = text.indexOf(needle);
+        assertThat(at).as("fixture contains %s", needle).isNotNegative();
+        return (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    @Test
+    void scoped_names_split_into_scope_and_name_and_every_range_stays_as_written() {
+        RepoFacts facts = collect("package.json", """
+                {
+                  "name": "app",
+                  "dependencies": {
+                    "@types/node": "^20.1.0",
+                    "express": "4.18.2",
+                    "other": "npm:left-pad@1.3.0",
+                    "lib": "git+https://github.com/acme/lib.git#v1",
+                    "local": "file:../local",
+                    "ws-pkg": "workspace:*"
+                  },
+                  "devDependencies": {
+                    "@babel/core": "~7.22.0"
+                  },
+                  "peerDependencies": { "react": ">=17" },
+                  "optionalDependencies": { "fsevents": "2.3.3" },
+                  "engines": { "node": ">=18" }
+                }
+                """);
+
+        List<Dependency> deps = in(facts, "package.json");
+        assertThat(deps).extracting(CollectorFixture::row).containsExactly(
+                "@types|node|^20.1.0||4",
+                "|express|4.18.2|4.18.2|5",
+                "|other|npm:left-pad@1.3.0||6",
+                "|lib|git+https://github.com/acme/lib.git#v1||7",
+                "|local|file:../local||8",
+                "|ws-pkg|workspace:*||9",
+                "@babel|core|~7.22.0||12",
+                "|react|>=17||14",
+                "|fsevents|2.3.3|2.3.3|15");
+        assertThat(deps).extracting(Dependency::scope)
+                .containsExactly("prod", "prod", "prod", "prod", "prod", "prod", "dev", "peer", "optional");
+        assertThat(deps).allSatisfy(d -> {
+            assertThat(d.ecosystem()).isEqualTo(Ecosystem.NPM);
+            assertThat(d.direct()).isTrue();
+        });
+        assertThat(deps.get(0).coordinate()).isEqualTo("@types/node");
+        assertThat(facts.problems()).isEmpty();
+    }
+
+    private static final String LOCK_V3 = """
+            {
+              "name": "app",
+              "lockfileVersion": 3,
+              "requires": true,
+              "packages": {
+                "": {
+                  "dependencies": { "express": "^4.18.0", "@scope/util": "^1.0.0" },
+                  "devDependencies": { "jest": "^29.0.0" }
+                },
+                "node_modules/express": {
+                  "version": "4.18.2",
+                  "dependencies": { "body-parser": "1.20.1", "debug": "2.6.9" }
+                },
+                "node_modules/body-parser": {
+                  "version": "1.20.1",
+                  "dependencies": { "bytes": "3.1.2" }
+                },
+                "node_modules/bytes": {
+                  "version": "3.1.2"
+                },
+                "node_modules/debug": {
+                  "version": "4.3.4",
+                  "dev": true
+                },
+                "node_modules/express/node_modules/debug": {
+                  "version": "2.6.9"
+                },
+                "node_modules/@scope/util": {
+                  "version": "1.2.0"
+                },
+                "node_modules/jest": {
+                  "version": "29.7.0",
+                  "dev": true,
+                  "dependencies": { "debug": "^4.3.0" }
+                }
+              }
+            }
+            """;
+
+    @Test
+    void package_lock_v3_resolves_direct_dependencies_and_lists_locked_packages_with_their_path() {
+        RepoFacts facts = collect("package.json", """
+                {
+                  "dependencies": {
+                    "express": "^4.18.0",
+                    "@scope/util": "^1.0.0"
+                  },
+                  "devDependencies": {
+                    "jest": "^29.0.0"
+                  }
+                }
+                """, "package-lock.json", LOCK_V3);
+
+        assertThat(in(facts, "package.json")).extracting(CollectorFixture::row).containsExactly(
+                "|express|^4.18.0|4.18.2|3",
+                "@scope|util|^1.0.0|1.2.0|4",
+                "|jest|^29.0.0|29.7.0|7");
+        List<Dependency> lock = in(facts, "package-lock.json");
+        assertThat(lock).allSatisfy(d -> assertThat(d.direct()).isFalse());
+        assertThat(lock).extracting(CollectorFixture::locked).containsExactly(
+                "express|4.18.2|" + lineOf(LOCK_V3, "\"node_modules/express\"") + "|",
+                "body-parser|1.20.1|" + lineOf(LOCK_V3, "\"node_modules/body-parser\"") + "|express",
+                "bytes|3.1.2|" + lineOf(LOCK_V3, "\"node_modules/bytes\"") + "|express > body-parser",
+                "debug|4.3.4|" + lineOf(LOCK_V3, "\"node_modules/debug\"") + "|jest",
+                "debug|2.6.9|" + lineOf(LOCK_V3, "\"node_modules/express/node_modules/debug\"") + "|express",
+                "@scope/util|1.2.0|" + lineOf(LOCK_V3, "\"node_modules/@scope/util\"") + "|",
+                "jest|29.7.0|" + lineOf(LOCK_V3, "\"node_modules/jest\"") + "|");
+        assertThat(byCoordinate(facts, "package-lock.json").get("jest").scope()).isEqualTo("dev");
+        assertThat(byCoordinate(facts, "package-lock.json").get("@scope/util").group()).isEqualTo("@scope");
+    }
+
+    private static final String LOCK_V1 = """
+            {
+              "name": "app",
+              "lockfileVersion": 1,
+              "requires": true,
+              "dependencies": {
+                "express": {
+                  "version": "4.18.2",
+                  "requires": { "body-parser": "1.20.1", "debug": "2.6.9" },
+                  "dependencies": {
+                    "debug": { "version": "2.6.9" }
+                  }
+                },
+                "body-parser": { "version": "1.20.1", "requires": { "bytes": "3.1.2" } },
+                "bytes": { "version": "3.1.2" },
+                "debug": { "version": "4.3.4", "dev": true }
+              }
+            }
+            """;
+
+    @Test
+    void package_lock_v1_resolves_from_the_top_level_and_gives_nested_packages_their_path() {
+        RepoFacts facts = collect("package.json", """
+                {
+                  "dependencies": { "express": "^4.17.0" },
+                  "devDependencies": { "debug": "^4.3.0" }
+                }
+                """, "package-lock.json", LOCK_V1);
+
+        assertThat(in(facts, "package.json")).extracting(CollectorFixture::row).containsExactly(
+                "|express|^4.17.0|4.18.2|2",
+                "|debug|^4.3.0|4.3.4|3");
+        assertThat(in(facts, "package-lock.json")).extracting(CollectorFixture::locked).containsExactlyInAnyOrder(
+                "express|4.18.2|6|",
+                "debug|2.6.9|10|express",
+                "body-parser|1.20.1|13|express",
+                "bytes|3.1.2|14|express > body-parser",
+                "debug|4.3.4|15|");
+        assertThat(in(facts, "package-lock.json")).filteredOn(d -> d.line() == 15).extracting(Dependency::scope).containsExactly("dev");
+    }
+
+    @Test
+    void workspace_package_json_resolves_through_the_root_lock_and_self_links_are_not_dependencies() {
+        RepoFacts facts = collect(
+                "package.json", """
+                        { "workspaces": ["packages/*"], "devDependencies": { "typescript": "^5.0.0" } }
+                        """,
+                "packages/app/package.json", """
+                        { "name": "app", "dependencies": { "lodash": "^4.0.0", "ui": "*", "left-pad": "^1.0.0" } }
+                        """,
+                "packages/ui/package.json", """
+                        { "name": "ui", "version": "2.0.0", "dependencies": { "lodash": "^3.0.0" } }
+                        """,
+                "package-lock.json", """
+                        {
+                          "lockfileVersion": 3,
+                          "packages": {
+                            "": { "workspaces": ["packages/*"], "devDependencies": { "typescript": "^5.0.0" } },
+                            "node_modules/app": { "resolved": "packages/app", "link": true },
+                            "node_modules/ui": { "resolved": "packages/ui", "link": true },
+                            "node_modules/lodash": { "version": "4.17.21" },
+                            "node_modules/left-pad": { "version": "1.3.0" },
+                            "node_modules/typescript": { "version": "5.4.5", "dev": true },
+                            "packages/app": { "name": "app", "version": "1.0.0",
+                              "dependencies": { "lodash": "^4.0.0", "ui": "*", "left-pad": "^1.0.0" } },
+                            "packages/ui": { "name": "ui", "version": "2.0.0", "dependencies": { "lodash": "^3.0.0" } },
+                            "packages/ui/node_modules/lodash": { "version": "3.10.1" }
+                          }
+                        }
+                        """);
+
+        assertThat(in(facts, "package.json")).extracting(CollectorFixture::row).containsExactly("|typescript|^5.0.0|5.4.5|1");
+        assertThat(in(facts, "packages/app/package.json")).extracting(CollectorFixture::row).containsExactly(
+                "|lodash|^4.0.0|4.17.21|1", "|ui|*|2.0.0|1", "|left-pad|^1.0.0|1.3.0|1");
+        assertThat(in(facts, "packages/ui/package.json")).extracting(CollectorFixture::row).containsExactly("|lodash|^3.0.0|3.10.1|1");
+        assertThat(in(facts, "package-lock.json")).extracting(CollectorFixture::locked).containsExactlyInAnyOrder(
+                "lodash|4.17.21|7|", "left-pad|1.3.0|8|", "typescript|5.4.5|9|", "lodash|3.10.1|13|");
+    }
+
+    private static final String YARN_CLASSIC = """
+            # THIS IS AN AUTOGENERATED FILE. DO NOT EDIT THIS FILE DIRECTLY.
+            # yarn lockfile v1
+
+
+            "@babel/code-frame@^7.0.0", "@babel/code-frame@^7.10.4":
+              version "7.12.13"
+              resolved "https://registry.yarnpkg.com/@babel/code-frame/-/code-frame-7.12.13.tgz#dcfc826b"
+              integrity sha512-abc
+              dependencies:
+                "@babel/highlight" "^7.10.4"
+
+            "@babel/highlight@^7.10.4":
+              version "7.14.0"
+
+            chalk@^4.0.0, chalk@^4.1.0:
+              version "4.1.2"
+              dependencies:
+                ansi-styles "^4.1.0"
+
+            ansi-styles@^4.1.0:
+              version "4.3.0"
+            """;
+
+    @Test
+    void yarn_classic_entries_with_several_specifiers_resolve_each_of_them() {
+        RepoFacts facts = collect("package.json", """
+                {
+                  "dependencies": { "@babel/code-frame": "^7.10.4", "chalk": "^4.1.0" },
+                  "devDependencies": { "ansi-styles": "^4.1.0" }
+                }
+                """, "yarn.lock", YARN_CLASSIC);
+
+        assertThat(in(facts, "package.json")).extracting(CollectorFixture::row).containsExactly(
+                "@babel|code-frame|^7.10.4|7.12.13|2", "|chalk|^4.1.0|4.1.2|2", "|ansi-styles|^4.1.0|4.3.0|3");
+        assertThat(in(facts, "yarn.lock")).extracting(CollectorFixture::locked).containsExactly(
+                "@babel/code-frame|7.12.13|5|",
+                "@babel/highlight|7.14.0|12|@babel/code-frame",
+                "chalk|4.1.2|15|",
+                "ansi-styles|4.3.0|20|chalk");
+        // reached from a production dependency first, so it is not labelled dev
+        assertThat(byCoordinate(facts, "yarn.lock").get("ansi-styles").scope()).isEqualTo("prod");
+    }
+
+    @Test
+    void yarn_berry_lock_resolves_npm_protocol_keys_and_skips_the_workspace_itself() {
+        RepoFacts facts = collect("package.json", """
+                { "name": "app", "dependencies": { "chalk": "^4.0.0" } }
+                """, "yarn.lock", """
+                # This file is generated by running "yarn install" inside your project.
+                # Manual changes might be lost - proceed with caution!
+
+                __metadata:
+                  version: 6
+                  cacheKey: 8
+
+                "app@workspace:.":
+                  version: 0.0.0-use.local
+                  resolution: "app@workspace:."
+                  dependencies:
+                    chalk: ^4.0.0
+                  languageName: unknown
+                  linkType: soft
+
+                "chalk@npm:^4.0.0, chalk@npm:^4.1.0":
+                  version: 4.1.2
+                  resolution: "chalk@npm:4.1.2"
+                  dependencies:
+                    ansi-styles: "npm:^4.1.0"
+                  checksum: abc
+                  languageName: node
+                  linkType: hard
+
+                "ansi-styles@npm:^4.1.0":
+                  version: 4.3.0
+                  resolution: "ansi-styles@npm:4.3.0"
+                  languageName: node
+                  linkType: hard
+                """);
+
+        assertThat(in(facts, "package.json")).extracting(CollectorFixture::row).containsExactly("|chalk|^4.0.0|4.1.2|1");
+        assertThat(in(facts, "yarn.lock")).extracting(CollectorFixture::locked).containsExactly(
+                "chalk|4.1.2|16|", "ansi-styles|4.3.0|25|chalk");
+    }
+
+    private static final String PNPM_V9 = """
+            lockfileVersion: '9.0'
+
+            settings:
+              autoInstallPeers: true
+              excludeLinksFromLockfile: false
+
+            importers:
+
+              .:
+                dependencies:
+                  '@tinyhttp/app':
+                    specifier: ^3.0.1
+                    version: 3.0.1
+                  react-dom:
+                    specifier: ^18.2.0
+                    version: 18.2.0(react@18.2.0)
+                  string-width-cjs:
+                    specifier: npm:string-width@^4.2.0
+                    version: string-width@4.2.3
+                devDependencies:
+                  typescript:
+                    specifier: ^5.9.3
+                    version: 5.9.3
+
+            packages:
+
+              '@tinyhttp/app@3.0.1':
+                resolution: {integrity: sha512-a}
+
+              react-dom@18.2.0:
+                resolution: {integrity: sha512-b}
+                peerDependencies:
+                  react: ^18.2.0
+
+              react@18.2.0:
+                resolution: {integrity: sha512-c}
+
+              loose-envify@1.4.0:
+                resolution: {integrity: sha512-d}
+
+              string-width@4.2.3:
+                resolution: {integrity: sha512-e}
+
+              typescript@5.9.3:
+                resolution: {integrity: sha512-f}
+
+            snapshots:
+
+              '@tinyhttp/app@3.0.1': {}
+
+              react-dom@18.2.0(react@18.2.0):
+                dependencies:
+                  loose-envify: 1.4.0
+                  react: 18.2.0
+
+              react@18.2.0:
+                dependencies:
+                  loose-envify: 1.4.0
+
+              loose-envify@1.4.0: {}
+
+              string-width@4.2.3: {}
+
+              typescript@5.9.3: {}
+            """;
+
+    private static final String PNPM_MANIFEST = """
+            {
+              "dependencies": {
+                "@tinyhttp/app": "^3.0.1",
+                "react-dom": "^18.2.0",
+                "string-width-cjs": "npm:string-width@^4.2.0"
+              },
+              "devDependencies": { "typescript": "^5.9.3" }
+            }
+            """;
+
+    @Test
+    void pnpm_v9_keys_with_peer_suffixes_and_aliases_resolve_to_their_versions() {
+        RepoFacts facts = collect("package.json", PNPM_MANIFEST, "pnpm-lock.yaml", PNPM_V9);
+
+        assertThat(in(facts, "package.json")).extracting(CollectorFixture::row).containsExactly(
+                "@tinyhttp|app|^3.0.1|3.0.1|3",
+                "|react-dom|^18.2.0|18.2.0|4",
+                "|string-width-cjs|npm:string-width@^4.2.0|4.2.3|5",
+                "|typescript|^5.9.3|5.9.3|7");
+        assertThat(in(facts, "pnpm-lock.yaml")).extracting(CollectorFixture::locked).containsExactly(
+                "@tinyhttp/app|3.0.1|27|",
+                "react-dom|18.2.0|30|",
+                "react|18.2.0|35|react-dom",
+                "loose-envify|1.4.0|38|react-dom",
+                "string-width|4.2.3|41|",
+                "typescript|5.9.3|44|");
+        assertThat(byCoordinate(facts, "pnpm-lock.yaml").get("typescript").scope()).isEqualTo("dev");
+    }
+
+    @Test
+    void pnpm_v6_keys_with_leading_slash_and_peer_suffix_are_read() {
+        RepoFacts facts = collect("package.json", """
+                { "dependencies": { "react-dom": "^18.2.0" }, "devDependencies": { "typescript": "^5.0.0" } }
+                """, "pnpm-lock.yaml", """
+                lockfileVersion: '6.0'
+
+                dependencies:
+                  react-dom:
+                    specifier: ^18.2.0
+                    version: 18.2.0(react@18.2.0)
+
+                devDependencies:
+                  typescript:
+                    specifier: ^5.0.0
+                    version: 5.1.6
+
+                packages:
+
+                  /loose-envify@1.4.0:
+                    resolution: {integrity: sha512-d}
+                    dev: false
+
+                  /react-dom@18.2.0(react@18.2.0):
+                    resolution: {integrity: sha512-b}
+                    dependencies:
+                      loose-envify: 1.4.0
+                      react: 18.2.0
+                    dev: false
+
+                  /react@18.2.0:
+                    resolution: {integrity: sha512-c}
+                    dependencies:
+                      loose-envify: 1.4.0
+                    dev: false
+
+                  /typescript@5.1.6:
+                    resolution: {integrity: sha512-f}
+                    dev: true
+                """);
+
+        assertThat(in(facts, "package.json")).extracting(CollectorFixture::row).containsExactly(
+                "|react-dom|^18.2.0|18.2.0|1", "|typescript|^5.0.0|5.1.6|1");
+        assertThat(in(facts, "pnpm-lock.yaml")).extracting(CollectorFixture::locked).containsExactly(
+                "loose-envify|1.4.0|15|react-dom",
+                "react-dom|18.2.0|19|",
+                "react|18.2.0|26|react-dom",
+                "typescript|5.1.6|32|");
+        assertThat(byCoordinate(facts, "pnpm-lock.yaml").get("typescript").scope()).isEqualTo("dev");
+    }
+
+    @Test
+    void pnpm_v5_keys_with_slashes_and_underscore_peer_suffix_are_read() {
+        RepoFacts facts = collect("package.json", """
+                { "dependencies": { "react-dom": "^18.2.0" }, "devDependencies": { "@types/node": "^18.0.0" } }
+                """, "pnpm-lock.yaml", """
+                lockfileVersion: 5.4
+
+                specifiers:
+                  '@types/node': ^18.0.0
+                  react-dom: ^18.2.0
+
+                dependencies:
+                  react-dom: 18.2.0_react@18.2.0
+
+                devDependencies:
+                  '@types/node': 18.11.9
+
+                packages:
+
+                  /@types/node/18.11.9:
+                    resolution: {integrity: sha512-a}
+                    dev: true
+
+                  /react-dom/18.2.0_react@18.2.0:
+                    resolution: {integrity: sha512-b}
+                    dependencies:
+                      react: 18.2.0
+                    dev: false
+
+                  /react/18.2.0:
+                    resolution: {integrity: sha512-c}
+                    dev: false
+                """);
+
+        assertThat(in(facts, "package.json")).extracting(CollectorFixture::row).containsExactly(
+                "|react-dom|^18.2.0|18.2.0|1", "@types|node|^18.0.0|18.11.9|1");
+        assertThat(in(facts, "pnpm-lock.yaml")).extracting(CollectorFixture::locked).containsExactly(
+                "@types/node|18.11.9|15|", "react-dom|18.2.0|19|", "react|18.2.0|25|react-dom");
+    }
+
+    @Test
+    void broken_package_json_is_a_problem_at_its_line_and_other_files_are_still_read() {
+        RepoFacts facts = collect(
+                "a/package.json", "{\n  \"dependencies\": {\n    \"x\": \"1.0.0\",\n    oops\n",
+                "b/package.json", "{ \"dependencies\": { \"y\": \"^2.0.0\" } }");
+
+        assertThat(facts.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("a/package.json");
+            assertThat(p.line()).isEqualTo(4);
+        });
+        assertThat(in(facts, "b/package.json")).extracting(CollectorFixture::row).containsExactly("|y|^2.0.0||1");
+    }
+
+    @Test
+    void package_json_inside_node_modules_is_never_read() {
+        NpmCollector collector = new NpmCollector();
+        assertThat(collector.wants("node_modules/x/package.json")).isFalse();
+        assertThat(collector.wants("web/node_modules/@s/x/package.json")).isFalse();
+        assertThat(collector.wants("web/package.json")).isTrue();
+    }
+
+    @Test
+    void a_twenty_thousand_entry_package_lock_is_read_in_linear_time() {
+        int n = 20_000;
+        StringBuilder lock = new StringBuilder("{\n  \"lockfileVersion\": 3,\n  \"packages\": {\n");
+        lock.append("    \"\": { \"dependencies\": { \"pkg-0\": \"^1.0.0\" } }");
+        for (int i = 0; i < n; i++) {
+            String key = i % 10 == 9 ? "node_modules/pkg-" + (i - 1) + "/node_modules/pkg-" + i : "node_modules/pkg-" + i;
+            lock.append(",\n    \"").append(key).append("\": {\n      \"version\": \"1.0.").append(i).append("\",\n");
+            lock.append("      \"resolved\": \"https://registry.npmjs.org/pkg-").append(i).append("/-/pkg-").append(i).append(".tgz\",\n");
+            lock.append("      \"dependencies\": { \"pkg-").append(i + 1).append("\": \"^1.0.0\", \"pkg-").append((i * 7) % n)
+                    .append("\": \"^1.0.0\" }\n    }");
+        }
+        lock.append("\n  }\n}\n");
+        new CollectorFixture(dir).file("package.json", "{ \"dependencies\": { \"pkg-0\": \"^1.0.0\" } }")
+                .file("package-lock.json", lock.toString());
+
+        long start = System.nanoTime();
+        RepoFacts facts = new CollectorFixture(dir).collect(new NpmCollector());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("20000-entry package-lock.json (%d KiB) collected in %d ms%n", lock.length() / 1024, millis);
+
+        assertThat(in(facts, "package-lock.json")).hasSize(n);
+        assertThat(in(facts, "package.json")).extracting(CollectorFixture::row).containsExactly("|pkg-0|^1.0.0|1.0.0|1");
+    }
+}

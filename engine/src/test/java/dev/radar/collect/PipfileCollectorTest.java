@@ -1,0 +1,51 @@
+package dev.radar.collect;
+
+import static dev.radar.collect.CollectorFixture.in;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.radar.model.Dependency;
+import dev.radar.model.RepoFacts;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PipfileCollectorTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void pipfile_packages_resolve_through_pipfile_lock_which_also_lists_locked_packages() {
+        RepoFacts facts = new CollectorFixture(dir).file("Pipfile", """
+                [[source]]
+                url = "https://pypi.org/simple"
+                verify_ssl = true
+                name = "pypi"
+
+                [packages]
+                requests = "*"
+                django = {version = "==4.2.5", extras = ["bcrypt"]}
+
+                [dev-packages]
+                pytest = ">=7"
+                """).file("Pipfile.lock", """
+                {
+                    "_meta": {"hash": {"sha256": "x"}, "pipfile-spec": 6},
+                    "default": {
+                        "requests": {"hashes": ["sha256:a"], "version": "==2.31.0"},
+                        "django": {"version": "==4.2.5"},
+                        "certifi": {"version": "==2023.7.22"}
+                    },
+                    "develop": {
+                        "pytest": {"version": "==7.4.0"}
+                    }
+                }
+                """).collect(new PipfileCollector());
+
+        assertThat(in(facts, "Pipfile")).extracting(CollectorFixture::row).containsExactly(
+                "|requests|*|2.31.0|7", "|django|==4.2.5|4.2.5|8", "|pytest|>=7|7.4.0|11");
+        assertThat(in(facts, "Pipfile")).extracting(Dependency::scope).containsExactly("runtime", "runtime", "dev");
+        assertThat(in(facts, "Pipfile.lock")).extracting(CollectorFixture::row).containsExactly(
+                "|requests|2.31.0|2.31.0|4", "|django|4.2.5|4.2.5|5", "|certifi|2023.7.22|2023.7.22|6", "|pytest|7.4.0|7.4.0|9");
+        assertThat(in(facts, "Pipfile.lock")).allSatisfy(d -> assertThat(d.direct()).isFalse());
+    }
+}
