@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code radar deps [DIR]}: the dependency inventory the engine sees, without judging it. */
 @Command(name = "deps", mixinStandardHelpOptions = true,
-        description = {"List every dependency the collectors find, with file and line.",
+        description = {"List the dependencies a repository declares, with file, line and versions.",
+            "Lockfile, SBOM and indirect entries are added with --transitive.",
             "TSV columns: ecosystem, group, name, version_declared, version_resolved, file, line, scope, direct, via."})
 final class DepsCommand implements Callable<Integer> {
 
@@ -33,6 +34,9 @@ final class DepsCommand implements Callable<Integer> {
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "tsv or json (default: ${DEFAULT-VALUE}).")
     Format format = Format.TSV;
 
+    @Option(names = "--transitive", description = "Also list transitive dependencies (lockfiles, SBOMs, Go // indirect), with the path they came by.")
+    boolean transitive;
+
     @Mixin
     OutputOptions output;
 
@@ -42,11 +46,12 @@ final class DepsCommand implements Callable<Integer> {
             throw new UserError(ExitCode.CONFIG_ERROR, dir + ": not a folder");
         }
         RepoFacts facts = Collectors.collect(CheckRequest.nameOf(dir), dir);
+        var deps = facts.dependencies().stream().filter(d -> transitive || d.direct()).toList();
         output.write(spec.commandLine().getOut(), w -> {
             if (format == Format.TSV) {
-                Inventory.writeTsv(facts.dependencies(), w);
+                Inventory.writeTsv(deps, w);
             } else {
-                Inventory.writeJson(facts.repo(), facts.dependencies(), w);
+                Inventory.writeJson(facts.repo(), deps, w);
             }
         });
         var err = spec.commandLine().getErr();
