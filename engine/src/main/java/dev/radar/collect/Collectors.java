@@ -11,6 +11,11 @@ public final class Collectors {
 
     private static final List<Collector> ALL = List.of(
             new MavenCollector(),
+            new DockerfileCollector(),
+            new ComposeCollector(),
+            new KubernetesCollector(),
+            new HelmCollector(),
+            new GitHubActionsCollector(),
             new LanguageCollector());
 
     private Collectors() {}
