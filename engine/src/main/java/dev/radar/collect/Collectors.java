@@ -16,6 +16,7 @@ public final class Collectors {
             new KubernetesCollector(),
             new HelmCollector(),
             new GitHubActionsCollector(),
+            new TerraformCollector(),
             new LanguageCollector());
 
     private Collectors() {}
