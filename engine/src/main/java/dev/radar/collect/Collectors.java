@@ -17,6 +17,7 @@ public final class Collectors {
             new HelmCollector(),
             new GitHubActionsCollector(),
             new TerraformCollector(),
+            new CycloneDxCollector(),
             new LanguageCollector());
 
     private Collectors() {}
