@@ -258,7 +258,7 @@ public final class CycloneDxCollector implements Collector {
         private String dependency;
 
         /** The SBOM, or null when the document is not a CycloneDX BOM. */
-        Sbom read(XMLStreamReader r) throws XMLStreamException {
+        Sbom read(XMLStreamReader r) throws XMLStreamException, SbomException {
             while (r.hasNext()) {
                 int event = r.next();
                 if (event == XMLStreamConstants.START_ELEMENT) {
@@ -278,7 +278,7 @@ public final class CycloneDxCollector implements Collector {
         }
 
         /** Handles a start tag: the name to push, or null when the element was consumed through its end tag. */
-        private String start(XMLStreamReader r, String name) throws XMLStreamException {
+        private String start(XMLStreamReader r, String name) throws XMLStreamException, SbomException {
             String parent = elements.peek();
             String grandparent = grandparent();
             if (name.equals("component")) {
@@ -296,7 +296,7 @@ public final class CycloneDxCollector implements Collector {
             }
             if ("component".equals(parent)
                     && (name.equals("name") || name.equals("group") || name.equals("version") || name.equals("purl") || name.equals("scope"))) {
-                open.peek().put(name, r.getElementText().strip());
+                open.peek().put(name, text(r));
                 return null;
             }
             if (name.equals("dependency") && "dependencies".equals(parent) && "bom".equals(grandparent)) {
@@ -323,6 +323,25 @@ public final class CycloneDxCollector implements Collector {
                 }
             } else if (name.equals("dependency") && "dependencies".equals(elements.peek())) {
                 dependency = null;
+            }
+        }
+
+        /** The text of a simple element up to its end tag; entity references are refused, never expanded. */
+        private static String text(XMLStreamReader r) throws XMLStreamException, SbomException {
+            StringBuilder text = new StringBuilder();
+            while (true) {
+                int event = r.next();
+                switch (event) {
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> text.append(r.getText());
+                    case XMLStreamConstants.END_ELEMENT -> {
+                        return text.toString().strip();
+                    }
+                    case XMLStreamConstants.ENTITY_REFERENCE -> throw new SbomException(r.getLocation().getLineNumber(),
+                            "uses the entity reference &" + r.getLocalName() + "; (entities are not expanded)");
+                    case XMLStreamConstants.START_ELEMENT -> throw new SbomException(r.getLocation().getLineNumber(),
+                            "has an element inside <" + r.getLocalName() + "> where text was expected");
+                    default -> { } // comments and processing instructions
+                }
             }
         }
 
