@@ -4,6 +4,7 @@ import dev.radar.model.Dependency;
 import dev.radar.model.Ecosystem;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A container image reference split the way the inventory lists it: {@code group} is the registry and path
@@ -13,6 +14,8 @@ import java.util.Optional;
  * {@code latest} when neither tag nor digest is given, or empty when a variable cannot be resolved.
  */
 record ImageReference(String group, String name, String declared, String resolved) {
+
+    private static final Pattern PATH = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]*");
 
     /**
      * Parses a reference as written, expanding variables with {@code vars}; empty when there is no image
@@ -46,8 +49,8 @@ record ImageReference(String group, String name, String declared, String resolve
         int slash = path.lastIndexOf('/');
         String group = slash < 0 ? "" : path.substring(0, slash);
         String name = path.substring(slash + 1);
-        if (name.isEmpty() || name.indexOf('$') >= 0 || path.indexOf('$') >= 0) {
-            return Optional.empty();
+        if (name.isEmpty() || !PATH.matcher(path).matches()) {
+            return Optional.empty(); // unknown variables, or template syntax such as {{ .Values.image }}
         }
         return Optional.of(new ImageReference(group, name, declared, resolved));
     }

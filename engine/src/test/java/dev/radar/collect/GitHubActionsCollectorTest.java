@@ -79,11 +79,11 @@ class GitHubActionsCollectorTest {
                 .run(new GitHubActionsCollector());
 
         assertThat(facts.dependencies())
-                .extracting(Dependency::ecosystem, Dependency::group, Dependency::name, Dependency::declaredVersion, Dependency::file,
-                        Dependency::line)
+                .extracting(Dependency::ecosystem, Dependency::group, Dependency::name, Dependency::declaredVersion, Dependency::version,
+                        Dependency::file, Dependency::line)
                 .containsExactly(
-                        tuple(Ecosystem.GITHUB_ACTION, "actions", "setup-node", "v4", ".github/actions/setup/action.yml", 5),
-                        tuple(Ecosystem.DOCKER, "ghcr.io/acme", "linter", "2.0", "docker-action/action.yaml", 4));
+                        tuple(Ecosystem.GITHUB_ACTION, "actions", "setup-node", "v4", "v4", ".github/actions/setup/action.yml", 5),
+                        tuple(Ecosystem.DOCKER, "ghcr.io/acme", "linter", "2.0", "2.0", "docker-action/action.yaml", 4));
     }
 
     @ParameterizedTest(name = "{0} is read: {1}")

@@ -29,6 +29,7 @@ class ImageReferenceTest {
         "${REGISTRY:-localhost:5000}/svc:${V:-0.1}   | localhost:5000           | svc        | ${V:-0.1}                 | 0.1",
         "${BASE}                                     | ''                       | python     | ''                        | 3.12",
         "${UNKNOWN}/svc:1                            | NONE                     | NONE       | NONE                      | NONE",
+        "{{.Values.image}}                           | NONE                     | NONE       | NONE                      | NONE",
         "'   '                                       | NONE                     | NONE       | NONE                      | NONE",
     })
     void image_references_split_into_group_name_and_versions(String written, String group, String name, String declared, String resolved) {

@@ -183,8 +183,8 @@ class TerraformCollectorTest {
 
         assertThat(facts.problems()).isEmpty();
         assertThat(facts.dependencies())
-                .extracting(Dependency::group, Dependency::name, Dependency::declaredVersion, Dependency::line)
-                .containsExactly(tuple("hashicorp", "aws", ">= 6.28", 25));
+                .extracting(Dependency::group, Dependency::name, Dependency::declaredVersion, Dependency::version, Dependency::line)
+                .containsExactly(tuple("hashicorp", "aws", ">= 6.28", "", 25));
     }
 
     @Test
