@@ -17,6 +17,13 @@ public final class Collectors {
             new PipfileCollector(),
             new GoModCollector(),
             new CargoCollector(),
+            new DockerfileCollector(),
+            new ComposeCollector(),
+            new KubernetesCollector(),
+            new HelmCollector(),
+            new GitHubActionsCollector(),
+            new TerraformCollector(),
+            new CycloneDxCollector(),
             new LanguageCollector());
 
     private Collectors() {}

@@ -1,0 +1,102 @@
+package dev.radar.collect;
+
+import dev.radar.yaml.YamlException;
+import dev.radar.yaml.YamlNode;
+import dev.radar.yaml.YamlReader;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads Docker Compose files: every {@code services.*.image} is a Docker dependency at the line of its
+ * {@code image:} key, with {@code ${VAR:-default}} defaults and the {@code .env} file next to the compose
+ * file used for the resolved version; services that only {@code build:} declare no image.
+ */
+public final class ComposeCollector implements Collector {
+
+    private static final Pattern FILE = Pattern.compile("(docker-)?compose[^/]*\\.ya?ml");
+    private static final Pattern ENV_LINE = Pattern.compile("\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\\s*=\\s*(.*)");
+
+    @Override
+    public String name() {
+        return "compose";
+    }
+
+    @Override
+    public boolean wants(String path) {
+        return FILE.matcher(path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT)).matches();
+    }
+
+    @Override
+    public void collect(RepoTree tree, List<String> paths, Facts out) {
+        for (String path : paths) {
+            YamlNode root;
+            try {
+                root = YamlReader.parse(path, tree.read(path));
+            } catch (IOException e) {
+                out.problem(path, 0, "compose file could not be read: " + e.getMessage());
+                continue;
+            } catch (YamlException e) {
+                out.problem(path, e.problem().line(), "compose file " + e.problem().message());
+                continue;
+            }
+            if (root == null || !root.isMapping()) {
+                continue;
+            }
+            ShellVariables vars = new ShellVariables(dotEnv(tree, path), true);
+            YamlNode services = YamlLookup.get(root, "services");
+            if (services == null && YamlLookup.get(root, "version") == null) {
+                services = root; // version 1 format: services at the top level
+            }
+            if (services == null) {
+                continue;
+            }
+            for (Map.Entry<YamlNode, YamlNode> service : services.entries()) {
+                if (service.getKey().text().startsWith("x-")) {
+                    continue; // extension fields hold anchors, not services
+                }
+                Map.Entry<YamlNode, YamlNode> image = YamlLookup.entry(service.getValue(), "image");
+                if (image == null || image.getValue().text() == null) {
+                    continue;
+                }
+                int line = image.getKey().line();
+                ImageReference.parse(image.getValue().text(), vars)
+                        .ifPresent(ref -> out.add(ref.dependency(out.repo(), "runtime", path, line)));
+            }
+        }
+    }
+
+    /** Variables of the {@code .env} file in the compose file's folder, which Compose reads by default. */
+    private static Map<String, String> dotEnv(RepoTree tree, String composePath) {
+        int slash = composePath.lastIndexOf('/');
+        String env = (slash < 0 ? "" : composePath.substring(0, slash + 1)) + ".env";
+        Map<String, String> vars = new HashMap<>();
+        if (!tree.contains(env)) {
+            return vars;
+        }
+        try {
+            for (String line : tree.read(env).split("\r?\n")) {
+                var m = ENV_LINE.matcher(line);
+                if (line.strip().startsWith("#") || !m.matches()) {
+                    continue;
+                }
+                String value = m.group(2).strip();
+                if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
+                    value = value.substring(1, value.length() - 1);
+                } else {
+                    int hash = value.indexOf(" #");
+                    if (hash >= 0) {
+                        value = value.substring(0, hash).strip();
+                    }
+                }
+                vars.put(m.group(1), value);
+            }
+        } catch (IOException e) {
+            // An unreadable .env only means fewer resolved versions.
+        }
+        return vars;
+    }
+}

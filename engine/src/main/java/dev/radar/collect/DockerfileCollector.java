@@ -1,0 +1,257 @@
+package dev.radar.collect;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads Dockerfiles and Containerfiles: every {@code FROM} image is a Docker dependency at the line of its
+ * {@code FROM}, except {@code scratch} and earlier build stages; global {@code ARG} defaults are expanded
+ * for the resolved version, and the last stage's base image is scoped {@code runtime}, earlier ones
+ * {@code build}.
+ */
+public final class DockerfileCollector implements Collector {
+
+    private static final Pattern DIRECTIVE = Pattern.compile("#\\s*([A-Za-z]+)\\s*=\\s*(\\S+)\\s*");
+    private static final Pattern HEREDOC = Pattern.compile("(?<!<)<<(?!<)(-?)\\s*([\"']?)([A-Za-z_][A-Za-z0-9_]*)\\2");
+
+    @Override
+    public String name() {
+        return "dockerfile";
+    }
+
+    @Override
+    public boolean wants(String path) {
+        String base = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        if (base.endsWith(".dockerignore") || base.endsWith(".md")) {
+            return false;
+        }
+        return base.equals("dockerfile") || base.equals("containerfile")
+                || base.startsWith("dockerfile.") || base.startsWith("dockerfile-") || base.startsWith("dockerfile_")
+                || base.startsWith("containerfile.") || base.startsWith("containerfile-")
+                || base.endsWith(".dockerfile") || base.endsWith(".containerfile");
+    }
+
+    @Override
+    public void collect(RepoTree tree, List<String> paths, Facts out) {
+        for (String path : paths) {
+            String text;
+            try {
+                text = tree.read(path);
+            } catch (IOException e) {
+                out.problem(path, 0, "Dockerfile could not be read: " + e.getMessage());
+                continue;
+            }
+            collect(path, text, out);
+        }
+    }
+
+    private static void collect(String path, String text, Facts out) {
+        Map<String, String> globals = new HashMap<>();
+        Stages stages = new Stages();
+        boolean seenFrom = false;
+        for (Instruction in : instructions(text)) {
+            if (in.keyword().equals("ARG") && !seenFrom) {
+                declareArgs(in.args(), globals);
+            } else if (in.keyword().equals("FROM")) {
+                seenFrom = true;
+                stages.from(path, in, new ShellVariables(globals, false), out);
+            }
+        }
+        for (int i = 0; i < stages.bases.size(); i++) {
+            Base b = stages.bases.get(i);
+            out.add(b.image().dependency(out.repo(), i == stages.finalBase ? "runtime" : "build", path, b.line()));
+        }
+    }
+
+    /** A base image at the line of its FROM. */
+    private record Base(ImageReference image, int line) {}
+
+    /** The stages of one Dockerfile: aliases, and which base image each stage ultimately builds on. */
+    private static final class Stages {
+        final List<Base> bases = new ArrayList<>();
+        /** Stage alias (lower case) to the index in {@link #bases} of the image it builds on, -1 for none. */
+        final Map<String, Integer> roots = new HashMap<>();
+        /** The base image the last stage builds on: the one the built image runs on. */
+        int finalBase = -1;
+
+        void from(String path, Instruction in, ShellVariables vars, Facts out) {
+            List<String> words = new ArrayList<>(List.of(in.args().trim().split("\\s+")));
+            while (!words.isEmpty() && words.get(0).startsWith("--")) {
+                String flag = words.remove(0);
+                if (!flag.contains("=") && !words.isEmpty()) {
+                    words.remove(0); // "--platform linux/amd64" written with a space
+                }
+            }
+            if (words.isEmpty() || words.get(0).isEmpty()) {
+                out.problem(path, in.line(), "FROM without an image");
+                return;
+            }
+            String image = words.get(0);
+            String alias = words.size() >= 3 && words.get(1).equalsIgnoreCase("AS") ? words.get(2).toLowerCase(Locale.ROOT) : null;
+            String expanded = vars.expand(image);
+            String key = expanded == null ? image.toLowerCase(Locale.ROOT) : expanded.toLowerCase(Locale.ROOT);
+            int root;
+            if (roots.containsKey(key)) {
+                root = roots.get(key); // an earlier stage, not an image
+            } else if (key.equals("scratch")) {
+                root = -1;
+            } else {
+                var ref = ImageReference.parse(image, vars);
+                if (ref.isPresent()) {
+                    bases.add(new Base(ref.get(), in.line()));
+                    root = bases.size() - 1;
+                } else {
+                    root = -1;
+                }
+            }
+            if (alias != null) {
+                roots.put(alias, root);
+            }
+            finalBase = root;
+        }
+    }
+
+    /** Adds {@code ARG name[=default] ...} declarations; an ARG without a default is unset. */
+    private static void declareArgs(String args, Map<String, String> vars) {
+        for (String word : words(args)) {
+            int eq = word.indexOf('=');
+            if (eq < 0) {
+                continue;
+            }
+            String name = word.substring(0, eq);
+            String value = unquote(word.substring(eq + 1));
+            String expanded = new ShellVariables(vars, false).expand(value);
+            if (expanded != null) {
+                vars.put(name, expanded);
+            } else {
+                vars.remove(name);
+            }
+        }
+    }
+
+    /** Splits on whitespace outside quotes, keeping the quotes. */
+    private static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+                current.append(c);
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+                current.append(c);
+            } else if (Character.isWhitespace(c)) {
+                if (current.length() > 0) {
+                    words.add(current.toString());
+                    current.setLength(0);
+                }
+            } else {
+                current.append(c);
+            }
+        }
+        if (current.length() > 0) {
+            words.add(current.toString());
+        }
+        return words;
+    }
+
+    private static String unquote(String value) {
+        if (value.length() >= 2 && (value.charAt(0) == '"' || value.charAt(0) == '\'') && value.endsWith(value.substring(0, 1))) {
+            return value.substring(1, value.length() - 1);
+        }
+        return value;
+    }
+
+    /** One instruction with its continuation lines joined, at the line it starts on. */
+    record Instruction(String keyword, String args, int line) {}
+
+    /**
+     * Splits a Dockerfile into instructions: honours the {@code escape} parser directive, joins continuation
+     * lines (dropping comment and empty lines inside them) and skips heredoc bodies of RUN, COPY and ADD.
+     */
+    static List<Instruction> instructions(String text) {
+        String[] lines = text.split("\r?\n|\r", -1);
+        char escape = '\\';
+        int i = 0;
+        while (i < lines.length) {
+            Matcher m = DIRECTIVE.matcher(lines[i].trim());
+            if (!m.matches()) {
+                break;
+            }
+            if (m.group(1).equalsIgnoreCase("escape") && m.group(2).length() == 1) {
+                escape = m.group(2).charAt(0);
+            }
+            i++;
+        }
+        List<Instruction> out = new ArrayList<>();
+        while (i < lines.length) {
+            String trimmed = lines[i].strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                i++;
+                continue;
+            }
+            int start = i + 1;
+            StringBuilder sb = new StringBuilder();
+            boolean first = true;
+            while (i < lines.length) {
+                String line = lines[i];
+                i++;
+                if (!first && (line.isBlank() || line.strip().startsWith("#"))) {
+                    continue;
+                }
+                first = false;
+                String right = line.stripTrailing();
+                if (!right.isEmpty() && right.charAt(right.length() - 1) == escape) {
+                    sb.append(right, 0, right.length() - 1).append(' ');
+                    continue;
+                }
+                sb.append(line);
+                break;
+            }
+            String instruction = sb.toString().strip();
+            int space = indexOfWhitespace(instruction);
+            String keyword = (space < 0 ? instruction : instruction.substring(0, space)).toUpperCase(Locale.ROOT);
+            String args = space < 0 ? "" : instruction.substring(space + 1).strip();
+            out.add(new Instruction(keyword, args, start));
+            if (keyword.equals("RUN") || keyword.equals("COPY") || keyword.equals("ADD")) {
+                i = skipHeredocs(lines, i, args);
+            }
+        }
+        return out;
+    }
+
+    private static int skipHeredocs(String[] lines, int i, String args) {
+        Matcher m = HEREDOC.matcher(args);
+        while (m.find()) {
+            boolean dash = !m.group(1).isEmpty();
+            String word = m.group(3);
+            while (i < lines.length) {
+                String line = dash ? lines[i].replaceFirst("^\t+", "") : lines[i];
+                i++;
+                if (line.equals(word)) {
+                    break;
+                }
+            }
+        }
+        return i;
+    }
+
+    private static int indexOfWhitespace(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isWhitespace(s.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,103 @@
+package dev.radar.collect;
+
+import dev.radar.model.Dependency;
+import dev.radar.model.Ecosystem;
+import dev.radar.yaml.YamlException;
+import dev.radar.yaml.YamlNode;
+import dev.radar.yaml.YamlReader;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads GitHub Actions workflows ({@code .github/workflows/*.yml}) and action metadata ({@code action.yml}
+ * anywhere): every {@code uses: owner/repo[/path]@ref} of a step, a reusable-workflow job or a composite
+ * action is a GitHub Action dependency at the line of its {@code uses:} key, grouped by owner, its ref
+ * being both declared and resolved version. Local {@code ./} actions are skipped; {@code docker://}
+ * references (and a Docker action's {@code runs.image}) are Docker dependencies.
+ */
+public final class GitHubActionsCollector implements Collector {
+
+    @Override
+    public String name() {
+        return "github-actions";
+    }
+
+    @Override
+    public boolean wants(String path) {
+        String base = path.substring(path.lastIndexOf('/') + 1);
+        if (base.equals("action.yml") || base.equals("action.yaml")) {
+            return true;
+        }
+        return path.startsWith(".github/workflows/") && path.indexOf('/', ".github/workflows/".length()) < 0
+                && (base.endsWith(".yml") || base.endsWith(".yaml"));
+    }
+
+    @Override
+    public void collect(RepoTree tree, List<String> paths, Facts out) {
+        for (String path : paths) {
+            YamlNode root;
+            try {
+                root = YamlReader.parse(path, tree.read(path));
+            } catch (IOException e) {
+                out.problem(path, 0, "GitHub Actions file could not be read: " + e.getMessage());
+                continue;
+            } catch (YamlException e) {
+                out.problem(path, e.problem().line(), "GitHub Actions file " + e.problem().message());
+                continue;
+            }
+            if (root == null) {
+                continue;
+            }
+            if (path.startsWith(".github/workflows/")) {
+                YamlNode jobs = YamlLookup.get(root, "jobs");
+                for (Map.Entry<YamlNode, YamlNode> job : jobs == null ? List.<Map.Entry<YamlNode, YamlNode>>of() : jobs.entries()) {
+                    uses(YamlLookup.entry(job.getValue(), "uses"), path, out);
+                    steps(YamlLookup.get(job.getValue(), "steps"), path, out);
+                }
+            } else {
+                YamlNode runs = YamlLookup.get(root, "runs");
+                steps(YamlLookup.get(runs, "steps"), path, out);
+                Map.Entry<YamlNode, YamlNode> image = YamlLookup.entry(runs, "image");
+                if (image != null && image.getValue().text() != null && image.getValue().text().trim().startsWith("docker://")) {
+                    uses(image, path, out);
+                }
+            }
+        }
+    }
+
+    private static void steps(YamlNode steps, String path, Facts out) {
+        if (steps == null) {
+            return;
+        }
+        for (YamlNode step : steps.items()) {
+            uses(YamlLookup.entry(step, "uses"), path, out);
+        }
+    }
+
+    private static void uses(Map.Entry<YamlNode, YamlNode> entry, String path, Facts out) {
+        if (entry == null || entry.getValue().text() == null) {
+            return;
+        }
+        String value = entry.getValue().text().trim();
+        int line = entry.getKey().line();
+        if (value.isEmpty() || value.startsWith(".") || value.startsWith("/") || value.contains("${{")) {
+            return; // local actions and expressions name nothing outside the repository
+        }
+        if (value.startsWith("docker://")) {
+            ImageReference.parse(value.substring("docker://".length()), ShellVariables.none())
+                    .ifPresent(ref -> out.add(ref.dependency(out.repo(), "ci", path, line)));
+            return;
+        }
+        int at = value.indexOf('@');
+        String coordinate = at < 0 ? value : value.substring(0, at);
+        String ref = at < 0 ? "" : value.substring(at + 1);
+        int slash = coordinate.indexOf('/');
+        if (slash <= 0 || slash == coordinate.length() - 1) {
+            out.problem(path, line, "'uses: " + value + "' is not owner/repo[/path]@ref");
+            return;
+        }
+        out.add(new Dependency(out.repo(), Ecosystem.GITHUB_ACTION, coordinate.substring(0, slash), coordinate.substring(slash + 1),
+                ref, ref, "ci", true, path, line, List.of()));
+    }
+}

@@ -1,0 +1,108 @@
+package dev.radar.collect;
+
+import dev.radar.model.Dependency;
+import dev.radar.model.Ecosystem;
+import dev.radar.yaml.YamlException;
+import dev.radar.yaml.YamlNode;
+import dev.radar.yaml.YamlReader;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads Helm chart dependencies from {@code Chart.yaml} (and {@code requirements.yaml} of apiVersion v1
+ * charts): each entry is a Helm dependency at the line of its {@code - name:} item, grouped by its
+ * repository URL; {@code Chart.lock} / {@code requirements.lock} give resolved versions, exact versions
+ * resolve to themselves, and local {@code file://} charts are skipped.
+ */
+public final class HelmCollector implements Collector {
+
+    private static final Pattern EXACT = Pattern.compile("v?\\d+(\\.\\d+){0,2}([-+][0-9A-Za-z.+-]+)?");
+
+    @Override
+    public String name() {
+        return "helm";
+    }
+
+    @Override
+    public boolean wants(String path) {
+        String base = path.substring(path.lastIndexOf('/') + 1);
+        return base.equals("Chart.yaml") || base.equals("requirements.yaml");
+    }
+
+    @Override
+    public void collect(RepoTree tree, List<String> paths, Facts out) {
+        for (String path : paths) {
+            String dir = path.substring(0, path.lastIndexOf('/') + 1);
+            boolean requirements = path.endsWith("requirements.yaml");
+            if (requirements && !tree.contains(dir + "Chart.yaml")) {
+                continue; // a requirements.yaml outside a chart is someone else's file
+            }
+            YamlNode root = parse(tree, path, out);
+            if (root == null) {
+                continue;
+            }
+            YamlNode deps = YamlLookup.get(root, "dependencies");
+            if (deps == null || !deps.isSequence()) {
+                continue;
+            }
+            Map<String, String> locked = locked(tree, dir + (requirements ? "requirements.lock" : "Chart.lock"), out);
+            for (YamlNode item : deps.items()) {
+                String name = YamlLookup.text(item, "name");
+                if (name == null || name.isBlank()) {
+                    continue;
+                }
+                String repository = orEmpty(YamlLookup.text(item, "repository")).trim();
+                if (repository.startsWith("file://")) {
+                    continue;
+                }
+                String declared = orEmpty(YamlLookup.text(item, "version")).trim();
+                String resolved = locked.getOrDefault(name.trim() + "|" + repository, locked.getOrDefault(name.trim() + "|", ""));
+                if (resolved.isEmpty() && EXACT.matcher(declared).matches()) {
+                    resolved = declared;
+                }
+                out.add(new Dependency(out.repo(), Ecosystem.HELM, repository, name.trim(), declared, resolved, "runtime", true,
+                        path, item.line(), List.of()));
+            }
+        }
+    }
+
+    /** Locked versions by {@code name|repository} (and {@code name|} as a fallback). */
+    private static Map<String, String> locked(RepoTree tree, String lockPath, Facts out) {
+        Map<String, String> versions = new HashMap<>();
+        if (!tree.contains(lockPath)) {
+            return versions;
+        }
+        YamlNode lock = parse(tree, lockPath, out);
+        YamlNode deps = YamlLookup.get(lock, "dependencies");
+        if (deps == null) {
+            return versions;
+        }
+        for (YamlNode item : deps.items()) {
+            String name = YamlLookup.text(item, "name");
+            String version = YamlLookup.text(item, "version");
+            if (name != null && version != null && !version.isBlank()) {
+                versions.put(name.trim() + "|" + orEmpty(YamlLookup.text(item, "repository")).trim(), version.trim());
+                versions.putIfAbsent(name.trim() + "|", version.trim());
+            }
+        }
+        return versions;
+    }
+
+    private static YamlNode parse(RepoTree tree, String path, Facts out) {
+        try {
+            return YamlReader.parse(path, tree.read(path));
+        } catch (IOException e) {
+            out.problem(path, 0, "Helm chart file could not be read: " + e.getMessage());
+        } catch (YamlException e) {
+            out.problem(path, e.problem().line(), "Helm chart file " + e.problem().message());
+        }
+        return null;
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

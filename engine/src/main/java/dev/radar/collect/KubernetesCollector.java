@@ -1,0 +1,173 @@
+package dev.radar.collect;
+
+import dev.radar.yaml.YamlException;
+import dev.radar.yaml.YamlNode;
+import dev.radar.yaml.YamlReader;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads Kubernetes manifests (any YAML document with {@code apiVersion} and {@code kind}): every
+ * {@code image} of {@code containers}, {@code initContainers} and {@code ephemeralContainers}, wherever
+ * the pod spec sits (Pod, workload templates, CronJob job templates, Lists), is a Docker dependency at the
+ * line of its {@code image:} key. An untagged image that a Skaffold config builds from the repository is
+ * a placeholder Skaffold tags at deploy time: its resolved version stays empty instead of {@code latest}.
+ * Other YAML is skipped quietly, and so are Helm chart templates.
+ */
+public final class KubernetesCollector implements Collector {
+
+    private static final Set<String> CONTAINER_LISTS = Set.of("containers", "initContainers", "ephemeralContainers");
+    private static final Set<String> NOT_MANIFESTS = Set.of("chart.yaml", "chart.lock", "values.yaml", "action.yml", "action.yaml",
+            "pnpm-lock.yaml", "pnpm-workspace.yaml", ".pre-commit-config.yaml", ".gitlab-ci.yml", "mkdocs.yml", "codecov.yml");
+    private static final Pattern COMPOSE = Pattern.compile("(docker-)?compose[^/]*\\.ya?ml");
+    private static final Pattern TOP_KEY = Pattern.compile("(?m)^(apiVersion|kind)\\s*:\\s*\\S");
+
+    @Override
+    public String name() {
+        return "kubernetes";
+    }
+
+    @Override
+    public boolean wants(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        if (!lower.endsWith(".yaml") && !lower.endsWith(".yml")) {
+            return false;
+        }
+        String base = lower.substring(lower.lastIndexOf('/') + 1);
+        return !lower.startsWith(".github/workflows/") && !NOT_MANIFESTS.contains(base) && !COMPOSE.matcher(base).matches();
+    }
+
+    @Override
+    public void collect(RepoTree tree, List<String> paths, Facts out) {
+        Set<String> built = skaffoldArtifacts(tree, paths);
+        for (String path : paths) {
+            String text;
+            try {
+                text = tree.read(path);
+            } catch (IOException e) {
+                continue; // most YAML files are not manifests: an unreadable one is not this collector's problem
+            }
+            if (!text.contains("apiVersion") || !text.contains("kind") || isHelmTemplate(tree, path, text)) {
+                continue;
+            }
+            List<YamlNode> documents;
+            try {
+                documents = YamlReader.parseAll(path, text);
+            } catch (YamlException e) {
+                if (TOP_KEY.matcher(text).results().map(m -> m.group(1)).distinct().count() == 2 && !text.contains("{{")) {
+                    out.problem(path, e.problem().line(), "Kubernetes manifest " + e.problem().message());
+                }
+                continue;
+            }
+            for (YamlNode doc : documents) {
+                String kind = YamlLookup.text(doc, "kind");
+                String api = YamlLookup.text(doc, "apiVersion");
+                if (kind == null || api == null || kind.isEmpty() || api.isEmpty() || kind.equals("CustomResourceDefinition")) {
+                    continue;
+                }
+                walk(doc, path, built, out, 0);
+            }
+        }
+    }
+
+    /** Finds container lists anywhere in a manifest. */
+    private static void walk(YamlNode node, String path, Set<String> built, Facts out, int depth) {
+        if (depth > YamlReader.MAX_DEPTH) {
+            return;
+        }
+        if (node.isSequence()) {
+            for (YamlNode item : node.items()) {
+                walk(item, path, built, out, depth + 1);
+            }
+            return;
+        }
+        for (Map.Entry<YamlNode, YamlNode> e : node.entries()) {
+            if (CONTAINER_LISTS.contains(e.getKey().text()) && e.getValue().isSequence()) {
+                for (YamlNode container : e.getValue().items()) {
+                    image(container, path, built, out);
+                }
+            } else if (e.getValue().isMapping() || e.getValue().isSequence()) {
+                walk(e.getValue(), path, built, out, depth + 1);
+            }
+        }
+    }
+
+    private static void image(YamlNode container, String path, Set<String> built, Facts out) {
+        Map.Entry<YamlNode, YamlNode> image = YamlLookup.entry(container, "image");
+        if (image == null || image.getValue().text() == null) {
+            return;
+        }
+        int line = image.getKey().line();
+        ImageReference.parse(image.getValue().text(), ShellVariables.none()).ifPresent(ref -> {
+            String full = ref.group().isEmpty() ? ref.name() : ref.group() + "/" + ref.name();
+            ImageReference r = ref.declared().isEmpty() && built.contains(full)
+                    ? new ImageReference(ref.group(), ref.name(), "", "") : ref;
+            out.add(r.dependency(out.repo(), "runtime", path, line));
+        });
+    }
+
+    /** Images that Skaffold configs in the repository build ({@code build.artifacts[].image}, profiles too). */
+    private static Set<String> skaffoldArtifacts(RepoTree tree, List<String> paths) {
+        Set<String> images = new HashSet<>();
+        for (String path : paths) {
+            if (!path.substring(path.lastIndexOf('/') + 1).startsWith("skaffold")) {
+                continue;
+            }
+            try {
+                for (YamlNode doc : YamlReader.parseAll(path, tree.read(path))) {
+                    String api = YamlLookup.text(doc, "apiVersion");
+                    if (api != null && api.startsWith("skaffold/")) {
+                        artifacts(doc, images, 0);
+                    }
+                }
+            } catch (IOException | YamlException e) {
+                // reported, if at all, when the file is read as a manifest
+            }
+        }
+        return images;
+    }
+
+    private static void artifacts(YamlNode node, Set<String> images, int depth) {
+        if (depth > YamlReader.MAX_DEPTH) {
+            return;
+        }
+        for (YamlNode item : node.items()) {
+            artifacts(item, images, depth + 1);
+        }
+        for (Map.Entry<YamlNode, YamlNode> e : node.entries()) {
+            if ("artifacts".equals(e.getKey().text())) {
+                for (YamlNode artifact : e.getValue().items()) {
+                    String image = YamlLookup.text(artifact, "image");
+                    if (image != null && !image.isBlank()) {
+                        images.add(image.trim());
+                    }
+                }
+            } else {
+                artifacts(e.getValue(), images, depth + 1);
+            }
+        }
+    }
+
+    /**
+     * Helm chart templates are Go templates, not manifests: files under a chart's {@code templates/} folder,
+     * and any {@code templates/} file with template actions.
+     */
+    static boolean isHelmTemplate(RepoTree tree, String path, String text) {
+        String[] parts = path.split("/");
+        StringBuilder dir = new StringBuilder();
+        for (int i = 0; i < parts.length - 1; i++) {
+            if (parts[i].equals("templates")) {
+                if (tree.contains(dir + "Chart.yaml") || tree.contains(dir + "Chart.yml") || text.contains("{{")) {
+                    return true;
+                }
+            }
+            dir.append(parts[i]).append('/');
+        }
+        return false;
+    }
+}

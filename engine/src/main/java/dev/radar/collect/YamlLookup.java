@@ -1,0 +1,55 @@
+package dev.radar.collect;
+
+import dev.radar.yaml.YamlNode;
+import java.util.List;
+import java.util.Map;
+
+/** Small lookups on YAML mappings for collectors: a key's entry, with YAML merge keys ({@code <<}) followed. */
+final class YamlLookup {
+    private static final int MAX_MERGE_DEPTH = 8;
+
+    private YamlLookup() {}
+
+    /** The entry (key node, value node) for a key of a mapping, or null; the first one wins. */
+    static Map.Entry<YamlNode, YamlNode> entry(YamlNode mapping, String key) {
+        return entry(mapping, key, 0);
+    }
+
+    private static Map.Entry<YamlNode, YamlNode> entry(YamlNode mapping, String key, int depth) {
+        if (mapping == null || !mapping.isMapping()) {
+            return null;
+        }
+        List<Map.Entry<YamlNode, YamlNode>> entries = mapping.entries();
+        for (Map.Entry<YamlNode, YamlNode> e : entries) {
+            if (key.equals(e.getKey().text())) {
+                return e;
+            }
+        }
+        if (depth < MAX_MERGE_DEPTH) {
+            for (Map.Entry<YamlNode, YamlNode> e : entries) {
+                if ("<<".equals(e.getKey().text())) {
+                    YamlNode merged = e.getValue();
+                    for (YamlNode source : merged.isSequence() ? merged.items() : List.of(merged)) {
+                        Map.Entry<YamlNode, YamlNode> found = entry(source, key, depth + 1);
+                        if (found != null) {
+                            return found;
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The value of a key of a mapping, or null. */
+    static YamlNode get(YamlNode mapping, String key) {
+        Map.Entry<YamlNode, YamlNode> e = entry(mapping, key);
+        return e == null ? null : e.getValue();
+    }
+
+    /** The text of a scalar value of a mapping, or null when missing or not a scalar. */
+    static String text(YamlNode mapping, String key) {
+        YamlNode v = get(mapping, key);
+        return v == null ? null : v.text();
+    }
+}

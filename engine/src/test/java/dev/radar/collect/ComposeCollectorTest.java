@@ -1,0 +1,93 @@
+package dev.radar.collect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.radar.model.Dependency;
+import dev.radar.model.FileProblem;
+import dev.radar.model.RepoFacts;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ComposeCollectorTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void service_images_are_listed_with_variable_defaults_resolved_and_build_only_services_skipped() {
+        RepoFacts facts = new InfraFixture(dir).file("docker-compose.yml", """
+                x-common: &common
+                  image: ignored/template:1
+                services:
+                  db:
+                    image: postgres:16.2
+                  cache:
+                    image: "redis:${REDIS_TAG:-7-alpine}"
+                  api:
+                    image: ghcr.io/acme/api:${TAG-latest}
+                  worker:
+                    image: acme/worker:${WORKER_TAG}
+                  app:
+                    build: ./app
+                  proxy:
+                    <<: *common
+                  escaped:
+                    image: busybox:$${NOT_A_VARIABLE}
+                """).run(new ComposeCollector());
+
+        assertThat(facts.dependencies())
+                .extracting(Dependency::group, Dependency::name, Dependency::declaredVersion, Dependency::version, Dependency::line)
+                .containsExactly(
+                        tuple("", "postgres", "16.2", "16.2", 5),
+                        tuple("", "redis", "${REDIS_TAG:-7-alpine}", "7-alpine", 7),
+                        tuple("ghcr.io/acme", "api", "${TAG-latest}", "latest", 9),
+                        tuple("acme", "worker", "${WORKER_TAG}", "", 11),
+                        tuple("ignored", "template", "1", "1", 2),
+                        tuple("", "busybox", "$${NOT_A_VARIABLE}", "${NOT_A_VARIABLE}", 17));
+        assertThat(facts.problems()).isEmpty();
+    }
+
+    @Test
+    void dot_env_next_to_the_compose_file_sets_variables() {
+        RepoFacts facts = new InfraFixture(dir)
+                .file("deploy/.env", "# versions\nAPP_TAG=2.3.1\nexport DB_TAG=\"15\"\n")
+                .file("deploy/compose.yaml", """
+                        services:
+                          app:
+                            image: acme/app:${APP_TAG:-dev}
+                          db:
+                            image: postgres:${DB_TAG}
+                        """)
+                .run(new ComposeCollector());
+
+        assertThat(facts.dependencies()).extracting(Dependency::name, Dependency::declaredVersion, Dependency::version)
+                .containsExactly(tuple("app", "${APP_TAG:-dev}", "2.3.1"), tuple("postgres", "${DB_TAG}", "15"));
+    }
+
+    @Test
+    void broken_compose_file_is_a_problem_with_its_line() {
+        RepoFacts facts = new InfraFixture(dir).file("compose.yml", "services:\n  web:\n    image: [nginx\n").run(new ComposeCollector());
+
+        assertThat(facts.dependencies()).isEmpty();
+        assertThat(facts.problems()).extracting(FileProblem::file).containsExactly("compose.yml");
+        assertThat(facts.problems().get(0).line()).isPositive();
+    }
+
+    @ParameterizedTest(name = "{0} is read: {1}")
+    @CsvSource({
+        "docker-compose.yml, true",
+        "docker-compose.prod.yaml, true",
+        "ops/compose.yaml, true",
+        "compose.override.yml, true",
+        "docker-compose.json, false",
+        "composer.json, false",
+        "k8s/deployment.yaml, false",
+    })
+    void compose_file_names(String path, boolean wanted) {
+        assertThat(new ComposeCollector().wants(path)).isEqualTo(wanted);
+    }
+}

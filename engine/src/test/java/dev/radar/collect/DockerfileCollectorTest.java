@@ -1,0 +1,184 @@
+package dev.radar.collect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.radar.model.Dependency;
+import dev.radar.model.Ecosystem;
+import dev.radar.model.FileProblem;
+import dev.radar.model.RepoFacts;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DockerfileCollectorTest {
+
+    @TempDir
+    Path dir;
+
+    private RepoFacts collect(String path, String text) {
+        return new InfraFixture(dir).file(path, text).run(new DockerfileCollector());
+    }
+
+    @Test
+    void multi_stage_build_lists_base_images_but_not_stage_aliases_or_scratch() {
+        RepoFacts facts = collect("Dockerfile", """
+                FROM golang:1.22-alpine AS Build
+                RUN go build -o /app .
+
+                FROM build AS test
+                RUN go test ./...
+
+                from scratch as minimal
+                COPY --from=build /app /app
+
+                FROM gcr.io/distroless/static
+                COPY --from=build /app /app
+                """);
+
+        assertThat(facts.dependencies())
+                .extracting(Dependency::ecosystem, Dependency::group, Dependency::name, Dependency::declaredVersion, Dependency::version,
+                        Dependency::line, Dependency::scope)
+                .containsExactly(
+                        tuple(Ecosystem.DOCKER, "", "golang", "1.22-alpine", "1.22-alpine", 1, "build"),
+                        tuple(Ecosystem.DOCKER, "gcr.io/distroless", "static", "", "latest", 10, "runtime"));
+        assertThat(facts.problems()).isEmpty();
+    }
+
+    @Test
+    void the_image_the_last_stage_builds_on_is_the_runtime_image_even_through_an_alias() {
+        RepoFacts facts = collect("Dockerfile", """
+                FROM node:20 AS deps
+                FROM eclipse-temurin:21-jre AS base
+                FROM deps AS build
+                FROM base
+                """);
+
+        assertThat(facts.dependencies()).extracting(Dependency::name, Dependency::scope)
+                .containsExactly(tuple("node", "build"), tuple("eclipse-temurin", "runtime"));
+    }
+
+    @Test
+    void global_arg_defaults_are_substituted_for_the_resolved_version_only() {
+        RepoFacts facts = collect(".devcontainer/Dockerfile", """
+                # comment
+                ARG VARIANT=17-bullseye
+                ARG REGISTRY="mcr.microsoft.com"
+                ARG UNSET
+                FROM ${REGISTRY}/vscode/devcontainers/java:0-${VARIANT}
+                FROM python:${PY_VERSION:-3.12}-slim
+                FROM node:$UNSET
+                """);
+
+        assertThat(facts.dependencies())
+                .extracting(Dependency::group, Dependency::name, Dependency::declaredVersion, Dependency::version, Dependency::line)
+                .containsExactly(
+                        tuple("mcr.microsoft.com/vscode/devcontainers", "java", "0-${VARIANT}", "0-17-bullseye", 5),
+                        tuple("", "python", "${PY_VERSION:-3.12}-slim", "3.12-slim", 6),
+                        tuple("", "node", "$UNSET", "", 7));
+    }
+
+    @Test
+    void an_arg_declared_inside_a_stage_does_not_reach_a_later_from() {
+        RepoFacts facts = collect("Dockerfile", """
+                FROM alpine:3.20 AS one
+                ARG TAG=1.0
+                FROM busybox:${TAG}
+                """);
+
+        assertThat(facts.dependencies()).extracting(Dependency::name, Dependency::declaredVersion, Dependency::version)
+                .containsExactly(tuple("alpine", "3.20", "3.20"), tuple("busybox", "${TAG}", ""));
+    }
+
+    @Test
+    void platform_flag_is_skipped_and_digest_pins_are_kept() {
+        RepoFacts facts = collect("Dockerfile", """
+                ARG BUILDPLATFORM=linux/amd64
+                FROM --platform=$BUILDPLATFORM golang:1.26-alpine@sha256:0178a641fbb4858c5f1b48e34bdaabe0350a330a1b1149aabd498d0699ff5fb2 AS builder
+                FROM --platform linux/arm64 alpine@sha256:28bd5fe8b56d1bd048e5babf5b10710ebe0bae67db86916198a6eec434943f8b
+                """);
+
+        assertThat(facts.dependencies())
+                .extracting(Dependency::name, Dependency::declaredVersion, Dependency::version, Dependency::line)
+                .containsExactly(
+                        tuple("golang", "1.26-alpine@sha256:0178a641fbb4858c5f1b48e34bdaabe0350a330a1b1149aabd498d0699ff5fb2",
+                                "1.26-alpine@sha256:0178a641fbb4858c5f1b48e34bdaabe0350a330a1b1149aabd498d0699ff5fb2", 2),
+                        tuple("alpine", "sha256:28bd5fe8b56d1bd048e5babf5b10710ebe0bae67db86916198a6eec434943f8b",
+                                "sha256:28bd5fe8b56d1bd048e5babf5b10710ebe0bae67db86916198a6eec434943f8b", 3));
+    }
+
+    @Test
+    void registry_port_is_not_taken_for_a_tag() {
+        RepoFacts facts = collect("Dockerfile", """
+                FROM localhost:5000/team/app
+                FROM registry.example.com:8443/base:2.1
+                """);
+
+        assertThat(facts.dependencies())
+                .extracting(Dependency::group, Dependency::name, Dependency::declaredVersion, Dependency::version)
+                .containsExactly(
+                        tuple("localhost:5000/team", "app", "", "latest"),
+                        tuple("registry.example.com:8443", "base", "2.1", "2.1"));
+    }
+
+    @Test
+    void continued_from_line_is_reported_at_its_first_line_and_heredoc_bodies_are_not_instructions() {
+        RepoFacts facts = collect("Dockerfile", """
+                FROM \\
+                  # a comment inside the continuation
+                  python:3.12-slim \\
+                  AS base
+                RUN <<EOF
+                FROM this-is-not-an-image
+                EOF
+                COPY <<-CONF /etc/app.conf
+                \tFROM neither-is-this
+                \tCONF
+                FROM base
+                """);
+
+        assertThat(facts.dependencies()).extracting(Dependency::name, Dependency::declaredVersion, Dependency::line)
+                .containsExactly(tuple("python", "3.12-slim", 1));
+    }
+
+    @Test
+    void escape_directive_changes_the_continuation_character() {
+        RepoFacts facts = collect("Dockerfile", """
+                # escape=`
+                FROM `
+                  mcr.microsoft.com/windows/servercore:ltsc2022
+                RUN dir c:\\
+                """);
+
+        assertThat(facts.dependencies()).extracting(Dependency::group, Dependency::name, Dependency::declaredVersion, Dependency::line)
+                .containsExactly(tuple("mcr.microsoft.com/windows", "servercore", "ltsc2022", 2));
+    }
+
+    @Test
+    void from_without_an_image_is_a_problem_at_its_line() {
+        RepoFacts facts = collect("Dockerfile", "FROM alpine:3\n\nFROM --platform=linux/amd64\n");
+
+        assertThat(facts.dependencies()).hasSize(1);
+        assertThat(facts.problems()).extracting(FileProblem::file, FileProblem::line).containsExactly(tuple("Dockerfile", 3));
+    }
+
+    @ParameterizedTest(name = "{0} is read: {1}")
+    @CsvSource({
+        "Dockerfile, true",
+        "src/api/Dockerfile, true",
+        "Dockerfile.debug, true",
+        "Dockerfile-telemetry, true",
+        "build/app.Dockerfile, true",
+        "Containerfile, true",
+        "dockerfile, true",
+        "Dockerfile.dockerignore, false",
+        "docs/Dockerfile.md, false",
+        "Dockerfiles/readme.txt, false",
+        "Makefile, false",
+    })
+    void dockerfile_names(String path, boolean wanted) {
+        assertThat(new DockerfileCollector().wants(path)).isEqualTo(wanted);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.radar.collect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.radar.model.Dependency;
+import dev.radar.model.Ecosystem;
+import dev.radar.model.RepoFacts;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class GitHubActionsCollectorTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void workflow_lists_step_actions_reusable_workflows_and_docker_actions_but_not_local_ones() {
+        RepoFacts facts = new InfraFixture(dir).file(".github/workflows/ci.yml", """
+                name: ci
+                on: [push]
+                jobs:
+                  build:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v4.2.2
+                      - name: gradle
+                        uses: "gradle/actions/setup-gradle@v4"
+                      - uses: ./.github/actions/local-thing
+                      - uses: docker://alpine:3.20
+                      - run: 'echo "uses: fake/action@v1"'
+                      - uses: 'github/codeql-action/init@v3'   # sub-path action
+                  shared:
+                    uses: acme/workflows/.github/workflows/deploy.yml@main
+                    with:
+                      env: prod
+                  local-reusable:
+                    uses: ./.github/workflows/local.yml
+                """).run(new GitHubActionsCollector());
+
+        assertThat(facts.dependencies())
+                .extracting(Dependency::ecosystem, Dependency::group, Dependency::name, Dependency::declaredVersion, Dependency::version,
+                        Dependency::line)
+                .containsExactly(
+                        tuple(Ecosystem.GITHUB_ACTION, "actions", "checkout", "3d3c42e5aac5ba805825da76410c181273ba90b1",
+                                "3d3c42e5aac5ba805825da76410c181273ba90b1", 7),
+                        tuple(Ecosystem.GITHUB_ACTION, "gradle", "actions/setup-gradle", "v4", "v4", 9),
+                        tuple(Ecosystem.DOCKER, "", "alpine", "3.20", "3.20", 11),
+                        tuple(Ecosystem.GITHUB_ACTION, "github", "codeql-action/init", "v3", "v3", 13),
+                        tuple(Ecosystem.GITHUB_ACTION, "acme", "workflows/.github/workflows/deploy.yml", "main", "main", 15));
+        assertThat(facts.problems()).isEmpty();
+    }
+
+    @Test
+    void composite_action_steps_and_docker_action_image_are_listed() {
+        RepoFacts facts = new InfraFixture(dir)
+                .file(".github/actions/setup/action.yml", """
+                        name: setup
+                        runs:
+                          using: composite
+                          steps:
+                            - uses: actions/setup-node@v4
+                              with:
+                                node-version: 20
+                            - uses: ./.github/actions/other
+                            - run: npm ci
+                              shell: bash
+                        """)
+                .file("docker-action/action.yaml", """
+                        name: lint
+                        runs:
+                          using: docker
+                          image: docker://ghcr.io/acme/linter:2.0
+                        """)
+                .file("dockerfile-action/action.yml", "runs:\n  using: docker\n  image: Dockerfile\n")
+                .run(new GitHubActionsCollector());
+
+        assertThat(facts.dependencies())
+                .extracting(Dependency::ecosystem, Dependency::group, Dependency::name, Dependency::declaredVersion, Dependency::version,
+                        Dependency::file, Dependency::line)
+                .containsExactly(
+                        tuple(Ecosystem.GITHUB_ACTION, "actions", "setup-node", "v4", "v4", ".github/actions/setup/action.yml", 5),
+                        tuple(Ecosystem.DOCKER, "ghcr.io/acme", "linter", "2.0", "2.0", "docker-action/action.yaml", 4));
+    }
+
+    @ParameterizedTest(name = "{0} is read: {1}")
+    @CsvSource({
+        ".github/workflows/ci.yml, true",
+        ".github/workflows/release.yaml, true",
+        ".github/workflows/scripts/helper.yml, false",
+        ".github/dependabot.yml, false",
+        "action.yml, true",
+        "tools/my-action/action.yaml, true",
+        "workflows/ci.yml, false",
+    })
+    void workflow_and_action_file_names(String path, boolean wanted) {
+        assertThat(new GitHubActionsCollector().wants(path)).isEqualTo(wanted);
+    }
+}

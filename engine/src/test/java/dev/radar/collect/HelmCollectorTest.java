@@ -1,0 +1,69 @@
+package dev.radar.collect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.radar.model.Dependency;
+import dev.radar.model.Ecosystem;
+import dev.radar.model.RepoFacts;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HelmCollectorTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void chart_dependencies_are_listed_by_repository_with_locked_versions() {
+        RepoFacts facts = new InfraFixture(dir)
+                .file("chart/Chart.yaml", """
+                        apiVersion: v2
+                        name: shop
+                        version: 0.1.0
+                        dependencies:
+                          - name: postgresql
+                            version: "~15.2.0"
+                            repository: https://charts.bitnami.com/bitnami
+                          - name: redis
+                            version: 19.0.1
+                            repository: oci://registry-1.docker.io/bitnamicharts
+                            condition: redis.enabled
+                          - version: ">=1.0.0"
+                            name: common
+                          - name: local-lib
+                            version: 0.1.0
+                            repository: file://../lib
+                        """)
+                .file("chart/Chart.lock", """
+                        dependencies:
+                        - name: postgresql
+                          repository: https://charts.bitnami.com/bitnami
+                          version: 15.2.5
+                        digest: sha256:0000
+                        """)
+                .run(new HelmCollector());
+
+        assertThat(facts.dependencies())
+                .extracting(Dependency::ecosystem, Dependency::group, Dependency::name, Dependency::declaredVersion, Dependency::version,
+                        Dependency::line)
+                .containsExactly(
+                        tuple(Ecosystem.HELM, "https://charts.bitnami.com/bitnami", "postgresql", "~15.2.0", "15.2.5", 5),
+                        tuple(Ecosystem.HELM, "oci://registry-1.docker.io/bitnamicharts", "redis", "19.0.1", "19.0.1", 8),
+                        tuple(Ecosystem.HELM, "", "common", ">=1.0.0", "", 12));
+        assertThat(facts.problems()).isEmpty();
+    }
+
+    @Test
+    void requirements_yaml_of_a_v1_chart_is_read_and_a_stray_one_is_not() {
+        RepoFacts facts = new InfraFixture(dir)
+                .file("old/Chart.yaml", "apiVersion: v1\nname: old\nversion: 1.0.0\n")
+                .file("old/requirements.yaml", "dependencies:\n- name: mysql\n  version: 1.6.9\n  repository: '@stable'\n")
+                .file("python/requirements.yaml", "dependencies:\n- name: not-a-chart\n")
+                .run(new HelmCollector());
+
+        assertThat(facts.dependencies()).extracting(Dependency::group, Dependency::name, Dependency::version, Dependency::file)
+                .containsExactly(tuple("@stable", "mysql", "1.6.9", "old/requirements.yaml"));
+    }
+}

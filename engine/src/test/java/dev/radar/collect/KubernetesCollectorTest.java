@@ -1,0 +1,157 @@
+package dev.radar.collect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.radar.model.Dependency;
+import dev.radar.model.Ecosystem;
+import dev.radar.model.FileProblem;
+import dev.radar.model.RepoFacts;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KubernetesCollectorTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void multi_document_manifest_lists_containers_init_containers_and_cron_job_templates() {
+        RepoFacts facts = new InfraFixture(dir).file("k8s/app.yaml", """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  template:
+                    spec:
+                      initContainers:
+                        - name: migrate
+                          image: flyway/flyway:10.10
+                      containers:
+                        - name: web
+                          image: ghcr.io/acme/web@sha256:abcd
+                        - name: sidecar
+                          image: envoyproxy/envoy
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: web
+                spec:
+                  ports: [{port: 80}]
+                ---
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata:
+                  name: nightly
+                spec:
+                  schedule: "0 3 * * *"
+                  jobTemplate:
+                    spec:
+                      template:
+                        spec:
+                          containers:
+                            - name: job
+                              image: "busybox:1.36"
+                          ephemeralContainers:
+                            - name: debug
+                              image: alpine:3.20
+                """).run(new KubernetesCollector());
+
+        assertThat(facts.dependencies())
+                .extracting(Dependency::ecosystem, Dependency::group, Dependency::name, Dependency::declaredVersion, Dependency::version,
+                        Dependency::line)
+                .containsExactly(
+                        tuple(Ecosystem.DOCKER, "flyway", "flyway", "10.10", "10.10", 10),
+                        tuple(Ecosystem.DOCKER, "ghcr.io/acme", "web", "sha256:abcd", "sha256:abcd", 13),
+                        tuple(Ecosystem.DOCKER, "envoyproxy", "envoy", "", "latest", 15),
+                        tuple(Ecosystem.DOCKER, "", "busybox", "1.36", "1.36", 36),
+                        tuple(Ecosystem.DOCKER, "", "alpine", "3.20", "3.20", 39));
+        assertThat(facts.problems()).isEmpty();
+    }
+
+    @Test
+    void yaml_that_is_not_a_manifest_yields_nothing_and_no_problem() {
+        RepoFacts facts = new InfraFixture(dir)
+                .file("config/application.yaml", "server:\n  port: 8080\nkind: of-a-setting\n")
+                .file("docs/mkdocs-nav.yml", "nav:\n  - apiVersion: [broken\n")
+                .file("openapi.yaml", "openapi: 3.0.0\ninfo: {title: x, version: '1'}\n")
+                .run(new KubernetesCollector());
+
+        assertThat(facts.dependencies()).isEmpty();
+        assertThat(facts.problems()).isEmpty();
+    }
+
+    @Test
+    void helm_chart_templates_are_skipped_without_problems() {
+        RepoFacts facts = new InfraFixture(dir)
+                .file("charts/web/Chart.yaml", "apiVersion: v2\nname: web\nversion: 1.0.0\n")
+                .file("charts/web/templates/deployment.yaml", """
+                        apiVersion: apps/v1
+                        kind: Deployment
+                        metadata:
+                          name: {{ include "web.fullname" . }}
+                        spec:
+                          template:
+                            spec:
+                              containers:
+                                - image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"
+                        """)
+                .file("charts/web/templates/static.yaml", """
+                        apiVersion: v1
+                        kind: Pod
+                        spec:
+                          containers:
+                            - image: nginx:1.27
+                        """)
+                .run(new KubernetesCollector());
+
+        assertThat(facts.dependencies()).isEmpty();
+        assertThat(facts.problems()).isEmpty();
+    }
+
+    @Test
+    void unparseable_file_that_is_clearly_a_manifest_is_a_problem() {
+        RepoFacts facts = new InfraFixture(dir).file("deploy/pod.yaml", """
+                apiVersion: v1
+                kind: Pod
+                spec:
+                  containers:
+                    - image: nginx:1.27
+                      name: [web
+                """).run(new KubernetesCollector());
+
+        assertThat(facts.problems()).extracting(FileProblem::file).containsExactly("deploy/pod.yaml");
+    }
+
+    @Test
+    void untagged_image_built_by_skaffold_is_a_placeholder_with_no_resolved_version() {
+        RepoFacts facts = new InfraFixture(dir)
+                .file("skaffold.yaml", """
+                        apiVersion: skaffold/v4beta6
+                        kind: Config
+                        build:
+                          artifacts:
+                            - image: frontend
+                              context: src/frontend
+                        """)
+                .file("k8s/frontend.yaml", """
+                        apiVersion: apps/v1
+                        kind: Deployment
+                        spec:
+                          template:
+                            spec:
+                              containers:
+                                - name: server
+                                  image: frontend
+                                - name: proxy
+                                  image: nginx
+                        """)
+                .run(new KubernetesCollector());
+
+        assertThat(facts.dependencies()).extracting(Dependency::name, Dependency::declaredVersion, Dependency::version)
+                .containsExactly(tuple("frontend", "", ""), tuple("nginx", "", "latest"));
+    }
+}
