@@ -52,7 +52,13 @@ public final class GradleCollector implements Collector {
     public boolean wants(String path) {
         String file = path.substring(path.lastIndexOf('/') + 1);
         return file.endsWith(".gradle") || file.endsWith(".gradle.kts") || file.equals("gradle.properties")
-                || file.endsWith(".versions.toml");
+                || file.endsWith(".versions.toml") || isBuildLogicSource(path);
+    }
+
+    /** Kotlin, Groovy and Java sources of {@code buildSrc}, whose constants build scripts use as coordinates. */
+    static boolean isBuildLogicSource(String path) {
+        return (path.startsWith("buildSrc/src/main/") || path.contains("/buildSrc/src/main/"))
+                && (path.endsWith(".kt") || path.endsWith(".groovy") || path.endsWith(".java"));
     }
 
     @Override
@@ -70,6 +76,8 @@ public final class GradleCollector implements Collector {
         private final Map<String, Optional<GradleCatalog>> catalogFiles = new HashMap<>();
         private final Map<String, Map<String, GradleCatalog>> catalogsByDir = new HashMap<>();
         private final Set<String> localPlugins = new HashSet<>();
+        /** Constants of buildSrc sources, visible to every script. */
+        private final Map<String, List<Node>> constants = new LinkedHashMap<>();
 
         Build(RepoTree tree, List<String> paths, Facts out) {
             this.tree = tree;
@@ -80,6 +88,8 @@ public final class GradleCollector implements Collector {
                     readProperties(path);
                 } else if (file.endsWith(".versions.toml")) {
                     catalogPaths.put(path, file.substring(0, file.length() - ".versions.toml".length()));
+                } else if (isBuildLogicSource(path)) {
+                    readSource(path);
                 } else {
                     readScript(path, file);
                 }
@@ -98,6 +108,14 @@ public final class GradleCollector implements Collector {
                 properties.put(dir(path), map);
             } catch (IOException | IllegalArgumentException e) {
                 out.problem(path, 0, "gradle.properties could not be read: " + e.getMessage());
+            }
+        }
+
+        private void readSource(String path) {
+            try {
+                constants.putAll(GradleScript.parseSource(tree.read(path), !path.endsWith(".groovy")).variables);
+            } catch (IOException | RuntimeException e) {
+                out.problem(path, 0, "build-logic source could not be read: " + e.getMessage());
             }
         }
 
@@ -158,6 +176,7 @@ public final class GradleCollector implements Collector {
                     props.add(p);
                 }
             }
+            vars.add(constants);
             return new GradleResolver(script, vars, props, catalogs(dir(path)));
         }
 
@@ -244,9 +263,11 @@ public final class GradleCollector implements Collector {
                 understood = coordinates(string(args.get(0)), string(args.get(1)), args.size() > 2 ? args.get(2) : List.of(), scope,
                         d.line(), closureVersion);
             } else {
+                // Groovy varargs (implementation 'a:b:1', 'c:d:2' over several lines): each is its own declaration
                 understood = true;
                 for (List<Node> arg : args) {
-                    understood &= argument(arg, scope, d.line(), closureVersion);
+                    int line = args.size() > 1 ? arg.get(0).line() : d.line();
+                    understood &= argument(arg, scope, line, closureVersion);
                 }
             }
             if (!understood) {
@@ -273,7 +294,7 @@ public final class GradleCollector implements Collector {
                 }
                 return all;
             }
-            if (e.get(0) instanceof Token first && first.ident() && LOCAL.contains(first.text())) {
+            if (isLocal(e)) {
                 return true;
             }
             // a call, possibly on a receiver: platform(x), dependencies.platform(x), kotlin("stdlib"), testFixtures(x)
@@ -339,6 +360,20 @@ public final class GradleCollector implements Collector {
                 }
             }
             return false;
+        }
+
+        /**
+         * Modules of the build and local files: {@code project(":x")}, {@code projects.x}, {@code files(..)},
+         * {@code gradleApi()}, {@code sourceSets.main.output}, a bare {@code project}; not external dependencies.
+         */
+        private static boolean isLocal(List<Node> e) {
+            if (!(e.get(0) instanceof Token first && first.ident() && LOCAL.contains(first.text()))) {
+                return false;
+            }
+            if (e.size() == 1 || e.get(1) instanceof Group g && g.open() == '(') {
+                return true;
+            }
+            return !first.is("project") && !first.is("rootProject");
         }
 
         /** Whether a call's receiver is nothing, {@code dependencies} or {@code project.dependencies}. */

@@ -31,7 +31,7 @@ final class GradleScript {
 
     private static final Set<String> CONTROL = Set.of("if", "else", "for", "while", "when", "try", "catch", "finally", "do", "switch");
     private static final Set<String> MODIFIERS = Set.of("val", "var", "def", "final", "const", "private", "public", "internal",
-            "protected", "static", "lateinit", "override");
+            "protected", "static", "lateinit", "override", "inline");
     /** Blocks inside {@code dependencies {}} that configure resolution and hold no declarations. */
     private static final Set<String> OPAQUE = Set.of("components", "modules", "attributesSchema", "artifactTypes", "registerTransform",
             "exclude", "attributes", "capabilities");
@@ -39,6 +39,7 @@ final class GradleScript {
 
     private final String text;
     private final boolean kotlin;
+    private boolean source;
     final List<Declaration> declarations = new ArrayList<>();
     final List<PluginRequest> plugins = new ArrayList<>();
     final List<Unknown> unknowns = new ArrayList<>();
@@ -51,11 +52,18 @@ final class GradleScript {
 
     private enum Mode { NORMAL, DEPENDENCIES, PLUGINS, EXT, DEPENDENCY_MANAGEMENT }
 
-    private record Context(List<String> stack, Mode mode) {
+    /** Where a statement is: the names of the enclosing blocks, what they hold, and the enclosing classes or objects. */
+    private record Context(List<String> stack, Mode mode, String namespace) {
         Context push(String name, Mode m) {
             List<String> s = new ArrayList<>(stack);
             s.add(name);
-            return new Context(s, m);
+            return new Context(s, m, namespace);
+        }
+
+        Context type(String name) {
+            List<String> s = new ArrayList<>(stack);
+            s.add(name);
+            return new Context(s, Mode.NORMAL, namespace.isEmpty() ? name : namespace + "." + name);
         }
 
         boolean topLevel() {
@@ -72,7 +80,19 @@ final class GradleScript {
     static GradleScript parse(String text, boolean kotlin) {
         GradleSyntax.Parsed parsed = GradleSyntax.parse(text, kotlin);
         GradleScript script = new GradleScript(text, kotlin, parsed.problems());
-        script.block(parsed.nodes(), new Context(List.of(), Mode.NORMAL));
+        script.block(parsed.nodes(), new Context(List.of(), Mode.NORMAL, ""));
+        return script;
+    }
+
+    /**
+     * Reads the constants of build-logic source files ({@code buildSrc/src/main/kotlin/Libs.kt}): members of
+     * objects and classes become variables named {@code Type.member}, e.g. {@code Libs.okio}.
+     */
+    static GradleScript parseSource(String text, boolean kotlin) {
+        GradleSyntax.Parsed parsed = GradleSyntax.parse(text, kotlin);
+        GradleScript script = new GradleScript(text, kotlin, List.of());
+        script.source = true;
+        script.block(parsed.nodes(), new Context(List.of(), Mode.NORMAL, ""));
         return script;
     }
 
@@ -188,7 +208,13 @@ final class GradleScript {
 
     // ---- outside dependency blocks ----------------------------------------------------------------------
 
+    private static final Set<String> TYPES = Set.of("object", "class", "interface", "enum");
+
     private void normalStatement(List<Node> st, Context ctx) {
+        if (source) {
+            typeDeclaration(st, ctx);
+            return;
+        }
         int last = st.size() - 1;
         Group body = st.get(last) instanceof Group g && g.open() == '{' ? g : null;
         String name = body == null ? null : blockName(st, last);
@@ -223,6 +249,19 @@ final class GradleScript {
         applyPlugin(st);
         scanCalls(st, ctx);
         nestedBlocks(st, ctx, name, body);
+    }
+
+    /** In build-logic sources only types matter: their bodies hold the constants. */
+    private void typeDeclaration(List<Node> st, Context ctx) {
+        if (!(st.get(st.size() - 1) instanceof Group body && body.open() == '{')) {
+            return;
+        }
+        for (int k = 0; k + 1 < st.size(); k++) {
+            if (st.get(k) instanceof Token t && TYPES.contains(t.text()) && st.get(k + 1) instanceof Token name && name.ident()) {
+                block(body.children(), ctx.type(name.text()));
+                return;
+            }
+        }
     }
 
     /** Walks the brace groups of a statement that is not itself special: lambdas, configuration blocks. */
@@ -564,7 +603,7 @@ final class GradleScript {
                 name = chain(lhs);
             }
             if (name != null) {
-                define(name, rhs);
+                define(ctx.namespace().isEmpty() ? name : ctx.namespace() + "." + name, rhs);
             }
             return;
         }

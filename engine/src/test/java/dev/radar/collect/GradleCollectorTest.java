@@ -420,6 +420,51 @@ class GradleCollectorTest {
         assertThat(rows(facts)).containsExactly(tuple("org.example", "agent", "$agentVersion", "", 3, "detached"));
     }
 
+    @Test
+    void each_coordinate_of_a_multi_line_groovy_vararg_declaration_is_at_its_own_line() throws IOException {
+        RepoFacts facts = collect(Map.of("build.gradle", """
+                def grpcVersion = "1.60.0"
+                dependencies {
+                    implementation "io.grpc:grpc-stub:${grpcVersion}",
+                            "io.grpc:grpc-netty:${grpcVersion}",
+                            'javax.annotation:javax.annotation-api:1.3.2'
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("io.grpc", "grpc-stub", "${grpcVersion}", "1.60.0", 3, "implementation"),
+                tuple("io.grpc", "grpc-netty", "${grpcVersion}", "1.60.0", 4, "implementation"),
+                tuple("javax.annotation", "javax.annotation-api", "1.3.2", "1.3.2", 5, "implementation"));
+    }
+
+    @Test
+    void constants_of_buildsrc_objects_and_ext_maps_are_coordinates() throws IOException {
+        RepoFacts facts = collect(Map.of(
+                "buildSrc/src/main/kotlin/Libs.kt", """
+                        object Versions {
+                            const val okio = "3.7.0"
+                        }
+                        object Libs {
+                            const val okio = "com.squareup.okio:okio:${Versions.okio}"
+                            object AndroidX { const val core = "androidx.core:core-ktx:1.12.0" }
+                        }
+                        """,
+                "gradle/deps.gradle", "ext.deps = [room: [runtime: 'androidx.room:room-runtime:2.6.1']]\n",
+                "app/build.gradle", """
+                        dependencies {
+                            implementation Libs.okio
+                            implementation Libs.AndroidX.core
+                            implementation deps.room.runtime
+                            implementation rootProject.ext.deps.room.runtime
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("com.squareup.okio", "okio", "3.7.0", "3.7.0", 2, "implementation"),
+                tuple("androidx.core", "core-ktx", "1.12.0", "1.12.0", 3, "implementation"),
+                tuple("androidx.room", "room-runtime", "2.6.1", "2.6.1", 4, "implementation"),
+                tuple("androidx.room", "room-runtime", "2.6.1", "2.6.1", 5, "implementation"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
     // ---- statement shapes -------------------------------------------------------------------------------
 
     static Stream<Arguments> statementShapes() {
