@@ -145,8 +145,9 @@ final class GradleScript {
                 continue;
             }
             if (n instanceof Token t) {
+                boolean whenBranch = t.is("else") && k + 1 < nodes.size() && nodes.get(k + 1) instanceof Token arrow && arrow.is("->");
                 return t.kind() == Kind.PUNCT && LEADING_CONTINUATION.contains(t.text())
-                        || t.ident() && (t.text().equals("else") || t.text().equals("catch") || t.text().equals("finally"));
+                        || t.ident() && !whenBranch && (t.text().equals("else") || t.text().equals("catch") || t.text().equals("finally"));
             }
             // a control statement's body on the next line: if (x)\n { ... }
             return n instanceof Group g && g.open() == '{' && endsWithControlHead(current);
@@ -397,6 +398,10 @@ final class GradleScript {
         Node first = st.get(0);
         int last = st.size() - 1;
         Group trailing = st.get(last) instanceof Group g && g.open() == '{' ? g : null;
+        if (st.size() == 1 && trailing != null) {
+            block(trailing.children(), ctx); // a when branch's body: "x" -> { ... }
+            return;
+        }
         if (first instanceof Token t && t.ident() && CONTROL.contains(t.text())) {
             control(st, ctx);
             return;

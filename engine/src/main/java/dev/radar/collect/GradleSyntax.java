@@ -158,7 +158,11 @@ final class GradleSyntax {
                     String content = string(c, triple);
                     out.add(new Token(Kind.STRING, content, startLine, start, i, c == '"'));
                 } else if (c == '/' && !kotlin && slashyAllowed()) {
-                    int close = s.indexOf('/', i + 1);
+                    int close = i + 1;
+                    while (close < n && s.charAt(close) != '/' && s.charAt(close) != '\n') {
+                        close += s.charAt(close) == '\\' ? 2 : 1;
+                    }
+                    close = close < n && s.charAt(close) == '/' ? close : -1;
                     int nl = s.indexOf('\n', i + 1);
                     if (close > i + 1 && (nl < 0 || close < nl)) {
                         String content = s.substring(i + 1, close);

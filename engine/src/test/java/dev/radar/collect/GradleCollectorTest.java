@@ -574,6 +574,50 @@ class GradleCollectorTest {
                 tuple("com.example", "pinned", "1.2.3", "1.2.3", 8, "api"));
     }
 
+    @Test
+    void when_branches_and_tricky_kotlin_syntax_do_not_confuse_the_scanner() throws IOException {
+        RepoFacts facts = collect(Map.of("build.gradle.kts", """
+                /* outer /* nested */ still a comment { */
+                val regex = Regex(\"""\\d+\\.jar\""")
+                val dollar = "${'$'}{notInterpolated}"
+                val quote = '"'
+                val url = "http://example.com/{x}" // a comment with a "quote
+                tasks.withType<Test>().configureEach { if (maxParallelForks < 2) { maxParallelForks = 2 } }
+                dependencies {
+                    when (platform) {
+                        "jdk9" -> implementation("org.b:b:2.0")
+                        "jdk8" -> {
+                            implementation("org.c:c:3.0")
+                        }
+                        else -> {}
+                    }
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.b", "b", "2.0", "2.0", 9, "implementation"),
+                tuple("org.c", "c", "3.0", "3.0", 11, "implementation"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+        assertThat(facts.problems()).isEmpty();
+    }
+
+    @Test
+    void groovy_slashy_strings_and_division_are_told_apart() throws IOException {
+        RepoFacts facts = collect(Map.of("build.gradle", """
+                def jars = files.findAll { it.name ==~ /.*\\.jar/ }
+                def cleaned = name.replaceAll(/\\//, '-')
+                def ratio = total / 2; def s = 'q/'
+                def esc = 'don\\'t {'
+                dependencies {
+                    implementation 'org.c:c:3.0' // { fake
+                    if (jars) implementation 'org.d:d:4.0'
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.c", "c", "3.0", "3.0", 6, "implementation"),
+                tuple("org.d", "d", "4.0", "4.0", 7, "implementation"));
+        assertThat(facts.problems()).isEmpty();
+    }
+
     // ---- what is not understood -------------------------------------------------------------------------
 
     static Stream<Arguments> unknownDeclarations() {
