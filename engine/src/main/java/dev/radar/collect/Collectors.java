@@ -11,6 +11,7 @@ public final class Collectors {
 
     private static final List<Collector> ALL = List.of(
             new MavenCollector(),
+            new GradleCollector(),
             new NpmCollector(),
             new RequirementsCollector(),
             new PyprojectCollector(),

@@ -6,6 +6,7 @@ import dev.radar.model.FileProblem;
 import dev.radar.model.LanguageUsage;
 import dev.radar.model.RepoFacts;
 import dev.radar.model.RepoFile;
+import dev.radar.model.UnknownDeclaration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +18,7 @@ public final class Facts {
     private final List<ConfigSetting> settings = new ArrayList<>();
     private final List<RepoFile> files = new ArrayList<>();
     private final List<FileProblem> problems = new ArrayList<>();
+    private final List<UnknownDeclaration> unknownDeclarations = new ArrayList<>();
 
     public Facts(String repo) {
         this.repo = repo;
@@ -42,12 +44,17 @@ public final class Facts {
         files.add(file);
     }
 
+    /** Records a declaration that was seen but not understood; it becomes an informational finding. */
+    public void add(UnknownDeclaration unknown) {
+        unknownDeclarations.add(unknown);
+    }
+
     /** Records a file that could not be read or parsed; line 0 when the position is unknown. */
     public void problem(String file, int line, String message) {
         problems.add(new FileProblem(repo, file, Math.max(0, line), message));
     }
 
     public RepoFacts build() {
-        return new RepoFacts(repo, dependencies, languages, settings, files, problems);
+        return new RepoFacts(repo, dependencies, languages, settings, files, problems, unknownDeclarations);
     }
 }

@@ -9,7 +9,8 @@ public record RepoFacts(
         List<LanguageUsage> languages,
         List<ConfigSetting> settings,
         List<RepoFile> files,
-        List<FileProblem> problems) {
+        List<FileProblem> problems,
+        List<UnknownDeclaration> unknownDeclarations) {
 
     public RepoFacts {
         dependencies = List.copyOf(dependencies);
@@ -17,16 +18,19 @@ public record RepoFacts(
         settings = List.copyOf(settings);
         files = List.copyOf(files);
         problems = List.copyOf(problems);
+        unknownDeclarations = List.copyOf(unknownDeclarations);
     }
 
     /** Every fact, in a stable order, for insertion into a session. */
     public List<Object> all() {
-        var out = new java.util.ArrayList<Object>(dependencies.size() + languages.size() + settings.size() + files.size() + problems.size());
+        var out = new java.util.ArrayList<Object>(dependencies.size() + languages.size() + settings.size() + files.size() + problems.size()
+                + unknownDeclarations.size());
         out.addAll(dependencies);
         out.addAll(languages);
         out.addAll(settings);
         out.addAll(files);
         out.addAll(problems);
+        out.addAll(unknownDeclarations);
         return out;
     }
 }

@@ -1,0 +1,202 @@
+package dev.radar.collect;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseError;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlTable;
+
+/**
+ * A Gradle version catalog ({@code gradle/libs.versions.toml}) read with tomlj: libraries, bundles, plugins
+ * and versions, keyed by accessor path. Gradle turns the separators {@code -}, {@code _} and {@code .} of an
+ * alias into dots of the accessor and keeps case, so {@code androidx-core_ktx} is {@code libs.androidx.core.ktx}.
+ * A version by reference is declared as {@code ref:<key>} and resolved from {@code [versions]}.
+ */
+final class GradleCatalog {
+
+    /** A library entry: coordinates, the version as declared ({@code ref:key} or literal) and the resolved version. */
+    record Library(String group, String name, String declared, String resolved) {}
+
+    /** A plugin entry: id, declared and resolved version. */
+    record Plugin(String id, String declared, String resolved) {}
+
+    private final Map<String, Library> libraries = new HashMap<>();
+    private final Map<String, List<String>> bundles = new HashMap<>();
+    private final Map<String, Plugin> plugins = new HashMap<>();
+    private final Map<String, String> versions = new HashMap<>();
+    private final List<String> problems = new ArrayList<>();
+    private int problemLine;
+
+    private GradleCatalog() {}
+
+    static GradleCatalog parse(String text) {
+        GradleCatalog catalog = new GradleCatalog();
+        TomlParseResult toml = Toml.parse(text);
+        for (TomlParseError e : toml.errors()) {
+            if (catalog.problems.isEmpty()) {
+                catalog.problemLine = e.position() == null ? 0 : e.position().line();
+            }
+            catalog.problems.add(e.getMessage());
+        }
+        TomlTable versions = toml.getTable("versions");
+        if (versions != null) {
+            catalog.readVersions("", versions);
+        }
+        TomlTable libraries = toml.getTable("libraries");
+        if (libraries != null) {
+            catalog.readLibraries("", libraries);
+        }
+        TomlTable bundles = toml.getTable("bundles");
+        if (bundles != null) {
+            for (String key : bundles.keySet()) {
+                Object v = bundles.get(List.of(key));
+                if (v instanceof TomlArray array) {
+                    List<String> members = new ArrayList<>();
+                    for (int k = 0; k < array.size(); k++) {
+                        if (array.get(k) instanceof String s) {
+                            members.add(accessor(s));
+                        }
+                    }
+                    catalog.bundles.put(accessor(key), members);
+                }
+            }
+        }
+        TomlTable plugins = toml.getTable("plugins");
+        if (plugins != null) {
+            catalog.readPlugins("", plugins);
+        }
+        return catalog;
+    }
+
+    /** The accessor path of an alias: separators become dots, case is kept. */
+    static String accessor(String alias) {
+        return alias.replaceAll("[-_.]", ".");
+    }
+
+    Optional<Library> library(String accessorPath) {
+        return Optional.ofNullable(libraries.get(accessorPath));
+    }
+
+    Optional<List<String>> bundle(String accessorPath) {
+        return Optional.ofNullable(bundles.get(accessorPath));
+    }
+
+    Optional<Plugin> plugin(String accessorPath) {
+        return Optional.ofNullable(plugins.get(accessorPath));
+    }
+
+    /** A version from {@code [versions]} by accessor path, resolved to one version when it is exact. */
+    Optional<String> version(String accessorPath) {
+        return Optional.ofNullable(versions.get(accessorPath));
+    }
+
+    List<String> problems() {
+        return problems;
+    }
+
+    int problemLine() {
+        return problemLine;
+    }
+
+    private void readVersions(String prefix, TomlTable table) {
+        for (String key : table.keySet()) {
+            Object v = table.get(List.of(key));
+            String path = prefix + key;
+            if (v instanceof String s) {
+                versions.put(accessor(path), s);
+            } else if (v instanceof TomlTable t) {
+                String rich = rich(t);
+                if (rich != null) {
+                    versions.put(accessor(path), rich);
+                } else {
+                    readVersions(path + ".", t);
+                }
+            }
+        }
+    }
+
+    private void readLibraries(String prefix, TomlTable table) {
+        for (String key : table.keySet()) {
+            Object v = table.get(List.of(key));
+            String path = prefix + key;
+            if (v instanceof String s) {
+                String[] parts = s.split(":", -1);
+                if (parts.length >= 2) {
+                    String declared = parts.length > 2 ? parts[2] : "";
+                    libraries.put(accessor(path), new Library(parts[0].trim(), parts[1].trim(), declared, declared));
+                }
+            } else if (v instanceof TomlTable t) {
+                String group = t.getString("group");
+                String name = t.getString("name");
+                String module = t.getString("module");
+                if (module != null) {
+                    int colon = module.indexOf(':');
+                    group = colon < 0 ? "" : module.substring(0, colon).trim();
+                    name = colon < 0 ? module.trim() : module.substring(colon + 1).trim();
+                }
+                if (name == null) {
+                    readLibraries(path + ".", t);
+                    continue;
+                }
+                String[] version = version(t);
+                libraries.put(accessor(path), new Library(group == null ? "" : group.trim(), name.trim(), version[0], version[1]));
+            }
+        }
+    }
+
+    private void readPlugins(String prefix, TomlTable table) {
+        for (String key : table.keySet()) {
+            Object v = table.get(List.of(key));
+            String path = prefix + key;
+            if (v instanceof String s) {
+                int colon = s.indexOf(':');
+                String id = colon < 0 ? s : s.substring(0, colon);
+                String version = colon < 0 ? "" : s.substring(colon + 1);
+                plugins.put(accessor(path), new Plugin(id.trim(), version, version));
+            } else if (v instanceof TomlTable t) {
+                String id = t.getString("id");
+                if (id == null) {
+                    readPlugins(path + ".", t);
+                    continue;
+                }
+                String[] version = version(t);
+                plugins.put(accessor(path), new Plugin(id.trim(), version[0], version[1]));
+            }
+        }
+    }
+
+    /** Declared and resolved version of an entry: {@code version.ref}, a literal, or a rich version table. */
+    private String[] version(TomlTable entry) {
+        Object v = entry.get(List.of("version"));
+        if (v instanceof String s) {
+            return new String[] {s, s};
+        }
+        if (v instanceof TomlTable t) {
+            String ref = t.getString("ref");
+            if (ref != null) {
+                return new String[] {"ref:" + ref, versions.getOrDefault(accessor(ref), "")};
+            }
+            String rich = rich(t);
+            if (rich != null) {
+                return new String[] {rich, rich};
+            }
+        }
+        return new String[] {"", ""};
+    }
+
+    /** The version a rich declaration ({@code strictly}, {@code require}, {@code prefer}) asks for; null when none. */
+    private static String rich(TomlTable t) {
+        for (String k : new String[] {"strictly", "require", "prefer"}) {
+            String s = t.getString(k);
+            if (s != null) {
+                return s;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,726 @@
+package dev.radar.collect;
+
+import dev.radar.collect.GradleCatalog.Library;
+import dev.radar.collect.GradleResolver.Value;
+import dev.radar.collect.GradleScript.Declaration;
+import dev.radar.collect.GradleScript.PluginRequest;
+import dev.radar.collect.GradleSyntax.Group;
+import dev.radar.collect.GradleSyntax.Kind;
+import dev.radar.collect.GradleSyntax.Node;
+import dev.radar.collect.GradleSyntax.Token;
+import dev.radar.model.Dependency;
+import dev.radar.model.Ecosystem;
+import dev.radar.model.UnknownDeclaration;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Reads Gradle builds: every declaration in a {@code dependencies {}} block of a {@code *.gradle} or
+ * {@code *.gradle.kts} script (string and map notation, platforms, version-catalog accessors and bundles,
+ * {@code kotlin("x")}), {@code dependencies.add/create(..)} calls, Spring dependency-management entries, and
+ * plugin requests of {@code plugins {}} blocks, each at the line of its statement. Versions are resolved from
+ * script variables, {@code gradle.properties} and version catalogs found in the repository; a statement in a
+ * dependency block that fits none of the forms becomes an {@link UnknownDeclaration}.
+ */
+public final class GradleCollector implements Collector {
+
+    private static final String KOTLIN_GROUP = "org.jetbrains.kotlin";
+    /** Calls whose argument is a module of the build or a local file: not external dependencies. */
+    private static final Set<String> LOCAL = Set.of("project", "projects", "files", "fileTree", "gradleApi", "localGroovy",
+            "gradleTestKit", "gradleKotlinDsl", "sourceSets", "configurations", "layout", "rootProject", "zipTree", "tasks",
+            "kotlinGradlePluginApi");
+    private static final Set<String> WRAPPERS = Set.of("testFixtures", "variantOf", "create", "module", "dependency");
+    private static final Set<String> PLATFORMS = Set.of("platform", "enforcedPlatform");
+    private static final Set<String> NPM = Set.of("npm", "devNpm", "peerNpm", "optionalNpm");
+
+    @Override
+    public String name() {
+        return "gradle";
+    }
+
+    @Override
+    public boolean wants(String path) {
+        String file = path.substring(path.lastIndexOf('/') + 1);
+        return file.endsWith(".gradle") || file.endsWith(".gradle.kts") || file.equals("gradle.properties")
+                || file.endsWith(".versions.toml") || isBuildLogicSource(path);
+    }
+
+    /** Kotlin, Groovy and Java sources of {@code buildSrc}, whose constants build scripts use as coordinates. */
+    static boolean isBuildLogicSource(String path) {
+        return (path.startsWith("buildSrc/src/main/") || path.contains("/buildSrc/src/main/"))
+                && (path.endsWith(".kt") || path.endsWith(".groovy") || path.endsWith(".java"));
+    }
+
+    @Override
+    public void collect(RepoTree tree, List<String> paths, Facts out) {
+        new Build(tree, paths, out).emit();
+    }
+
+    /** All Gradle files of one repository and what they share: properties, catalogs, variables. */
+    private static final class Build {
+        private final RepoTree tree;
+        private final Facts out;
+        private final Map<String, GradleScript> scripts = new LinkedHashMap<>();
+        private final Map<String, Map<String, String>> properties = new HashMap<>();
+        private final Map<String, String> catalogPaths = new LinkedHashMap<>();
+        private final Map<String, Optional<GradleCatalog>> catalogFiles = new HashMap<>();
+        private final Map<String, Map<String, GradleCatalog>> catalogsByDir = new HashMap<>();
+        private final Set<String> localPlugins = new HashSet<>();
+        /** Constants of buildSrc sources, visible to every script. */
+        private final Map<String, List<Node>> constants = new LinkedHashMap<>();
+
+        Build(RepoTree tree, List<String> paths, Facts out) {
+            this.tree = tree;
+            this.out = out;
+            for (String path : paths) {
+                String file = path.substring(path.lastIndexOf('/') + 1);
+                if (file.equals("gradle.properties")) {
+                    readProperties(path);
+                } else if (file.endsWith(".versions.toml")) {
+                    catalogPaths.put(path, file.substring(0, file.length() - ".versions.toml".length()));
+                } else if (isBuildLogicSource(path)) {
+                    readSource(path);
+                } else {
+                    readScript(path, file);
+                }
+            }
+            for (GradleScript s : scripts.values()) {
+                localPlugins.addAll(s.definedPluginIds);
+            }
+        }
+
+        private void readProperties(String path) {
+            try {
+                Properties p = new Properties();
+                p.load(new StringReader(tree.read(path)));
+                Map<String, String> map = new HashMap<>();
+                p.forEach((k, v) -> map.put(String.valueOf(k), String.valueOf(v)));
+                properties.put(dir(path), map);
+            } catch (IOException | IllegalArgumentException e) {
+                out.problem(path, 0, "gradle.properties could not be read: " + e.getMessage());
+            }
+        }
+
+        private void readSource(String path) {
+            try {
+                constants.putAll(GradleScript.parseSource(tree.read(path), !path.endsWith(".groovy")).variables);
+            } catch (IOException | RuntimeException e) {
+                out.problem(path, 0, "build-logic source could not be read: " + e.getMessage());
+            }
+        }
+
+        private void readScript(String path, String file) {
+            try {
+                GradleScript script = GradleScript.parse(tree.read(path), file.endsWith(".kts"));
+                scripts.put(path, script);
+                if (!script.problems.isEmpty()) {
+                    var p = script.problems.get(0);
+                    out.problem(path, p.line, "Gradle script could not be fully parsed: " + p.message);
+                }
+                // precompiled script plugins: src/main/kotlin/my.conventions.gradle.kts is plugin id my.conventions
+                if (path.contains("/src/main/kotlin/") || path.contains("/src/main/groovy/") || path.startsWith("src/main/")) {
+                    localPlugins.add(file.substring(0, file.indexOf(".gradle")));
+                }
+            } catch (IOException | RuntimeException e) {
+                out.problem(path, 0, "Gradle script could not be read: " + e.getMessage());
+            }
+        }
+
+        void emit() {
+            for (var e : scripts.entrySet()) {
+                String path = e.getKey();
+                GradleScript script = e.getValue();
+                List<Dependency> rows = new ArrayList<>();
+                List<UnknownDeclaration> unknowns = new ArrayList<>();
+                Emitter emitter = new Emitter(path, script, resolver(path, script), rows, unknowns, localPlugins, out.repo());
+                for (Declaration d : script.declarations) {
+                    emitter.declaration(d);
+                }
+                for (PluginRequest p : script.plugins) {
+                    emitter.plugin(p);
+                }
+                for (GradleScript.Unknown u : script.unknowns) {
+                    unknowns.add(new UnknownDeclaration(out.repo(), path, u.line(), u.text()));
+                }
+                rows.sort(Comparator.comparingInt(Dependency::line));
+                unknowns.sort(Comparator.comparingInt(UnknownDeclaration::line));
+                rows.forEach(out::add);
+                unknowns.forEach(out::add);
+            }
+        }
+
+        private GradleResolver resolver(String path, GradleScript script) {
+            List<Map<String, List<Node>>> vars = new ArrayList<>();
+            vars.add(script.variables);
+            List<Map<String, String>> props = new ArrayList<>();
+            for (String d = dir(path); d != null; d = parent(d)) {
+                String dir = d;
+                String gradleDir = d.isEmpty() ? "gradle" : d + "/gradle";
+                scripts.entrySet().stream()
+                        .filter(s -> !s.getKey().equals(path) && (dir(s.getKey()).equals(dir) || dir(s.getKey()).equals(gradleDir)))
+                        .sorted(Comparator.comparing((Map.Entry<String, GradleScript> s) -> !isBuildScript(s.getKey()))
+                                .thenComparing(Map.Entry::getKey))
+                        .forEach(s -> vars.add(s.getValue().variables));
+                Map<String, String> p = properties.get(d);
+                if (p != null) {
+                    props.add(p);
+                }
+            }
+            vars.add(constants);
+            return new GradleResolver(script, vars, props, catalogs(dir(path)));
+        }
+
+        /** Catalogs visible from a folder: the nearest build's settings and {@code gradle/*.versions.toml} win. */
+        private Map<String, GradleCatalog> catalogs(String dir) {
+            Map<String, GradleCatalog> known = catalogsByDir.get(dir);
+            if (known != null) {
+                return known;
+            }
+            Map<String, GradleCatalog> result = new LinkedHashMap<>();
+            for (String d = dir; d != null; d = parent(d)) {
+                for (String settings : new String[] {"settings.gradle", "settings.gradle.kts"}) {
+                    GradleScript s = scripts.get(d.isEmpty() ? settings : d + "/" + settings);
+                    if (s != null) {
+                        for (var c : s.catalogs.entrySet()) {
+                            String file = resolve(d, c.getValue());
+                            if (file != null) {
+                                catalog(file).ifPresent(cat -> result.putIfAbsent(c.getKey(), cat));
+                            }
+                        }
+                    }
+                }
+                String gradleDir = d.isEmpty() ? "gradle" : d + "/gradle";
+                for (var c : catalogPaths.entrySet()) {
+                    if (dir(c.getKey()).equals(gradleDir)) {
+                        catalog(c.getKey()).ifPresent(cat -> result.putIfAbsent(c.getValue(), cat));
+                    }
+                }
+            }
+            catalogsByDir.put(dir, result);
+            return result;
+        }
+
+        private Optional<GradleCatalog> catalog(String path) {
+            return catalogFiles.computeIfAbsent(path, p -> {
+                if (!catalogPaths.containsKey(p) && !tree.contains(p)) {
+                    return Optional.empty();
+                }
+                try {
+                    GradleCatalog c = GradleCatalog.parse(tree.read(p));
+                    if (!c.problems().isEmpty()) {
+                        out.problem(p, c.problemLine(), "version catalog is not valid TOML: " + c.problems().get(0));
+                    }
+                    return Optional.of(c);
+                } catch (IOException | RuntimeException e) {
+                    out.problem(p, 0, "version catalog could not be read: " + e.getMessage());
+                    return Optional.empty();
+                }
+            });
+        }
+    }
+
+    /** Turns one script's declarations and plugin requests into dependencies. */
+    private static final class Emitter {
+        private final String path;
+        private final GradleScript script;
+        private final GradleResolver resolver;
+        private final List<Dependency> rows;
+        private final List<UnknownDeclaration> unknowns;
+        private final Set<String> localPlugins;
+        private final String repo;
+
+        Emitter(String path, GradleScript script, GradleResolver resolver, List<Dependency> rows, List<UnknownDeclaration> unknowns,
+                Set<String> localPlugins, String repo) {
+            this.path = path;
+            this.script = script;
+            this.resolver = resolver;
+            this.rows = rows;
+            this.unknowns = unknowns;
+            this.localPlugins = localPlugins;
+            this.repo = repo;
+        }
+
+        void declaration(Declaration d) {
+            String scope = d.configuration().isEmpty() ? "detached" : d.configuration();
+            List<List<Node>> args = d.arguments();
+            String closureVersion = closureVersion(d.closure());
+            boolean understood;
+            if (args.isEmpty()) {
+                understood = false;
+            } else if (args.stream().anyMatch(Emitter::isNamed)) {
+                understood = mapNotation(args, scope, d.line(), closureVersion);
+            } else if (script.kotlin() && args.size() >= 2 && args.size() <= 3 && positional(args)) {
+                understood = coordinates(string(args.get(0)), string(args.get(1)), args.size() > 2 ? args.get(2) : List.of(), scope,
+                        d.line(), closureVersion);
+            } else {
+                // Groovy varargs (implementation 'a:b:1', 'c:d:2' over several lines): each is its own declaration
+                understood = true;
+                for (List<Node> arg : args) {
+                    int line = args.size() > 1 ? arg.get(0).line() : d.line();
+                    understood &= argument(arg, scope, line, closureVersion);
+                }
+            }
+            if (!understood) {
+                unknowns.add(new UnknownDeclaration(repo, path, d.line(), d.text()));
+            }
+        }
+
+        /** One dependency notation; false when it is none of the forms understood. */
+        private boolean argument(List<Node> raw, String scope, int line, String closureVersion) {
+            List<Node> e = GradleScript.withoutNewlines(raw);
+            if (e.isEmpty()) {
+                return false;
+            }
+            if (e.size() == 1 && e.get(0) instanceof Token t && t.kind() == Kind.STRING) {
+                return notation(t.text(), true, scope, line, closureVersion);
+            }
+            if (e.size() == 1 && e.get(0) instanceof Group g && g.open() == '(') {
+                return argument(g.children(), scope, line, closureVersion);
+            }
+            if (e.size() == 1 && e.get(0) instanceof Group g && g.open() == '[') {
+                boolean all = true;
+                for (List<Node> a : GradleScript.arguments(g.children())) {
+                    all &= argument(a, scope, line, closureVersion);
+                }
+                return all;
+            }
+            if (isLocal(e)) {
+                return true;
+            }
+            // a call, possibly on a receiver: platform(x), dependencies.platform(x), kotlin("stdlib"), testFixtures(x)
+            int n = e.size();
+            int callEnd = n;
+            if (n >= 2 && e.get(n - 1) instanceof Group closure && closure.open() == '{') {
+                callEnd = n - 1;
+            }
+            if (callEnd >= 2 && e.get(callEnd - 1) instanceof Group call && call.open() == '(' && e.get(callEnd - 2) instanceof Token f
+                    && f.ident() && receiverIsHandler(e.subList(0, callEnd - 2))) {
+                List<List<Node>> inner = GradleScript.arguments(call.children());
+                String fn = f.text();
+                if (PLATFORMS.contains(fn) && inner.size() == 1) {
+                    return argument(inner.get(0), "platform", line, closureVersion);
+                }
+                if (WRAPPERS.contains(fn) && !inner.isEmpty()) {
+                    if (inner.stream().anyMatch(Emitter::isNamed)) {
+                        return mapNotation(inner, scope, line, closureVersion);
+                    }
+                    if (inner.size() >= 2 && positional(inner)) {
+                        return coordinates(string(inner.get(0)), string(inner.get(1)), inner.size() > 2 ? inner.get(2) : List.of(),
+                                scope, line, closureVersion);
+                    }
+                    return argument(inner.get(0), scope, line, closureVersion);
+                }
+                if (fn.equals("kotlin") && !inner.isEmpty()) {
+                    return kotlinModule(inner, scope, line);
+                }
+                if (NPM.contains(fn) && !inner.isEmpty() && string(inner.get(0)) != null) {
+                    Value version = inner.size() > 1 ? resolver.eval(inner.get(1)) : new Value("", true);
+                    String name = string(inner.get(0));
+                    int slash = name.startsWith("@") ? name.indexOf('/') : -1;
+                    rows.add(new Dependency(repo, Ecosystem.NPM, slash > 0 ? name.substring(0, slash) : "",
+                            slash > 0 ? name.substring(slash + 1) : name, inner.size() > 1 ? written(inner.get(1)) : "",
+                            inner.size() > 1 ? exact(version) : "", scope, true, path, line, List.of()));
+                    return true;
+                }
+                if (LOCAL.contains(fn)) {
+                    return true;
+                }
+            }
+            if (catalogAccessor(e, scope, line, closureVersion)) {
+                return true;
+            }
+            // concatenation: "g:a:" + version
+            if (GradleScript.arguments(e).size() == 1 && hasTopLevel(e, "+")) {
+                StringBuilder template = new StringBuilder();
+                for (List<Node> part : splitPlus(e)) {
+                    if (part.size() == 1 && part.get(0) instanceof Token t && t.kind() == Kind.STRING) {
+                        template.append(t.text());
+                    } else {
+                        template.append("${").append(script.source(part)).append('}');
+                    }
+                }
+                return notation(template.toString(), true, scope, line, closureVersion);
+            }
+            // a variable holding the coordinates: deps.junit, Libs.okio
+            String ref = GradleResolver.reference(e);
+            if (ref != null) {
+                Value v = resolver.eval(e);
+                if (v.resolved() && v.text().indexOf(':') > 0) {
+                    return notation(v.text(), false, scope, line, closureVersion);
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Modules of the build and local files: {@code project(":x")}, {@code projects.x}, {@code files(..)},
+         * {@code gradleApi()}, {@code sourceSets.main.output}, a bare {@code project}; not external dependencies.
+         */
+        private static boolean isLocal(List<Node> e) {
+            if (!(e.get(0) instanceof Token first && first.ident() && LOCAL.contains(first.text()))) {
+                return false;
+            }
+            if (e.size() == 1 || e.get(1) instanceof Group g && g.open() == '(') {
+                return true;
+            }
+            return !first.is("project") && !first.is("rootProject");
+        }
+
+        /** Whether a call's receiver is nothing, {@code dependencies} or {@code project.dependencies}. */
+        private static boolean receiverIsHandler(List<Node> receiver) {
+            if (receiver.isEmpty()) {
+                return true;
+            }
+            String chain = GradleScript.chain(receiver.subList(0, receiver.size() - 1));
+            boolean dotted = receiver.get(receiver.size() - 1) instanceof Token dot && (dot.is(".") || dot.is("?."));
+            return dotted && chain != null && (chain.equals("dependencies") || chain.endsWith(".dependencies")
+                    || chain.equals("dependencyFactory") || chain.endsWith(".dependencyFactory"));
+        }
+
+        /** {@code libs.x.y}, {@code libs.bundles.z}, {@code libs.findLibrary("x").get()}. */
+        private boolean catalogAccessor(List<Node> e, String scope, int line, String closureVersion) {
+            List<Node> x = GradleResolver.stripSuffixes(e);
+            if (x.isEmpty() || !(x.get(0) instanceof Token head && head.ident())) {
+                return false;
+            }
+            GradleCatalog catalog = resolver.catalogs().get(head.text());
+            int n = x.size();
+            if (n >= 4 && x.get(n - 1) instanceof Group g && g.open() == '(' && x.get(n - 2) instanceof Token f
+                    && (f.is("findLibrary") || f.is("findBundle") || f.is("getLibrary"))
+                    && GradleScript.single(g.children()) instanceof Token alias && alias.kind() == Kind.STRING) {
+                if (catalog == null) {
+                    catalog = resolver.catalogs().get("libs");
+                }
+                if (catalog == null) {
+                    return false;
+                }
+                String key = GradleCatalog.accessor(alias.text());
+                return f.is("findBundle") ? bundle(catalog, key, scope, line) : library(catalog, key, scope, line, closureVersion);
+            }
+            String chain = GradleScript.chain(x);
+            if (catalog == null || chain == null || chain.indexOf('.') < 0) {
+                return false;
+            }
+            String rest = chain.substring(chain.indexOf('.') + 1);
+            if (rest.startsWith("bundles.")) {
+                return bundle(catalog, rest.substring("bundles.".length()), scope, line);
+            }
+            if (rest.startsWith("plugins.") || rest.startsWith("versions.")) {
+                return false;
+            }
+            return library(catalog, rest, scope, line, closureVersion);
+        }
+
+        private boolean library(GradleCatalog catalog, String key, String scope, int line, String closureVersion) {
+            Optional<Library> lib = catalog.library(key);
+            if (lib.isEmpty()) {
+                return false;
+            }
+            Library l = lib.get();
+            String declared = l.declared();
+            String resolved = exact(new Value(l.resolved(), true));
+            if (declared.isEmpty() && closureVersion != null) {
+                declared = closureVersion;
+                resolved = exact(resolver.template(closureVersion));
+            }
+            rows.add(new Dependency(repo, Ecosystem.MAVEN, l.group(), l.name(), declared, resolved, scope, true, path, line, List.of()));
+            return true;
+        }
+
+        private boolean bundle(GradleCatalog catalog, String key, String scope, int line) {
+            Optional<List<String>> members = catalog.bundle(key);
+            if (members.isEmpty()) {
+                return false;
+            }
+            boolean all = true;
+            for (String m : members.get()) {
+                all &= library(catalog, m, scope, line, null);
+            }
+            return all;
+        }
+
+        /** {@code "group:name:version:classifier@ext"} with interpolation. */
+        private boolean notation(String raw, boolean template, String scope, int line, String closureVersion) {
+            List<String> parts = splitColons(raw);
+            if (parts.size() < 2 && template) {
+                Value whole = resolver.template(raw);
+                if (whole.resolved() && whole.text().indexOf(':') > 0) {
+                    return notation(whole.text(), false, scope, line, closureVersion);
+                }
+                return false;
+            }
+            if (parts.size() < 2) {
+                return false;
+            }
+            String last = parts.get(parts.size() - 1);
+            int at = last.lastIndexOf('@');
+            if (at >= 0 && last.indexOf('}', at) < 0) {
+                parts.set(parts.size() - 1, last.substring(0, at));
+            }
+            String group = template ? resolver.template(parts.get(0)).text() : parts.get(0);
+            String name = template ? resolver.template(parts.get(1)).text() : parts.get(1);
+            String declared = parts.size() > 2 ? parts.get(2).trim() : "";
+            String resolved = declared.isEmpty() ? "" : template ? exact(resolver.template(declared)) : exact(new Value(declared, true));
+            if (declared.isEmpty() && closureVersion != null) {
+                declared = closureVersion;
+                resolved = exact(resolver.template(closureVersion));
+            }
+            if (name.isBlank()) {
+                return false;
+            }
+            rows.add(new Dependency(repo, Ecosystem.MAVEN, group.trim(), name.trim(), declared, resolved, scope, true, path, line, List.of()));
+            return true;
+        }
+
+        /** {@code group: 'g', name: 'a', version: 'v'} (Groovy) or {@code group = "g", name = "a", version = "v"} (Kotlin). */
+        private boolean mapNotation(List<List<Node>> args, String scope, int line, String closureVersion) {
+            Map<String, List<Node>> named = new HashMap<>();
+            for (List<Node> a : args) {
+                if (isNamed(a)) {
+                    named.put(((Token) a.get(0)).text(), a.subList(2, a.size()));
+                }
+            }
+            if (!named.containsKey("name")) {
+                return false;
+            }
+            List<Node> group = named.getOrDefault("group", List.of());
+            return coordinates(group.isEmpty() ? "" : resolver.eval(group).text(), resolver.eval(named.get("name")).text(),
+                    named.getOrDefault("version", List.of()), scope, line, closureVersion);
+        }
+
+        private boolean coordinates(String group, String name, List<Node> version, String scope, int line, String closureVersion) {
+            if (name == null || name.isBlank()) {
+                return false;
+            }
+            String declared = version.isEmpty() ? "" : written(version);
+            String resolved = version.isEmpty() ? "" : exact(resolver.eval(version));
+            if (declared.isEmpty() && closureVersion != null) {
+                declared = closureVersion;
+                resolved = exact(resolver.template(closureVersion));
+            }
+            rows.add(new Dependency(repo, Ecosystem.MAVEN, group == null ? "" : group.trim(), name.trim(), declared, resolved, scope, true,
+                    path, line, List.of()));
+            return true;
+        }
+
+        /** {@code kotlin("stdlib")}, {@code kotlin("test", "1.9.0")}, {@code kotlin("reflect", version = v)}. */
+        private boolean kotlinModule(List<List<Node>> args, String scope, int line) {
+            String module = string(args.get(0));
+            if (module == null) {
+                return false;
+            }
+            List<Node> version = List.of();
+            if (args.size() > 1) {
+                List<Node> v = args.get(1);
+                version = isNamed(v) ? v.subList(2, v.size()) : v;
+            }
+            return coordinates(KOTLIN_GROUP, "kotlin-" + module, version, scope, line, null);
+        }
+
+        void plugin(PluginRequest p) {
+            String id;
+            String declared = "";
+            String resolved = "";
+            List<Node> arg = GradleScript.withoutNewlines(p.argument());
+            switch (p.form()) {
+                case "alias" -> {
+                    Optional<GradleCatalog.Plugin> entry = catalogPlugin(arg);
+                    if (entry.isEmpty()) {
+                        unknowns.add(new UnknownDeclaration(repo, path, p.line(), p.text()));
+                        return;
+                    }
+                    id = entry.get().id();
+                    declared = entry.get().declared();
+                    resolved = exact(new Value(entry.get().resolved(), true));
+                }
+                case "kotlin" -> {
+                    String module = string(arg);
+                    id = module == null ? null : "org.jetbrains.kotlin." + module;
+                }
+                default -> id = string(arg);
+            }
+            if (id == null) {
+                unknowns.add(new UnknownDeclaration(repo, path, p.line(), p.text()));
+                return;
+            }
+            id = resolver.template(id).text();
+            if (p.version() != null && !p.version().isEmpty()) {
+                declared = written(p.version());
+                resolved = exact(resolver.eval(p.version()));
+            }
+            boolean core = id.indexOf('.') < 0 || id.startsWith("org.gradle.");
+            if (p.form().equals("apply") || p.version() == null || p.version().isEmpty()) {
+                if (declared.isEmpty() && (core || localPlugins.contains(id))) {
+                    return;
+                }
+            }
+            rows.add(new Dependency(repo, Ecosystem.GRADLE_PLUGIN, "", id, declared, resolved, "plugin", true, path, p.line(), List.of()));
+        }
+
+        private Optional<GradleCatalog.Plugin> catalogPlugin(List<Node> arg) {
+            String chain = GradleScript.chain(GradleResolver.stripSuffixes(arg));
+            if (chain == null) {
+                return Optional.empty();
+            }
+            String[] parts = chain.split("\\.", 3);
+            GradleCatalog catalog = resolver.catalogs().get(parts[0]);
+            if (catalog == null || parts.length < 3 || !parts[1].equals("plugins")) {
+                return Optional.empty();
+            }
+            return catalog.plugin(parts[2]);
+        }
+
+        /** {@code version { strictly("1.0") }} inside a declaration's closure. */
+        private static String closureVersion(Group closure) {
+            if (closure == null) {
+                return null;
+            }
+            for (List<Node> st : GradleScript.statements(closure.children())) {
+                if (st.size() == 2 && st.get(0) instanceof Token v && v.is("version") && st.get(1) instanceof Group body
+                        && body.open() == '{') {
+                    for (List<Node> inner : GradleScript.statements(body.children())) {
+                        if (inner.size() >= 2 && inner.get(0) instanceof Token k
+                                && (k.is("strictly") || k.is("require") || k.is("prefer"))) {
+                            List<Node> arg = inner.get(1) instanceof Group g && g.open() == '(' ? g.children() : inner.subList(1, inner.size());
+                            if (GradleScript.single(arg) instanceof Token s && s.kind() == Kind.STRING) {
+                                return s.text();
+                            }
+                        }
+                    }
+                }
+            }
+            return null;
+        }
+
+        /** The version text as written: a string's content, or the expression's source. */
+        private String written(List<Node> expr) {
+            Node single = GradleScript.single(expr);
+            if (single instanceof Token t && t.kind() == Kind.STRING) {
+                return t.text();
+            }
+            return script.source(GradleScript.withoutNewlines(expr));
+        }
+
+        private String string(List<Node> expr) {
+            return GradleScript.single(expr) instanceof Token t && t.kind() == Kind.STRING ? t.text() : null;
+        }
+
+        private static boolean isNamed(List<Node> arg) {
+            return arg.size() >= 3 && arg.get(0) instanceof Token k && k.ident() && arg.get(1) instanceof Token sep
+                    && (sep.is(":") || sep.is("="));
+        }
+
+        private boolean positional(List<List<Node>> args) {
+            for (List<Node> a : args) {
+                if (string(a) == null) {
+                    return false;
+                }
+            }
+            return string(args.get(0)).indexOf(':') < 0;
+        }
+    }
+
+    /** A resolved version when it is one exact version: no placeholder, range, dynamic {@code +} or {@code latest.*}. */
+    static String exact(Value v) {
+        if (!v.resolved()) {
+            return "";
+        }
+        String s = v.text().trim();
+        if (s.endsWith("!!")) {
+            s = s.substring(0, s.length() - 2);
+        }
+        if (s.isEmpty() || s.contains("$") || s.contains("+") || s.contains(",") || s.startsWith("[") || s.startsWith("(")
+                || s.startsWith("]") || s.startsWith("latest.") || s.contains(" ")) {
+            return "";
+        }
+        return s;
+    }
+
+    /** Splits coordinates at colons outside {@code ${..}}. */
+    static List<String> splitColons(String raw) {
+        List<String> parts = new ArrayList<>();
+        int from = 0;
+        int k = 0;
+        while (k < raw.length()) {
+            char c = raw.charAt(k);
+            if (c == '$' && k + 1 < raw.length() && raw.charAt(k + 1) == '{') {
+                k = GradleResolver.closingBrace(raw, k + 2) + 1;
+                continue;
+            }
+            if (c == ':') {
+                parts.add(raw.substring(from, k));
+                from = k + 1;
+            }
+            k++;
+        }
+        parts.add(raw.substring(from));
+        return parts;
+    }
+
+    private static boolean hasTopLevel(List<Node> e, String op) {
+        return e.stream().anyMatch(n -> n instanceof Token t && t.is(op));
+    }
+
+    private static List<List<Node>> splitPlus(List<Node> e) {
+        List<List<Node>> parts = new ArrayList<>();
+        int from = 0;
+        for (int k = 0; k < e.size(); k++) {
+            if (e.get(k) instanceof Token t && t.is("+")) {
+                parts.add(e.subList(from, k));
+                from = k + 1;
+            }
+        }
+        parts.add(e.subList(from, e.size()));
+        return parts;
+    }
+
+    private static boolean isBuildScript(String path) {
+        String file = path.substring(path.lastIndexOf('/') + 1);
+        return file.equals("build.gradle") || file.equals("build.gradle.kts");
+    }
+
+    static String dir(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    /** The parent folder; null above the root. */
+    private static String parent(String dir) {
+        if (dir.isEmpty()) {
+            return null;
+        }
+        return dir(dir);
+    }
+
+    /** Resolves a relative path against a repository folder; null when it leaves the repository. */
+    private static String resolve(String dir, String rel) {
+        List<String> parts = new ArrayList<>();
+        if (!dir.isEmpty()) {
+            parts.addAll(List.of(dir.split("/")));
+        }
+        for (String s : rel.replace('\\', '/').split("/")) {
+            if (s.isEmpty() || s.equals(".")) {
+                continue;
+            }
+            if (s.equals("..")) {
+                if (parts.isEmpty()) {
+                    return null;
+                }
+                parts.remove(parts.size() - 1);
+            } else {
+                parts.add(s);
+            }
+        }
+        return String.join("/", parts);
+    }
+}

@@ -1,0 +1,311 @@
+package dev.radar.collect;
+
+import dev.radar.collect.GradleSyntax.Group;
+import dev.radar.collect.GradleSyntax.Kind;
+import dev.radar.collect.GradleSyntax.Node;
+import dev.radar.collect.GradleSyntax.Token;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Evaluates the little of Groovy and Kotlin that build scripts use to spell versions: string templates
+ * ({@code "$v"}, {@code "${v}"}, {@code "${libs.versions.x.get()}"}), concatenation, {@code ?:} defaults and
+ * references to variables ({@code ext}, {@code extra}, {@code val}, {@code def}, maps in {@code ext}),
+ * {@code gradle.properties} values ({@code property("x")}, {@code findProperty("x")}) and catalog versions.
+ * Variables are looked up in the script itself, then in the scripts of its folder and of the folders above
+ * it, then in {@code gradle.properties} from its folder up to the root.
+ */
+final class GradleResolver {
+
+    /** A value: its text with unresolvable parts kept as written, and whether everything was resolved. */
+    record Value(String text, boolean resolved) {
+        static Value unresolved(String text) {
+            return new Value(text, false);
+        }
+    }
+
+    private static final int MAX_DEPTH = 16;
+    private static final Set<String> PREFIXES = Set.of("rootProject", "project", "ext", "extra", "properties", "settings", "it",
+            "this", "gradle", "parent");
+    private static final Set<String> PROPERTY_CALLS = Set.of("property", "findProperty", "getProperty", "gradleProperty", "get");
+
+    private final GradleScript script;
+    private final List<Map<String, List<Node>>> variables;
+    private final List<Map<String, String>> properties;
+    private final Map<String, GradleCatalog> catalogs;
+
+    /**
+     * @param variables  the script's own variables first, then those of scripts further out
+     * @param properties gradle.properties of the script's folder first, then of the folders above
+     */
+    GradleResolver(GradleScript script, List<Map<String, List<Node>>> variables, List<Map<String, String>> properties,
+            Map<String, GradleCatalog> catalogs) {
+        this.script = script;
+        this.variables = variables;
+        this.properties = properties;
+        this.catalogs = catalogs;
+    }
+
+    Map<String, GradleCatalog> catalogs() {
+        return catalogs;
+    }
+
+    Value eval(List<Node> expr) {
+        return eval(expr, 0);
+    }
+
+    /** A string template as written between quotes. */
+    Value template(String raw) {
+        return template(raw, true, 0);
+    }
+
+    private Value eval(List<Node> raw, int depth) {
+        List<Node> e = GradleScript.withoutNewlines(raw);
+        if (e.isEmpty()) {
+            return Value.unresolved("");
+        }
+        if (depth > MAX_DEPTH) {
+            return Value.unresolved(script.source(e));
+        }
+        int elvis = indexOf(e, "?:");
+        if (elvis > 0) {
+            Value left = eval(e.subList(0, elvis), depth + 1);
+            return left.resolved() ? left : eval(e.subList(elvis + 1, e.size()), depth + 1);
+        }
+        List<List<Node>> parts = split(e, "+");
+        if (parts.size() > 1) {
+            StringBuilder sb = new StringBuilder();
+            boolean resolved = true;
+            for (List<Node> p : parts) {
+                Value v = eval(p, depth + 1);
+                sb.append(v.text());
+                resolved &= v.resolved();
+            }
+            return new Value(sb.toString(), resolved);
+        }
+        if (e.size() == 1 && e.get(0) instanceof Token t && t.kind() == Kind.STRING) {
+            return template(t.text(), t.interpolating() || script.kotlin(), depth + 1);
+        }
+        if (e.size() == 1 && e.get(0) instanceof Token t && t.kind() == Kind.NUMBER) {
+            return new Value(t.text(), true);
+        }
+        if (e.size() == 1 && e.get(0) instanceof Group g && g.open() == '(') {
+            return eval(g.children(), depth + 1);
+        }
+        String key = reference(e);
+        if (key != null) {
+            Optional<Value> v = lookup(key, depth + 1);
+            if (v.isPresent()) {
+                return v.get();
+            }
+        }
+        return Value.unresolved(script.source(e));
+    }
+
+    /**
+     * The name an expression refers to: {@code a.b.c}, {@code property("x")}, {@code project.findProperty("x")},
+     * {@code extra["x"]}, {@code providers.gradleProperty("x").get()}; null for anything else.
+     */
+    static String reference(List<Node> expr) {
+        List<Node> e = stripSuffixes(expr);
+        if (e.isEmpty()) {
+            return null;
+        }
+        Node last = e.get(e.size() - 1);
+        if (last instanceof Group g && (g.open() == '(' || g.open() == '[')
+                && GradleScript.single(g.children()) instanceof Token key && key.kind() == Kind.STRING) {
+            if (g.open() == '[') {
+                return key.text();
+            }
+            if (e.size() >= 2 && e.get(e.size() - 2) instanceof Token f && PROPERTY_CALLS.contains(f.text())) {
+                return key.text();
+            }
+            return null;
+        }
+        return GradleScript.chain(e);
+    }
+
+    /** Drops {@code .get()}, {@code .toString()}, {@code .orNull}, {@code !!}, {@code as String} from the end of an expression. */
+    static List<Node> stripSuffixes(List<Node> expr) {
+        List<Node> e = GradleScript.withoutNewlines(expr);
+        boolean changed = true;
+        while (changed && !e.isEmpty()) {
+            changed = false;
+            int n = e.size();
+            if (n >= 3 && e.get(n - 1) instanceof Group g && g.open() == '(' && g.children().isEmpty()
+                    && e.get(n - 2) instanceof Token m && (m.is("get") || m.is("toString") || m.is("asProvider") || m.is("getOrNull"))
+                    && e.get(n - 3) instanceof Token dot && (dot.is(".") || dot.is("?."))) {
+                e = e.subList(0, n - 3);
+                changed = true;
+            } else if (n >= 2 && e.get(n - 1) instanceof Token m && (m.is("orNull") || m.is("orElse"))
+                    && e.get(n - 2) instanceof Token dot && (dot.is(".") || dot.is("?."))) {
+                e = e.subList(0, n - 2);
+                changed = true;
+            } else if (n >= 1 && e.get(n - 1) instanceof Token bang && bang.is("!!")) {
+                e = e.subList(0, n - 1);
+                changed = true;
+            } else if (n >= 3 && e.get(n - 2) instanceof Token as && as.is("as") && e.get(n - 1) instanceof Token) {
+                e = e.subList(0, n - 2);
+                changed = true;
+            }
+        }
+        return e;
+    }
+
+    /** Looks a name up: catalog versions, variables (own script first), then gradle.properties. */
+    Optional<Value> lookup(String name, int depth) {
+        if (depth > MAX_DEPTH) {
+            return Optional.empty();
+        }
+        String key = name;
+        while (true) {
+            Optional<Value> v = lookupExact(key, depth);
+            if (v.isPresent()) {
+                return v;
+            }
+            int dot = key.indexOf('.');
+            if (dot < 0 || !PREFIXES.contains(key.substring(0, dot))) {
+                return Optional.empty();
+            }
+            key = key.substring(dot + 1);
+        }
+    }
+
+    private Optional<Value> lookupExact(String key, int depth) {
+        int dot = key.indexOf('.');
+        if (dot > 0 && catalogs.containsKey(key.substring(0, dot)) && key.startsWith("versions.", dot + 1)) {
+            return catalogs.get(key.substring(0, dot)).version(key.substring(dot + 1 + "versions.".length()))
+                    .map(v -> new Value(v, true));
+        }
+        for (Map<String, List<Node>> scope : variables) {
+            List<Node> value = scope.get(key);
+            if (value != null) {
+                Value v = eval(value, depth + 1);
+                if (v.resolved()) {
+                    return Optional.of(v);
+                }
+            }
+        }
+        for (Map<String, String> props : properties) {
+            String value = props.get(key);
+            if (value != null) {
+                return Optional.of(new Value(value.trim(), true));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Value template(String raw, boolean interpolating, int depth) {
+        if (!interpolating || raw.indexOf('$') < 0 && raw.indexOf('\\') < 0) {
+            return new Value(raw, true);
+        }
+        StringBuilder out = new StringBuilder();
+        boolean resolved = true;
+        int n = raw.length();
+        int k = 0;
+        while (k < n) {
+            char c = raw.charAt(k);
+            if (c == '\\' && k + 1 < n) {
+                out.append(raw.charAt(k + 1));
+                k += 2;
+            } else if (c == '$' && k + 1 < n && raw.charAt(k + 1) == '{') {
+                int end = closingBrace(raw, k + 2);
+                String expr = raw.substring(k + 2, end);
+                Value v = eval(GradleSyntax.parseExpression(expr, script.kotlin()), depth + 1);
+                if (v.resolved()) {
+                    out.append(v.text());
+                } else {
+                    out.append(raw, k, Math.min(n, end + 1));
+                    resolved = false;
+                }
+                k = end + 1;
+            } else if (c == '$' && k + 1 < n && Character.isJavaIdentifierStart(raw.charAt(k + 1)) && raw.charAt(k + 1) != '$') {
+                int end = k + 1;
+                while (end < n && Character.isJavaIdentifierPart(raw.charAt(end)) && raw.charAt(end) != '$') {
+                    end++;
+                }
+                // Groovy reads "$a.b.c" as a property path; Kotlin only as "$a" followed by text
+                List<Integer> ends = new ArrayList<>();
+                ends.add(end);
+                if (!script.kotlin()) {
+                    int p = end;
+                    while (p + 1 < n && raw.charAt(p) == '.' && Character.isJavaIdentifierStart(raw.charAt(p + 1))) {
+                        p++;
+                        while (p < n && Character.isJavaIdentifierPart(raw.charAt(p)) && raw.charAt(p) != '$') {
+                            p++;
+                        }
+                        ends.add(0, p);
+                    }
+                }
+                Optional<Value> found = Optional.empty();
+                int used = end;
+                for (int e : ends) {
+                    found = lookup(raw.substring(k + 1, e), depth + 1);
+                    if (found.isPresent()) {
+                        used = e;
+                        break;
+                    }
+                }
+                if (found.isPresent()) {
+                    out.append(found.get().text());
+                    k = used;
+                } else {
+                    int e = ends.get(0);
+                    out.append(raw, k, e);
+                    resolved = false;
+                    k = e;
+                }
+            } else {
+                out.append(c);
+                k++;
+            }
+        }
+        return new Value(out.toString(), resolved);
+    }
+
+    /** The index of the brace closing a {@code ${} that starts at {@code from}, skipping nested braces and strings. */
+    static int closingBrace(String raw, int from) {
+        int depth = 1;
+        int k = from;
+        while (k < raw.length()) {
+            char c = raw.charAt(k);
+            if (c == '"' || c == '\'') {
+                int close = raw.indexOf(c, k + 1);
+                k = close < 0 ? raw.length() : close + 1;
+                continue;
+            }
+            if (c == '{') {
+                depth++;
+            } else if (c == '}' && --depth == 0) {
+                return k;
+            }
+            k++;
+        }
+        return raw.length();
+    }
+
+    private static int indexOf(List<Node> e, String op) {
+        for (int k = 0; k < e.size(); k++) {
+            if (e.get(k) instanceof Token t && t.is(op)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private static List<List<Node>> split(List<Node> e, String op) {
+        List<List<Node>> parts = new ArrayList<>();
+        int from = 0;
+        for (int k = 0; k < e.size(); k++) {
+            if (e.get(k) instanceof Token t && t.is(op)) {
+                parts.add(e.subList(from, k));
+                from = k + 1;
+            }
+        }
+        parts.add(e.subList(from, e.size()));
+        return parts;
+    }
+}

@@ -1,0 +1,799 @@
+package dev.radar.collect;
+
+import dev.radar.collect.GradleSyntax.Group;
+import dev.radar.collect.GradleSyntax.Kind;
+import dev.radar.collect.GradleSyntax.Node;
+import dev.radar.collect.GradleSyntax.Token;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What one Gradle script declares, before anything is resolved: dependency declarations found in
+ * {@code dependencies {}} blocks (anywhere: top level, {@code buildscript}, {@code subprojects},
+ * Kotlin source sets) and in {@code dependencies.add/create(...)} calls, plugin requests from
+ * {@code plugins {}} blocks, variables ({@code ext}, {@code extra}, {@code val}/{@code def}, top-level
+ * assignments) and, for settings scripts, the version catalogs they declare.
+ */
+final class GradleScript {
+
+    /** A dependency statement: configuration name, its arguments (each a node list) and the closure after it. */
+    record Declaration(String configuration, List<List<Node>> arguments, Group closure, int line, String text, String context) {}
+
+    /** A plugin request: {@code id(..)}, {@code kotlin(..)} or {@code alias(..)}, with the version expression if any. */
+    record PluginRequest(String form, List<Node> argument, List<Node> version, int line, String text) {}
+
+    /** A statement inside a dependency block that is none of the forms a declaration can take. */
+    record Unknown(int line, String text) {}
+
+    private static final Set<String> CONTROL = Set.of("if", "else", "for", "while", "when", "try", "catch", "finally", "do", "switch");
+    private static final Set<String> MODIFIERS = Set.of("val", "var", "def", "final", "const", "private", "public", "internal",
+            "protected", "static", "lateinit", "override", "inline");
+    /** Blocks inside {@code dependencies {}} that configure resolution and hold no declarations. */
+    private static final Set<String> OPAQUE = Set.of("components", "modules", "attributesSchema", "artifactTypes", "registerTransform",
+            "exclude", "attributes", "capabilities");
+    private static final int MAX_TEXT = 120;
+
+    private final String text;
+    private final boolean kotlin;
+    private boolean source;
+    final List<Declaration> declarations = new ArrayList<>();
+    final List<PluginRequest> plugins = new ArrayList<>();
+    final List<Unknown> unknowns = new ArrayList<>();
+    final Map<String, List<Node>> variables = new LinkedHashMap<>();
+    /** Catalog name to the path written in {@code from(files("..."))}, from settings scripts. */
+    final Map<String, String> catalogs = new LinkedHashMap<>();
+    /** Plugin ids this script defines ({@code gradlePlugin { plugins { create("x") { id = "..." } } }}). */
+    final Set<String> definedPluginIds = new LinkedHashSet<>();
+    final List<GradleSyntax.SyntaxProblem> problems;
+
+    private enum Mode { NORMAL, DEPENDENCIES, PLUGINS, EXT, DEPENDENCY_MANAGEMENT }
+
+    /** Where a statement is: the names of the enclosing blocks, what they hold, and the enclosing classes or objects. */
+    private record Context(List<String> stack, Mode mode, String namespace) {
+        Context push(String name, Mode m) {
+            List<String> s = new ArrayList<>(stack);
+            s.add(name);
+            return new Context(s, m, namespace);
+        }
+
+        Context type(String name) {
+            List<String> s = new ArrayList<>(stack);
+            s.add(name);
+            return new Context(s, Mode.NORMAL, namespace.isEmpty() ? name : namespace + "." + name);
+        }
+
+        boolean topLevel() {
+            return stack.isEmpty();
+        }
+    }
+
+    private GradleScript(String text, boolean kotlin, List<GradleSyntax.SyntaxProblem> problems) {
+        this.text = text;
+        this.kotlin = kotlin;
+        this.problems = problems;
+    }
+
+    static GradleScript parse(String text, boolean kotlin) {
+        GradleSyntax.Parsed parsed = GradleSyntax.parse(text, kotlin);
+        GradleScript script = new GradleScript(text, kotlin, parsed.problems());
+        script.block(parsed.nodes(), new Context(List.of(), Mode.NORMAL, ""));
+        return script;
+    }
+
+    /**
+     * Reads the constants of build-logic source files ({@code buildSrc/src/main/kotlin/Libs.kt}): members of
+     * objects and classes become variables named {@code Type.member}, e.g. {@code Libs.okio}.
+     */
+    static GradleScript parseSource(String text, boolean kotlin) {
+        GradleSyntax.Parsed parsed = GradleSyntax.parse(text, kotlin);
+        GradleScript script = new GradleScript(text, kotlin, List.of());
+        script.source = true;
+        script.block(parsed.nodes(), new Context(List.of(), Mode.NORMAL, ""));
+        return script;
+    }
+
+    boolean kotlin() {
+        return kotlin;
+    }
+
+    // ---- statements --------------------------------------------------------------------------------------
+
+    /** Splits a block's content into statements at newlines and semicolons, honouring line continuations. */
+    static List<List<Node>> statements(List<Node> nodes) {
+        List<List<Node>> result = new ArrayList<>();
+        List<Node> current = new ArrayList<>();
+        for (int k = 0; k < nodes.size(); k++) {
+            Node n = nodes.get(k);
+            boolean newline = n instanceof Token t && t.kind() == Kind.NEWLINE;
+            boolean semicolon = n instanceof Token t && t.is(";");
+            if (!newline && !semicolon) {
+                current.add(n);
+                continue;
+            }
+            if (current.isEmpty()) {
+                continue;
+            }
+            if (newline && continues(current, nodes, k)) {
+                continue;
+            }
+            result.add(current);
+            current = new ArrayList<>();
+        }
+        if (!current.isEmpty()) {
+            result.add(current);
+        }
+        return result;
+    }
+
+    private static final Set<String> TRAILING_CONTINUATION = Set.of(".", "?.", ",", "=", "+", "-", "*", "/", "&&", "||", "->", "?:",
+            ":", "==", "!=", "+=", "-=", "?", "!", "<", "..", "=~", "==~", "<<", "::", "@");
+    private static final Set<String> LEADING_CONTINUATION = Set.of(".", "?.", "?:", "&&", "||", "*.", "::");
+
+    private static boolean continues(List<Node> current, List<Node> nodes, int newlineIndex) {
+        Node last = current.get(current.size() - 1);
+        if (last instanceof Token t && (t.kind() == Kind.PUNCT && TRAILING_CONTINUATION.contains(t.text())
+                || t.ident() && (t.text().equals("else") || t.text().equals("by") || t.text().equals("in")))) {
+            return true;
+        }
+        for (int k = newlineIndex + 1; k < nodes.size(); k++) {
+            Node n = nodes.get(k);
+            if (n instanceof Token t && t.kind() == Kind.NEWLINE) {
+                continue;
+            }
+            if (n instanceof Token t) {
+                boolean whenBranch = t.is("else") && k + 1 < nodes.size() && nodes.get(k + 1) instanceof Token arrow && arrow.is("->");
+                return t.kind() == Kind.PUNCT && LEADING_CONTINUATION.contains(t.text())
+                        || t.ident() && !whenBranch && (t.text().equals("else") || t.text().equals("catch") || t.text().equals("finally"));
+            }
+            // a control statement's body on the next line: if (x)\n { ... }
+            return n instanceof Group g && g.open() == '{' && endsWithControlHead(current);
+        }
+        return false;
+    }
+
+    private static boolean endsWithControlHead(List<Node> current) {
+        if (current.size() == 1 && current.get(0) instanceof Token t && (t.is("else") || t.is("try") || t.is("finally") || t.is("do"))) {
+            return true;
+        }
+        return current.size() == 2 && current.get(0) instanceof Token t && CONTROL.contains(t.text())
+                && current.get(1) instanceof Group g && g.open() == '(';
+    }
+
+    private void block(List<Node> nodes, Context ctx) {
+        for (List<Node> st : statements(nodes)) {
+            statement(st, ctx);
+        }
+    }
+
+    private void statement(List<Node> raw, Context ctx) {
+        List<Node> st = stripPrefix(raw);
+        if (st.isEmpty()) {
+            return;
+        }
+        variable(st, ctx);
+        switch (ctx.mode()) {
+            case DEPENDENCIES -> dependencyStatement(st, ctx);
+            case PLUGINS -> pluginStatement(st, ctx);
+            case DEPENDENCY_MANAGEMENT -> managementStatement(st, ctx);
+            case EXT, NORMAL -> normalStatement(st, ctx);
+        }
+    }
+
+    /** Drops annotations and lambda parameters / {@code when} conditions ({@code x ->}) in front of a statement. */
+    private static List<Node> stripPrefix(List<Node> st) {
+        int from = 0;
+        while (from + 1 < st.size() && st.get(from) instanceof Token t && t.is("@") && st.get(from + 1) instanceof Token) {
+            from += 2;
+            if (from < st.size() && st.get(from) instanceof Token c && c.is(":") && from + 1 < st.size()) {
+                from += 2; // @file:Suppress
+            }
+            if (from < st.size() && st.get(from) instanceof Group g && g.open() == '(') {
+                from++;
+            }
+        }
+        for (int k = from; k < st.size(); k++) {
+            if (st.get(k) instanceof Token t && t.is("->")) {
+                from = k + 1;
+                break;
+            }
+            if (st.get(k) instanceof Group g && g.open() == '{') {
+                break;
+            }
+        }
+        return st.subList(from, st.size());
+    }
+
+    // ---- outside dependency blocks ----------------------------------------------------------------------
+
+    private static final Set<String> TYPES = Set.of("object", "class", "interface", "enum");
+
+    private void normalStatement(List<Node> st, Context ctx) {
+        if (source) {
+            typeDeclaration(st, ctx);
+            return;
+        }
+        int last = st.size() - 1;
+        Group body = st.get(last) instanceof Group g && g.open() == '{' ? g : null;
+        String name = body == null ? null : blockName(st, last);
+        if (body != null && name != null) {
+            boolean simple = isSimpleBlockHead(st, last);
+            if (name.equals("dependencies") && simple) {
+                block(body.children(), ctx.push(name, Mode.DEPENDENCIES));
+                scanCalls(st.subList(0, last), ctx);
+                return;
+            }
+            if (name.equals("plugins") && simple && last == 1
+                    && (ctx.topLevel() || ctx.stack().equals(List.of("pluginManagement")))) {
+                block(body.children(), ctx.push(name, Mode.PLUGINS));
+                return;
+            }
+            if (name.equals("ext") && simple) {
+                block(body.children(), ctx.push(name, Mode.EXT));
+                return;
+            }
+            if (name.equals("dependencyManagement") && last == 1) {
+                block(body.children(), ctx.push(name, Mode.DEPENDENCY_MANAGEMENT));
+                return;
+            }
+            if (name.equals("versionCatalogs") || ctx.stack().contains("versionCatalogs")) {
+                catalogDeclaration(st, body);
+            }
+        }
+        if (ctx.stack().contains("gradlePlugin") && assignment(st) == 1 && st.size() == 3
+                && st.get(0) instanceof Token t && t.is("id") && st.get(2) instanceof Token v && v.kind() == Kind.STRING) {
+            definedPluginIds.add(v.text());
+        }
+        applyPlugin(st);
+        scanCalls(st, ctx);
+        nestedBlocks(st, ctx, name, body);
+    }
+
+    /** In build-logic sources only types matter: their bodies hold the constants. */
+    private void typeDeclaration(List<Node> st, Context ctx) {
+        if (!(st.get(st.size() - 1) instanceof Group body && body.open() == '{')) {
+            return;
+        }
+        for (int k = 0; k + 1 < st.size(); k++) {
+            if (st.get(k) instanceof Token t && TYPES.contains(t.text()) && st.get(k + 1) instanceof Token name && name.ident()) {
+                block(body.children(), ctx.type(name.text()));
+                return;
+            }
+        }
+    }
+
+    /** Walks the brace groups of a statement that is not itself special: lambdas, configuration blocks. */
+    private void nestedBlocks(List<Node> st, Context ctx, String trailingName, Group trailing) {
+        for (int k = 0; k < st.size(); k++) {
+            Node n = st.get(k);
+            if (n instanceof Group g) {
+                if (g.open() == '{') {
+                    String name = g == trailing ? trailingName : blockName(st, k);
+                    block(g.children(), ctx.push(name == null ? "" : name, Mode.NORMAL));
+                } else {
+                    nestedBlocks(g.children(), ctx, null, null);
+                }
+            }
+        }
+    }
+
+    /** The name of the block a brace group opens: the identifier before it, skipping arguments and type arguments. */
+    static String blockName(List<Node> st, int braceIndex) {
+        int k = braceIndex - 1;
+        if (k >= 0 && st.get(k) instanceof Group g && g.open() == '(') {
+            k--;
+        }
+        if (k >= 0 && st.get(k) instanceof Token t && t.is(">")) {
+            int depth = 0;
+            for (; k >= 0; k--) {
+                if (st.get(k) instanceof Token a && a.is(">")) {
+                    depth++;
+                } else if (st.get(k) instanceof Token a && a.is("<") && --depth == 0) {
+                    k--;
+                    break;
+                }
+            }
+        }
+        if (k >= 0 && st.get(k) instanceof Token t && (t.ident() || t.kind() == Kind.STRING)) {
+            return t.text();
+        }
+        return null;
+    }
+
+    /** {@code name {}}, {@code name(args) {}} or {@code a.b.name {}}: a block opened by a plain call. */
+    private static boolean isSimpleBlockHead(List<Node> st, int braceIndex) {
+        for (int k = 0; k < braceIndex; k++) {
+            Node n = st.get(k);
+            boolean ok = n instanceof Token t && (t.ident() || t.is(".") || t.is("?."))
+                    || n instanceof Group g && g.open() == '(' && k == braceIndex - 1;
+            if (!ok) {
+                return false;
+            }
+        }
+        return braceIndex > 0;
+    }
+
+    /** Finds {@code dependencies.add(...)} and {@code dependencies.create(...)} calls anywhere in a statement. */
+    private void scanCalls(List<Node> nodes, Context ctx) {
+        for (int k = 0; k < nodes.size(); k++) {
+            if (k + 3 < nodes.size() && nodes.get(k) instanceof Token d && d.is("dependencies")
+                    && nodes.get(k + 1) instanceof Token dot && dot.is(".")
+                    && nodes.get(k + 2) instanceof Token m && (m.is("add") || m.is("create"))
+                    && nodes.get(k + 3) instanceof Group args && args.open() == '(' && !ownedByOther(nodes, k)) {
+                List<List<Node>> arguments = arguments(args.children());
+                String configuration = "";
+                if (m.is("add")) {
+                    if (arguments.isEmpty() || !(single(arguments.get(0)) instanceof Token c && c.kind() == Kind.STRING)) {
+                        unknown(nodes.subList(k, k + 4));
+                        k += 3;
+                        continue;
+                    }
+                    configuration = c.text();
+                    arguments = arguments.subList(1, arguments.size());
+                }
+                Group closure = k + 4 < nodes.size() && nodes.get(k + 4) instanceof Group g && g.open() == '{' ? g : null;
+                declarations.add(new Declaration(configuration, arguments, closure, d.line(), text(nodes.subList(k, k + 4)),
+                        String.join("/", ctx.stack())));
+                k += 3;
+                continue;
+            }
+            if (nodes.get(k) instanceof Group g && g.open() != '{') {
+                scanCalls(g.children(), ctx);
+            }
+        }
+    }
+
+    /** {@code configurations.x.dependencies.add(..)} adds to a configuration, not to the project's dependency handler. */
+    private static boolean ownedByOther(List<Node> nodes, int k) {
+        if (k == 0 || !(nodes.get(k - 1) instanceof Token p && (p.is(".") || p.is("?.")))) {
+            return false;
+        }
+        return !(k > 1 && nodes.get(k - 2) instanceof Token q && (q.is("project") || q.is("rootProject") || q.is("it")));
+    }
+
+    /** {@code apply plugin: 'x'} (Groovy) and {@code apply(plugin = "x")} (Kotlin). */
+    private void applyPlugin(List<Node> st) {
+        if (!(st.get(0) instanceof Token a && a.is("apply"))) {
+            return;
+        }
+        List<Node> args = st.size() == 2 && st.get(1) instanceof Group g && g.open() == '(' ? g.children() : st.subList(1, st.size());
+        for (List<Node> arg : arguments(args)) {
+            if (arg.size() == 3 && arg.get(0) instanceof Token k && k.is("plugin") && arg.get(1) instanceof Token sep
+                    && (sep.is(":") || sep.is("=")) && arg.get(2) instanceof Token v && v.kind() == Kind.STRING) {
+                plugins.add(new PluginRequest("apply", List.of(v), null, a.line(), text(st)));
+            }
+        }
+    }
+
+    /** {@code versionCatalogs { create("x") { from(files("path")) } }} in settings scripts. */
+    private void catalogDeclaration(List<Node> st, Group body) {
+        int last = st.size() - 1;
+        if (!(last >= 2 && st.get(last - 1) instanceof Group args && args.open() == '(')) {
+            return;
+        }
+        String method = blockName(st, last - 1 + 1);
+        List<List<Node>> a = arguments(args.children());
+        if (!("create".equals(method) || "register".equals(method) || "maybeCreate".equals(method)) || a.isEmpty()
+                || !(single(a.get(0)) instanceof Token nameToken && nameToken.kind() == Kind.STRING)) {
+            return;
+        }
+        for (List<Node> inner : statements(body.children())) {
+            if (inner.size() >= 2 && inner.get(0) instanceof Token from && from.is("from") && inner.get(1) instanceof Group fa) {
+                List<Node> x = fa.children();
+                if (x.size() >= 2 && x.get(0) instanceof Token files && (files.is("files") || files.is("file"))
+                        && x.get(1) instanceof Group fp && !arguments(fp.children()).isEmpty()
+                        && single(arguments(fp.children()).get(0)) instanceof Token path && path.kind() == Kind.STRING) {
+                    catalogs.put(nameToken.text(), path.text());
+                }
+            }
+        }
+    }
+
+    // ---- dependency blocks ------------------------------------------------------------------------------
+
+    private void dependencyStatement(List<Node> st, Context ctx) {
+        Node first = st.get(0);
+        int last = st.size() - 1;
+        Group trailing = st.get(last) instanceof Group g && g.open() == '{' ? g : null;
+        if (st.size() == 1 && trailing != null) {
+            block(trailing.children(), ctx); // a when branch's body: "x" -> { ... }
+            return;
+        }
+        if (first instanceof Token t && t.ident() && CONTROL.contains(t.text())) {
+            control(st, ctx);
+            return;
+        }
+        if (first instanceof Token t && t.ident() && MODIFIERS.contains(t.text()) || assignment(st) >= 0) {
+            scanCalls(st, ctx);
+            return; // a local variable or property assignment, not a declaration
+        }
+        if (first instanceof Token t && t.ident() && st.size() == 2 && trailing != null) {
+            if (!OPAQUE.contains(t.text())) {
+                block(trailing.children(), ctx.push(t.text(), Mode.DEPENDENCIES));
+            }
+            return;
+        }
+        if (first instanceof Token t && (t.ident() || t.kind() == Kind.STRING) && st.size() >= 2 && st.get(1) instanceof Group args
+                && args.open() == '(' && (st.size() == 2 || st.size() == 3 && trailing != null)) {
+            String configuration = t.text();
+            List<List<Node>> arguments = arguments(args.children());
+            if (t.ident() && configuration.equals("add")) {
+                if (arguments.isEmpty() || !(single(arguments.get(0)) instanceof Token c && c.kind() == Kind.STRING)) {
+                    unknown(st);
+                    return;
+                }
+                configuration = c.text();
+                arguments = arguments.subList(1, arguments.size());
+            }
+            if (t.ident() && OPAQUE.contains(configuration)) {
+                return;
+            }
+            declarations.add(new Declaration(configuration, arguments, trailing, t.line(), text(st), String.join("/", ctx.stack())));
+            return;
+        }
+        if (first instanceof Token t && t.ident() && st.size() >= 2 && st.get(1) instanceof Token second
+                && (second.is(".") || second.is("?."))) {
+            int before = declarations.size();
+            scanCalls(st, ctx);
+            boolean hasBlock = false;
+            for (int k = 0; k < st.size(); k++) {
+                if (st.get(k) instanceof Group g && g.open() == '{') {
+                    hasBlock = true;
+                    String name = blockName(st, k);
+                    if (name == null || !OPAQUE.contains(name)) {
+                        block(g.children(), ctx.push(name == null ? "" : name, Mode.DEPENDENCIES));
+                    }
+                }
+            }
+            if (!hasBlock && declarations.size() == before) {
+                unknown(st);
+            }
+            return;
+        }
+        if (first instanceof Token t && t.ident() && st.size() >= 2 && !(st.get(1) instanceof Group g && g.open() != '(')) {
+            // Groovy command syntax: implementation 'g:a:v', implementation group: 'g', name: 'a' { closure }
+            int end = trailing != null ? last : st.size();
+            List<Node> rest = st.subList(1, end);
+            if (!rest.isEmpty() && rest.get(rest.size() - 1) instanceof Token comma && comma.is(",")) {
+                rest = rest.subList(0, rest.size() - 1);
+            }
+            declarations.add(new Declaration(t.text(), arguments(rest), trailing, t.line(), text(st), String.join("/", ctx.stack())));
+            return;
+        }
+        unknown(st);
+    }
+
+    /** {@code if (..) {..} else {..}}, {@code for}, {@code when}, {@code try}: the bodies are still dependency blocks. */
+    private void control(List<Node> st, Context ctx) {
+        List<List<Node>> segments = new ArrayList<>();
+        List<Node> current = new ArrayList<>();
+        for (Node n : st) {
+            if (n instanceof Token t && (t.is("else") || t.is("catch") || t.is("finally"))) {
+                segments.add(current);
+                current = new ArrayList<>();
+                if (t.is("catch")) {
+                    current.add(t);
+                }
+                continue;
+            }
+            current.add(n);
+        }
+        segments.add(current);
+        for (List<Node> seg : segments) {
+            int from = 0;
+            if (from < seg.size() && seg.get(from) instanceof Token t && CONTROL.contains(t.text())) {
+                from++;
+                if (from < seg.size() && seg.get(from) instanceof Group g && g.open() == '(') {
+                    from++;
+                }
+            }
+            List<Node> body = seg.subList(from, seg.size());
+            if (body.isEmpty()) {
+                continue;
+            }
+            if (body.size() == 1 && body.get(0) instanceof Group g && g.open() == '{') {
+                block(g.children(), ctx);
+            } else if (seg.get(0) instanceof Token t && t.is("catch")) {
+                continue;
+            } else {
+                statement(body, ctx);
+            }
+        }
+    }
+
+    // ---- plugins ------------------------------------------------------------------------------------------
+
+    private void pluginStatement(List<Node> st, Context ctx) {
+        if (!(st.get(0) instanceof Token head && head.ident())) {
+            unknownPlugin(st);
+            return;
+        }
+        if (st.size() == 1) {
+            return; // `java`, `kotlin-dsl`: core plugins by name
+        }
+        String form = head.text();
+        if (!form.equals("id") && !form.equals("kotlin") && !form.equals("alias")) {
+            unknownPlugin(st);
+            return;
+        }
+        List<Node> argument;
+        int k;
+        if (st.get(1) instanceof Group g && g.open() == '(') {
+            argument = g.children();
+            k = 2;
+        } else {
+            k = 1;
+            while (k < st.size() && !(st.get(k) instanceof Token t && (t.is("version") || t.is("apply")))) {
+                k++;
+            }
+            argument = st.subList(1, k);
+        }
+        List<Node> version = null;
+        for (; k < st.size(); k++) {
+            if (st.get(k) instanceof Token t && t.is("version") && k + 1 < st.size()) {
+                int end = k + 1;
+                if (st.get(end) instanceof Group g && g.open() == '(') {
+                    version = g.children();
+                } else {
+                    while (end < st.size() && !(st.get(end) instanceof Token a && a.is("apply"))) {
+                        end++;
+                    }
+                    version = st.subList(k + 1, end);
+                }
+            }
+        }
+        plugins.add(new PluginRequest(form, argument, version, head.line(), text(st)));
+    }
+
+    private void unknownPlugin(List<Node> st) {
+        unknowns.add(new Unknown(st.get(0).line(), text(st)));
+    }
+
+    // ---- Spring dependency-management plugin -----------------------------------------------------------
+
+    private void managementStatement(List<Node> st, Context ctx) {
+        int last = st.size() - 1;
+        Group trailing = st.get(last) instanceof Group g && g.open() == '{' ? g : null;
+        if (!(st.get(0) instanceof Token head && head.ident())) {
+            return;
+        }
+        String top = ctx.stack().get(ctx.stack().size() - 1);
+        if (st.size() == 2 && trailing != null) {
+            if (head.is("imports") || head.is("dependencies")) {
+                block(trailing.children(), ctx.push(head.text(), Mode.DEPENDENCY_MANAGEMENT));
+            }
+            return;
+        }
+        String name = head.text();
+        boolean call = st.size() >= 2 && st.get(1) instanceof Group g && g.open() == '(';
+        List<Node> rest = call ? ((Group) st.get(1)).children() : st.subList(1, trailing != null ? last : st.size());
+        if (top.equals("imports") && name.equals("mavenBom")) {
+            declarations.add(new Declaration("import", arguments(rest), trailing, head.line(), text(st), "dependencyManagement/imports"));
+        } else if (top.equals("dependencies") && name.equals("dependency")) {
+            declarations.add(new Declaration("managed", arguments(rest), trailing, head.line(), text(st), "dependencyManagement"));
+        } else if (top.equals("dependencies") && name.equals("dependencySet") && trailing != null) {
+            List<List<Node>> setArgs = arguments(rest);
+            for (List<Node> entry : statements(trailing.children())) {
+                if (entry.size() >= 2 && entry.get(0) instanceof Token e && e.is("entry")) {
+                    List<Node> entryArgs = entry.get(1) instanceof Group eg && eg.open() == '(' ? eg.children()
+                            : entry.subList(1, entry.get(entry.size() - 1) instanceof Group c && c.open() == '{' ? entry.size() - 1 : entry.size());
+                    List<List<Node>> all = new ArrayList<>(setArgs);
+                    List<Node> named = new ArrayList<>();
+                    named.add(new Token(Kind.IDENT, "name", e.line(), e.start(), e.end(), false));
+                    named.add(new Token(Kind.PUNCT, ":", e.line(), e.start(), e.end(), false));
+                    named.addAll(entryArgs);
+                    all.add(named);
+                    declarations.add(new Declaration("managed", all, null, e.line(), text(entry), "dependencyManagement"));
+                }
+            }
+        }
+    }
+
+    // ---- variables ----------------------------------------------------------------------------------------
+
+    /** Records {@code val x = ..}, {@code def x = ..}, {@code ext.x = ..}, {@code extra["x"] = ..}, {@code by extra(..)}, ext blocks. */
+    private void variable(List<Node> st, Context ctx) {
+        int eq = assignment(st);
+        if (eq > 0) {
+            List<Node> lhs = st.subList(0, eq);
+            List<Node> rhs = st.subList(eq + 1, st.size());
+            String name = declaredName(lhs);
+            if (name == null) {
+                name = extName(lhs);
+            }
+            if (name == null && (ctx.topLevel() || ctx.mode() == Mode.EXT)) {
+                name = chain(lhs);
+            }
+            if (name != null) {
+                define(ctx.namespace().isEmpty() ? name : ctx.namespace() + "." + name, rhs);
+            }
+            return;
+        }
+        // val x by extra("1.0") / val x: String by rootProject.extra("1.0")
+        for (int k = 1; k < st.size(); k++) {
+            if (st.get(k) instanceof Token by && by.is("by") && st.get(st.size() - 1) instanceof Group g && g.open() == '('
+                    && st.get(st.size() - 2) instanceof Token ex && ex.is("extra")) {
+                String name = declaredName(st.subList(0, k));
+                if (name != null) {
+                    define(name, g.children());
+                }
+                return;
+            }
+        }
+        // ext.set("x", v) / extra.set("x", v) / set("x", v) inside ext {}
+        int n = st.size();
+        if (n >= 2 && st.get(n - 1) instanceof Group g && g.open() == '(' && st.get(n - 2) instanceof Token set && set.is("set")
+                && (ctx.mode() == Mode.EXT && n == 2 || n >= 4 && st.get(n - 3) instanceof Token dot && dot.is(".")
+                        && st.get(n - 4) instanceof Token ex && (ex.is("ext") || ex.is("extra")))) {
+            List<List<Node>> args = arguments(g.children());
+            if (args.size() == 2 && single(args.get(0)) instanceof Token key && key.kind() == Kind.STRING) {
+                define(key.text(), args.get(1));
+            }
+        }
+    }
+
+    /** The first definition of a name wins; a map literal defines one dotted name per entry. */
+    private void define(String name, List<Node> value) {
+        List<Node> v = withoutNewlines(value);
+        if (v.size() == 1 && v.get(0) instanceof Group g && g.open() == '[' && isMapLiteral(g.children())) {
+            flattenMap(name, g.children());
+            return;
+        }
+        variables.putIfAbsent(name, v);
+    }
+
+    private static boolean isMapLiteral(List<Node> children) {
+        List<Node> c = withoutNewlines(children);
+        return c.size() == 1 && c.get(0) instanceof Token t && t.is(":")
+                || c.size() >= 3 && (c.get(0) instanceof Token k && (k.ident() || k.kind() == Kind.STRING)) && c.get(1) instanceof Token colon
+                        && colon.is(":");
+    }
+
+    private void flattenMap(String prefix, List<Node> children) {
+        for (List<Node> entry : arguments(children)) {
+            if (entry.size() >= 3 && entry.get(0) instanceof Token k && (k.ident() || k.kind() == Kind.STRING)
+                    && entry.get(1) instanceof Token colon && colon.is(":")) {
+                define(prefix + "." + k.text(), entry.subList(2, entry.size()));
+            }
+        }
+    }
+
+    /** The name declared by {@code val x}, {@code def x}, {@code String x}, {@code val x: Type}; null otherwise. */
+    private static String declaredName(List<Node> lhs) {
+        int k = 0;
+        boolean keyword = false;
+        while (k < lhs.size() && lhs.get(k) instanceof Token t && t.ident() && MODIFIERS.contains(t.text())) {
+            keyword = true;
+            k++;
+        }
+        List<Node> rest = lhs.subList(k, lhs.size());
+        if (keyword && !rest.isEmpty() && rest.get(0) instanceof Token name && name.ident()) {
+            if (rest.size() == 1 || rest.get(1) instanceof Token c && c.is(":")) {
+                return name.text();
+            }
+            if (rest.size() == 2 && rest.get(1) instanceof Token typed && typed.ident()) {
+                return typed.text(); // def String x
+            }
+        }
+        if (!keyword && rest.size() == 2 && rest.get(0) instanceof Token type && type.ident() && Character.isUpperCase(type.text().charAt(0))
+                && rest.get(1) instanceof Token name && name.ident()) {
+            return name.text(); // Groovy: String x = ..
+        }
+        return null;
+    }
+
+    /** {@code ext.x}, {@code project.ext.x}, {@code rootProject.ext.x}, {@code extra["x"]}, {@code ext["x"]}: the property name. */
+    private static String extName(List<Node> lhs) {
+        for (int k = 0; k < lhs.size(); k++) {
+            if (lhs.get(k) instanceof Token t && (t.is("ext") || t.is("extra"))) {
+                List<Node> rest = lhs.subList(k + 1, lhs.size());
+                if (rest.size() == 1 && rest.get(0) instanceof Group g && g.open() == '[' && single(g.children()) instanceof Token key
+                        && key.kind() == Kind.STRING) {
+                    return key.text();
+                }
+                if (rest.size() >= 2 && rest.get(0) instanceof Token dot && dot.is(".")) {
+                    return chain(rest.subList(1, rest.size()));
+                }
+            }
+        }
+        return null;
+    }
+
+    /** {@code a.b.c} as a dotted name; null when the nodes are anything else. */
+    static String chain(List<Node> nodes) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < nodes.size(); k++) {
+            Node n = nodes.get(k);
+            if (k % 2 == 0 && n instanceof Token t && t.ident()) {
+                sb.append(t.text());
+            } else if (k % 2 == 1 && n instanceof Token t && (t.is(".") || t.is("?."))) {
+                sb.append('.');
+            } else {
+                return null;
+            }
+        }
+        return nodes.size() % 2 == 1 ? sb.toString() : null;
+    }
+
+    /** The index of a top-level {@code =} (or {@code +=} is not an assignment we read), or -1. */
+    private static int assignment(List<Node> st) {
+        for (int k = 0; k < st.size(); k++) {
+            if (st.get(k) instanceof Token t && t.is("=")) {
+                return k;
+            }
+            if (st.get(k) instanceof Group g && g.open() == '{') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------
+
+    /** Splits argument nodes at top-level commas, dropping newlines. */
+    static List<List<Node>> arguments(List<Node> nodes) {
+        List<List<Node>> result = new ArrayList<>();
+        List<Node> current = new ArrayList<>();
+        for (Node n : nodes) {
+            if (n instanceof Token t && t.kind() == Kind.NEWLINE) {
+                continue;
+            }
+            if (n instanceof Token t && t.is(",")) {
+                if (!current.isEmpty()) {
+                    result.add(current);
+                }
+                current = new ArrayList<>();
+            } else {
+                current.add(n);
+            }
+        }
+        if (!current.isEmpty()) {
+            result.add(current);
+        }
+        return result;
+    }
+
+    static List<Node> withoutNewlines(List<Node> nodes) {
+        List<Node> out = new ArrayList<>(nodes.size());
+        for (Node n : nodes) {
+            if (!(n instanceof Token t && t.kind() == Kind.NEWLINE)) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    static Node single(List<Node> nodes) {
+        List<Node> n = withoutNewlines(nodes);
+        return n.size() == 1 ? n.get(0) : null;
+    }
+
+    private void unknown(List<Node> st) {
+        unknowns.add(new Unknown(st.get(0).line(), text(st)));
+    }
+
+    /** The source text of a statement, whitespace collapsed and cut short. */
+    String text(List<Node> st) {
+        if (st.isEmpty()) {
+            return "";
+        }
+        int start = st.get(0).start();
+        int end = Math.min(text.length(), st.get(st.size() - 1).end());
+        if (start >= end) {
+            return "";
+        }
+        String t = text.substring(start, end).replaceAll("\\s+", " ").trim();
+        return t.length() > MAX_TEXT ? t.substring(0, MAX_TEXT) : t;
+    }
+
+    /** The source text of nodes, as written (for declared versions). */
+    String source(List<Node> nodes) {
+        if (nodes.isEmpty()) {
+            return "";
+        }
+        return text.substring(nodes.get(0).start(), Math.min(text.length(), nodes.get(nodes.size() - 1).end())).trim();
+    }
+}

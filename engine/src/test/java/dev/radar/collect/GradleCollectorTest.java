@@ -1,0 +1,752 @@
+package dev.radar.collect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.radar.model.Dependency;
+import dev.radar.model.Ecosystem;
+import dev.radar.model.RepoFacts;
+import dev.radar.model.UnknownDeclaration;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class GradleCollectorTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String CATALOG = """
+            [versions]
+            kotlin = "1.9.22"
+            okio = "3.7.0"
+            junit = { strictly = "5.10.1" }
+
+            [libraries]
+            square-okio = { module = "com.squareup.okio:okio", version.ref = "okio" }
+            androidx-core-ktx = { group = "androidx.core", name = "core-ktx", version = "1.12.0" }
+            commonsLang3 = "org.apache.commons:commons-lang3:3.14.0"
+            junit_jupiter = { module = "org.junit.jupiter:junit-jupiter", version.ref = "junit" }
+            guava = { module = "com.google.guava:guava", version = { require = "33.0.0-jre" } }
+            spring-bom = { module = "org.springframework:spring-framework-bom", version = "6.1.2" }
+            managed = { module = "org.slf4j:slf4j-api" }
+
+            [bundles]
+            testing = ["junit_jupiter", "square-okio"]
+
+            [plugins]
+            kotlin-jvm = { id = "org.jetbrains.kotlin.jvm", version.ref = "kotlin" }
+            versions = "com.github.ben-manes.versions:0.50.0"
+            """;
+
+    // ---- string notation --------------------------------------------------------------------------------
+
+    static Stream<Arguments> stringNotation() {
+        return Stream.of(
+                Arguments.of("build.gradle", """
+                        def okioVersion = '3.7.0'
+                        ext.retrofit = "2.9.0"
+                        dependencies {
+                            implementation "com.squareup.okio:okio:$okioVersion"
+                            implementation "com.squareup.retrofit2:retrofit:${retrofit}"
+                            testImplementation 'junit:junit:4.13.2'
+                            runtimeOnly "org.example:unknown:${notDefined}"
+                        }
+                        """),
+                Arguments.of("build.gradle.kts", """
+                        val okioVersion = "3.7.0"
+                        val retrofit by extra("2.9.0")
+                        dependencies {
+                            implementation("com.squareup.okio:okio:$okioVersion")
+                            implementation("com.squareup.retrofit2:retrofit:${retrofit}")
+                            testImplementation("junit:junit:4.13.2")
+                            runtimeOnly("org.example:unknown:${notDefined}")
+                        }
+                        """));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stringNotation")
+    void string_notation_resolves_dollar_and_brace_interpolation(String file, String script) throws IOException {
+        RepoFacts facts = collect(Map.of(file, script));
+        assertThat(rows(facts)).containsExactly(
+                tuple("com.squareup.okio", "okio", "$okioVersion", "3.7.0", 4, "implementation"),
+                tuple("com.squareup.retrofit2", "retrofit", "${retrofit}", "2.9.0", 5, "implementation"),
+                tuple("junit", "junit", "4.13.2", "4.13.2", 6, "testImplementation"),
+                tuple("org.example", "unknown", "${notDefined}", "", 7, "runtimeOnly"));
+        assertThat(facts.dependencies()).allMatch(d -> d.ecosystem() == Ecosystem.MAVEN && d.direct() && d.file().equals(file));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}:{2} declared {3} resolved {4}")
+    @CsvSource(delimiter = '|', value = {
+        "g:a              | g | a |              |",
+        "g:a:1.0          | g | a | 1.0          | 1.0",
+        "g:a:1.0:jdk8     | g | a | 1.0          | 1.0",
+        "g:a:1.0@aar      | g | a | 1.0          | 1.0",
+        "g:a@jar          | g | a |              |",
+        "g:a:1.0:sources@jar | g | a | 1.0       | 1.0",
+        "g:a:[1.0,2.0)    | g | a | [1.0,2.0)    |",
+        "g:a:1.+          | g | a | 1.+          |",
+        "g:a:latest.release | g | a | latest.release |",
+        "g:a:2.0!!        | g | a | 2.0!!        | 2.0",
+    })
+    void string_notation_grammar(String notation, String group, String name, String declared, String resolved) throws IOException {
+        RepoFacts facts = collect(Map.of("build.gradle", "dependencies {\n  implementation '" + notation + "'\n}\n"));
+        assertThat(rows(facts)).containsExactly(tuple(group, name, declared == null ? "" : declared, resolved == null ? "" : resolved, 2,
+                "implementation"));
+    }
+
+    // ---- map notation -----------------------------------------------------------------------------------
+
+    @Test
+    void groovy_map_notation_is_read_with_and_without_parentheses() throws IOException {
+        RepoFacts facts = collect(Map.of("build.gradle", """
+                ext.guavaVersion = '33.0.0-jre'
+                dependencies {
+                    implementation group: 'com.google.guava', name: 'guava', version: guavaVersion
+                    runtimeOnly(group: 'org.postgresql', name: 'postgresql', version: '42.7.1', classifier: 'x')
+                    compileOnly group: "org.projectlombok", name: "lombok"
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("com.google.guava", "guava", "guavaVersion", "33.0.0-jre", 3, "implementation"),
+                tuple("org.postgresql", "postgresql", "42.7.1", "42.7.1", 4, "runtimeOnly"),
+                tuple("org.projectlombok", "lombok", "", "", 5, "compileOnly"));
+    }
+
+    @Test
+    void kotlin_named_arguments_are_map_notation() throws IOException {
+        RepoFacts facts = collect(Map.of("build.gradle.kts", """
+                val guavaVersion = "33.0.0-jre"
+                dependencies {
+                    implementation(group = "com.google.guava", name = "guava", version = guavaVersion)
+                    runtimeOnly(group = "org.postgresql", name = "postgresql", version = "42.7.1")
+                    implementation("org.slf4j", "slf4j-api", "2.0.9")
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("com.google.guava", "guava", "guavaVersion", "33.0.0-jre", 3, "implementation"),
+                tuple("org.postgresql", "postgresql", "42.7.1", "42.7.1", 4, "runtimeOnly"),
+                tuple("org.slf4j", "slf4j-api", "2.0.9", "2.0.9", 5, "implementation"));
+    }
+
+    // ---- platforms, test fixtures, kotlin() -------------------------------------------------------------
+
+    static Stream<Arguments> platforms() {
+        return Stream.of(
+                Arguments.of("build.gradle", """
+                        dependencies {
+                            implementation platform('org.springframework.boot:spring-boot-dependencies:3.2.0')
+                            implementation enforcedPlatform("io.micrometer:micrometer-bom:1.12.1")
+                            implementation(platform(libs.spring.bom))
+                            testImplementation testFixtures('com.example:fixtures:1.0')
+                            implementation 'org.springframework.boot:spring-boot-starter-web'
+                        }
+                        """),
+                Arguments.of("build.gradle.kts", """
+                        dependencies {
+                            implementation(platform("org.springframework.boot:spring-boot-dependencies:3.2.0"))
+                            implementation(enforcedPlatform("io.micrometer:micrometer-bom:1.12.1"))
+                            implementation(platform(libs.spring.bom))
+                            testImplementation(testFixtures("com.example:fixtures:1.0"))
+                            implementation("org.springframework.boot:spring-boot-starter-web")
+                        }
+                        """));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("platforms")
+    void platforms_are_listed_with_scope_platform(String file, String script) throws IOException {
+        RepoFacts facts = collect(Map.of(file, script, "gradle/libs.versions.toml", CATALOG));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.springframework.boot", "spring-boot-dependencies", "3.2.0", "3.2.0", 2, "platform"),
+                tuple("io.micrometer", "micrometer-bom", "1.12.1", "1.12.1", 3, "platform"),
+                tuple("org.springframework", "spring-framework-bom", "6.1.2", "6.1.2", 4, "platform"),
+                tuple("com.example", "fixtures", "1.0", "1.0", 5, "testImplementation"),
+                tuple("org.springframework.boot", "spring-boot-starter-web", "", "", 6, "implementation"));
+    }
+
+    @Test
+    void kotlin_module_shorthand_names_the_jetbrains_artifact() throws IOException {
+        RepoFacts facts = collect(Map.of("build.gradle.kts", """
+                dependencies {
+                    implementation(kotlin("stdlib"))
+                    testImplementation(kotlin("test", "1.9.22"))
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.jetbrains.kotlin", "kotlin-stdlib", "", "", 2, "implementation"),
+                tuple("org.jetbrains.kotlin", "kotlin-test", "1.9.22", "1.9.22", 3, "testImplementation"));
+    }
+
+    // ---- version catalogs -------------------------------------------------------------------------------
+
+    static Stream<Arguments> catalogAccessors() {
+        return Stream.of(
+                Arguments.of("build.gradle", """
+                        dependencies {
+                            api libs.square.okio
+                            implementation libs.androidx.core.ktx
+                            implementation libs.commonsLang3
+                            testImplementation libs.junit.jupiter
+                            implementation libs.guava
+                            implementation libs.managed
+                        }
+                        """),
+                Arguments.of("build.gradle.kts", """
+                        dependencies {
+                            api(libs.square.okio)
+                            implementation(libs.androidx.core.ktx)
+                            implementation(libs.commonsLang3)
+                            testImplementation(libs.junit.jupiter)
+                            implementation(libs.guava.get())
+                            implementation(libs.managed)
+                        }
+                        """));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("catalogAccessors")
+    void catalog_accessors_resolve_through_libs_versions_toml(String file, String script) throws IOException {
+        RepoFacts facts = collect(Map.of(file, script, "gradle/libs.versions.toml", CATALOG));
+        assertThat(rows(facts)).containsExactly(
+                tuple("com.squareup.okio", "okio", "ref:okio", "3.7.0", 2, "api"),
+                tuple("androidx.core", "core-ktx", "1.12.0", "1.12.0", 3, "implementation"),
+                tuple("org.apache.commons", "commons-lang3", "3.14.0", "3.14.0", 4, "implementation"),
+                tuple("org.junit.jupiter", "junit-jupiter", "ref:junit", "5.10.1", 5, "testImplementation"),
+                tuple("com.google.guava", "guava", "33.0.0-jre", "33.0.0-jre", 6, "implementation"),
+                tuple("org.slf4j", "slf4j-api", "", "", 7, "implementation"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    @Test
+    void catalog_entries_themselves_are_not_dependencies() throws IOException {
+        RepoFacts facts = collect(Map.of("gradle/libs.versions.toml", CATALOG, "build.gradle.kts", "plugins {\n}\n"));
+        assertThat(facts.dependencies()).isEmpty();
+        assertThat(facts.problems()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"build.gradle, testImplementation libs.bundles.testing", "build.gradle.kts, testImplementation(libs.bundles.testing)"})
+    void a_bundle_expands_to_its_libraries_at_the_line_of_the_statement(String file, String statement) throws IOException {
+        RepoFacts facts = collect(Map.of(file, "dependencies {\n\n    " + statement + "\n}\n", "gradle/libs.versions.toml", CATALOG));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.junit.jupiter", "junit-jupiter", "ref:junit", "5.10.1", 3, "testImplementation"),
+                tuple("com.squareup.okio", "okio", "ref:okio", "3.7.0", 3, "testImplementation"));
+    }
+
+    @Test
+    void a_catalog_with_another_file_name_is_reached_by_that_name() throws IOException {
+        RepoFacts facts = collect(Map.of(
+                "gradle/deps.versions.toml", "[libraries]\nokhttp = \"com.squareup.okhttp3:okhttp:4.12.0\"\n",
+                "app/build.gradle.kts", "dependencies {\n    implementation(deps.okhttp)\n}\n"));
+        assertThat(rows(facts)).containsExactly(tuple("com.squareup.okhttp3", "okhttp", "4.12.0", "4.12.0", 2, "implementation"));
+    }
+
+    @Test
+    void a_catalog_declared_in_settings_is_found_by_its_declared_name() throws IOException {
+        RepoFacts facts = collect(Map.of(
+                "settings.gradle.kts", """
+                        dependencyResolutionManagement {
+                            versionCatalogs {
+                                create("tools") {
+                                    from(files("catalogs/tools.toml"))
+                                }
+                            }
+                        }
+                        """,
+                "catalogs/tools.toml", "[versions]\nmockito = \"5.8.0\"\n[libraries]\nmockito-core = { module = \"org.mockito:mockito-core\", version.ref = \"mockito\" }\n",
+                "build.gradle.kts", "dependencies {\n    testImplementation(tools.mockito.core)\n}\n"));
+        assertThat(rows(facts)).containsExactly(tuple("org.mockito", "mockito-core", "ref:mockito", "5.8.0", 2, "testImplementation"));
+    }
+
+    @Test
+    void a_catalog_version_can_be_interpolated_into_a_string() throws IOException {
+        RepoFacts facts = collect(Map.of("build.gradle.kts",
+                "dependencies {\n    implementation(\"org.jetbrains.kotlin:kotlin-reflect:${libs.versions.kotlin.get()}\")\n}\n",
+                "gradle/libs.versions.toml", CATALOG));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.jetbrains.kotlin", "kotlin-reflect", "${libs.versions.kotlin.get()}", "1.9.22", 2, "implementation"));
+    }
+
+    // ---- variables --------------------------------------------------------------------------------------
+
+    @Test
+    void groovy_ext_blocks_ext_maps_and_gradle_properties_resolve_versions() throws IOException {
+        RepoFacts facts = collect(Map.of(
+                "gradle.properties", "jacksonVersion=2.16.1\nkotlin.code.style=official\n",
+                "build.gradle", """
+                        ext {
+                            springVersion = '6.1.2'
+                            versions = [slf4j: '2.0.9', logback: "1.4.14"]
+                        }
+                        subprojects {
+                            dependencies {
+                                implementation "org.springframework:spring-core:$springVersion"
+                                implementation "org.slf4j:slf4j-api:$versions.slf4j"
+                                implementation "ch.qos.logback:logback-classic:${versions.logback}"
+                                implementation "com.fasterxml.jackson.core:jackson-databind:${jacksonVersion}"
+                                implementation "com.fasterxml.jackson.core:jackson-core:${project.property('jacksonVersion')}"
+                            }
+                        }
+                        """,
+                "app/build.gradle", """
+                        dependencies {
+                            implementation "org.springframework:spring-web:${rootProject.ext.springVersion}"
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.springframework", "spring-web", "${rootProject.ext.springVersion}", "6.1.2", 2, "implementation"),
+                tuple("org.springframework", "spring-core", "$springVersion", "6.1.2", 7, "implementation"),
+                tuple("org.slf4j", "slf4j-api", "$versions.slf4j", "2.0.9", 8, "implementation"),
+                tuple("ch.qos.logback", "logback-classic", "${versions.logback}", "1.4.14", 9, "implementation"),
+                tuple("com.fasterxml.jackson.core", "jackson-databind", "${jacksonVersion}", "2.16.1", 10, "implementation"),
+                tuple("com.fasterxml.jackson.core", "jackson-core", "${project.property('jacksonVersion')}", "2.16.1", 11, "implementation"));
+    }
+
+    @Test
+    void kotlin_extra_properties_and_project_gradle_properties_resolve_versions() throws IOException {
+        RepoFacts facts = collect(Map.of(
+                "gradle.properties", "ktorVersion=2.3.6\n",
+                "service/gradle.properties", "ktorVersion=2.3.7\n",
+                "build.gradle.kts", """
+                        extra["exposedVersion"] = "0.45.0"
+                        val koinVersion: String by extra("3.5.3")
+                        """,
+                "service/build.gradle.kts", """
+                        val ktorVersion: String by project
+                        dependencies {
+                            implementation("io.ktor:ktor-server-core:$ktorVersion")
+                            implementation("org.jetbrains.exposed:exposed-core:${rootProject.extra["exposedVersion"]}")
+                            implementation("io.insert-koin:koin-core:${property("koinVersion")}")
+                            implementation("io.ktor:ktor-client-cio:" + ktorVersion)
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("io.ktor", "ktor-server-core", "$ktorVersion", "2.3.7", 3, "implementation"),
+                tuple("org.jetbrains.exposed", "exposed-core", "${rootProject.extra[\"exposedVersion\"]}", "0.45.0", 4, "implementation"),
+                tuple("io.insert-koin", "koin-core", "${property(\"koinVersion\")}", "3.5.3", 5, "implementation"),
+                tuple("io.ktor", "ktor-client-cio", "${ktorVersion}", "2.3.7", 6, "implementation"));
+    }
+
+    // ---- where dependency blocks are --------------------------------------------------------------------
+
+    static Stream<Arguments> buildscriptAndSubprojects() {
+        return Stream.of(
+                Arguments.of("build.gradle", """
+                        buildscript {
+                            ext.kotlin_version = '1.9.22'
+                            dependencies {
+                                classpath "org.jetbrains.kotlin:kotlin-gradle-plugin:$kotlin_version"
+                            }
+                        }
+                        allprojects {
+                            dependencies {
+                                implementation 'org.slf4j:slf4j-api:2.0.9'
+                            }
+                        }
+                        subprojects {
+                            dependencies { testImplementation 'junit:junit:4.13.2' }
+                        }
+                        """),
+                Arguments.of("build.gradle.kts", """
+                        buildscript {
+                            val kotlin_version by extra("1.9.22")
+                            dependencies {
+                                classpath("org.jetbrains.kotlin:kotlin-gradle-plugin:$kotlin_version")
+                            }
+                        }
+                        allprojects {
+                            dependencies {
+                                "implementation"("org.slf4j:slf4j-api:2.0.9")
+                            }
+                        }
+                        subprojects {
+                            dependencies { add("testImplementation", "junit:junit:4.13.2") }
+                        }
+                        """));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("buildscriptAndSubprojects")
+    void buildscript_classpath_and_subprojects_blocks_are_read(String file, String script) throws IOException {
+        RepoFacts facts = collect(Map.of(file, script));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.jetbrains.kotlin", "kotlin-gradle-plugin", "$kotlin_version", "1.9.22", 4, "classpath"),
+                tuple("org.slf4j", "slf4j-api", "2.0.9", "2.0.9", 9, "implementation"),
+                tuple("junit", "junit", "4.13.2", "4.13.2", 13, "testImplementation"));
+    }
+
+    @Test
+    void kotlin_multiplatform_source_set_blocks_are_dependency_blocks() throws IOException {
+        RepoFacts facts = collect(Map.of("build.gradle.kts", """
+                kotlin {
+                    sourceSets {
+                        commonMain.dependencies {
+                            implementation("org.jetbrains.kotlinx:kotlinx-coroutines-core:1.7.3")
+                        }
+                        val jvmTest by getting {
+                            dependencies {
+                                implementation(kotlin("test"))
+                            }
+                        }
+                    }
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.jetbrains.kotlinx", "kotlinx-coroutines-core", "1.7.3", "1.7.3", 4, "implementation"),
+                tuple("org.jetbrains.kotlin", "kotlin-test", "", "", 8, "implementation"));
+    }
+
+    @Test
+    void dependencies_created_in_code_are_found_at_the_line_of_the_call() throws IOException {
+        RepoFacts facts = collect(Map.of("build.gradle.kts", """
+                val agent = configurations
+                    .detachedConfiguration(
+                        dependencies.create("org.example:agent:$agentVersion"),
+                    ).singleFile
+                """));
+        assertThat(rows(facts)).containsExactly(tuple("org.example", "agent", "$agentVersion", "", 3, "detached"));
+    }
+
+    @Test
+    void each_coordinate_of_a_multi_line_groovy_vararg_declaration_is_at_its_own_line() throws IOException {
+        RepoFacts facts = collect(Map.of("build.gradle", """
+                def grpcVersion = "1.60.0"
+                dependencies {
+                    implementation "io.grpc:grpc-stub:${grpcVersion}",
+                            "io.grpc:grpc-netty:${grpcVersion}",
+                            'javax.annotation:javax.annotation-api:1.3.2'
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("io.grpc", "grpc-stub", "${grpcVersion}", "1.60.0", 3, "implementation"),
+                tuple("io.grpc", "grpc-netty", "${grpcVersion}", "1.60.0", 4, "implementation"),
+                tuple("javax.annotation", "javax.annotation-api", "1.3.2", "1.3.2", 5, "implementation"));
+    }
+
+    @Test
+    void constants_of_buildsrc_objects_and_ext_maps_are_coordinates() throws IOException {
+        RepoFacts facts = collect(Map.of(
+                "buildSrc/src/main/kotlin/Libs.kt", """
+                        object Versions {
+                            const val okio = "3.7.0"
+                        }
+                        object Libs {
+                            const val okio = "com.squareup.okio:okio:${Versions.okio}"
+                            object AndroidX { const val core = "androidx.core:core-ktx:1.12.0" }
+                        }
+                        """,
+                "gradle/deps.gradle", "ext.deps = [room: [runtime: 'androidx.room:room-runtime:2.6.1']]\n",
+                "app/build.gradle", """
+                        dependencies {
+                            implementation Libs.okio
+                            implementation Libs.AndroidX.core
+                            implementation deps.room.runtime
+                            implementation rootProject.ext.deps.room.runtime
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("com.squareup.okio", "okio", "3.7.0", "3.7.0", 2, "implementation"),
+                tuple("androidx.core", "core-ktx", "1.12.0", "1.12.0", 3, "implementation"),
+                tuple("androidx.room", "room-runtime", "2.6.1", "2.6.1", 4, "implementation"),
+                tuple("androidx.room", "room-runtime", "2.6.1", "2.6.1", 5, "implementation"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    // ---- statement shapes -------------------------------------------------------------------------------
+
+    static Stream<Arguments> statementShapes() {
+        return Stream.of(
+                Arguments.of("build.gradle", """
+                        dependencies {
+                            implementation('org.hibernate:hibernate-core:6.4.1.Final') {
+                                exclude group: 'org.jboss', module: 'jandex'
+                                transitive = true
+                            }
+                            implementation(
+                                'com.google.code.gson:gson:2.10.1'
+                            )
+                            // implementation 'commented:out:1.0'
+                            /* testImplementation 'block:comment:1.0'
+                               api 'still:comment:1.0' */
+                            implementation "org.example:braces:1.0" // { not a block }
+                            implementation project(':core')
+                            implementation files('libs/local.jar'), fileTree(dir: 'libs', include: ['*.jar'])
+                            implementation gradleApi()
+                        }
+                        """),
+                Arguments.of("build.gradle.kts", """
+                        dependencies {
+                            implementation("org.hibernate:hibernate-core:6.4.1.Final") {
+                                exclude(group = "org.jboss", module = "jandex")
+                                isTransitive = true
+                            }
+                            implementation(
+                                "com.google.code.gson:gson:2.10.1"
+                            )
+                            // implementation("commented:out:1.0")
+                            /* testImplementation("block:comment:1.0")
+                               api("still:comment:1.0") */
+                            implementation("org.example:braces:1.0") // { not a block }
+                            implementation(project(":core"))
+                            implementation(files("libs/local.jar"))
+                            implementation(gradleApi())
+                        }
+                        """));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("statementShapes")
+    void closures_multi_line_statements_comments_and_local_modules(String file, String script) throws IOException {
+        RepoFacts facts = collect(Map.of(file, script));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.hibernate", "hibernate-core", "6.4.1.Final", "6.4.1.Final", 2, "implementation"),
+                tuple("com.google.code.gson", "gson", "2.10.1", "2.10.1", 6, "implementation"),
+                tuple("org.example", "braces", "1.0", "1.0", 12, "implementation"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+        assertThat(facts.problems()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "build.gradle     | implementation \"com.example:{weird}-name:${'$'}{v}\"",
+        "build.gradle.kts | implementation(\"com.example:{weird}-name:${if (true) \"1.0\" else \"}\"}\")",
+    })
+    void braces_inside_strings_do_not_open_blocks(String file, String statement) throws IOException {
+        RepoFacts facts = collect(Map.of(file, "dependencies {\n    " + statement + "\n    api('org.after:after:2.0')\n}\n"));
+        assertThat(facts.dependencies()).extracting(Dependency::group, Dependency::name, Dependency::line)
+                .contains(tuple("com.example", "{weird}-name", 2), tuple("org.after", "after", 3));
+    }
+
+    @Test
+    void spring_dependency_management_entries_and_bom_imports_are_listed() throws IOException {
+        RepoFacts facts = collect(Map.of("build.gradle", """
+                ext.springCloudVersion = '2023.0.0'
+                dependencyManagement {
+                    imports {
+                        mavenBom "org.springframework.cloud:spring-cloud-dependencies:${springCloudVersion}"
+                    }
+                    dependencies {
+                        dependency 'org.apache.commons:commons-text:1.11.0'
+                        dependencySet(group: 'io.grpc', version: '1.60.0') {
+                            entry 'grpc-core'
+                            entry 'grpc-stub'
+                        }
+                    }
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.springframework.cloud", "spring-cloud-dependencies", "${springCloudVersion}", "2023.0.0", 4, "import"),
+                tuple("org.apache.commons", "commons-text", "1.11.0", "1.11.0", 7, "managed"),
+                tuple("io.grpc", "grpc-core", "1.60.0", "1.60.0", 9, "managed"),
+                tuple("io.grpc", "grpc-stub", "1.60.0", "1.60.0", 10, "managed"));
+    }
+
+    @Test
+    void conditional_declarations_inside_a_dependency_block_are_listed() throws IOException {
+        RepoFacts facts = collect(Map.of("build.gradle.kts", """
+                dependencies {
+                    if (platform == "conscrypt") {
+                        implementation("org.conscrypt:conscrypt-openjdk-uber:2.5.2")
+                    } else if (platform == "openjsse") {
+                        implementation("org.openjsse:openjsse:1.1.14")
+                    }
+                    constraints {
+                        api("com.example:pinned:1.2.3") { because("CVE") }
+                    }
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.conscrypt", "conscrypt-openjdk-uber", "2.5.2", "2.5.2", 3, "implementation"),
+                tuple("org.openjsse", "openjsse", "1.1.14", "1.1.14", 5, "implementation"),
+                tuple("com.example", "pinned", "1.2.3", "1.2.3", 8, "api"));
+    }
+
+    @Test
+    void when_branches_and_tricky_kotlin_syntax_do_not_confuse_the_scanner() throws IOException {
+        RepoFacts facts = collect(Map.of("build.gradle.kts", """
+                /* outer /* nested */ still a comment { */
+                val regex = Regex(\"""\\d+\\.jar\""")
+                val dollar = "${'$'}{notInterpolated}"
+                val quote = '"'
+                val url = "http://example.com/{x}" // a comment with a "quote
+                tasks.withType<Test>().configureEach { if (maxParallelForks < 2) { maxParallelForks = 2 } }
+                dependencies {
+                    when (platform) {
+                        "jdk9" -> implementation("org.b:b:2.0")
+                        "jdk8" -> {
+                            implementation("org.c:c:3.0")
+                        }
+                        else -> {}
+                    }
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.b", "b", "2.0", "2.0", 9, "implementation"),
+                tuple("org.c", "c", "3.0", "3.0", 11, "implementation"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+        assertThat(facts.problems()).isEmpty();
+    }
+
+    @Test
+    void groovy_slashy_strings_and_division_are_told_apart() throws IOException {
+        RepoFacts facts = collect(Map.of("build.gradle", """
+                def jars = files.findAll { it.name ==~ /.*\\.jar/ }
+                def cleaned = name.replaceAll(/\\//, '-')
+                def ratio = total / 2; def s = 'q/'
+                def esc = 'don\\'t {'
+                dependencies {
+                    implementation 'org.c:c:3.0' // { fake
+                    if (jars) implementation 'org.d:d:4.0'
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.c", "c", "3.0", "3.0", 6, "implementation"),
+                tuple("org.d", "d", "4.0", "4.0", 7, "implementation"));
+        assertThat(facts.problems()).isEmpty();
+    }
+
+    // ---- what is not understood -------------------------------------------------------------------------
+
+    static Stream<Arguments> unknownDeclarations() {
+        return Stream.of(
+                Arguments.of("build.gradle", """
+                        dependencies {
+                            implementation 'org.ok:ok:1.0'
+                            implementation someHelper('checkstyle')
+                            testRuntimeOnly libs.not.in.catalog
+                        }
+                        """),
+                Arguments.of("build.gradle.kts", """
+                        dependencies {
+                            implementation("org.ok:ok:1.0")
+                            implementation(someHelper("checkstyle"))
+                            testRuntimeOnly(libs.not.in.catalog)
+                        }
+                        """));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unknownDeclarations")
+    void a_declaration_that_is_not_understood_becomes_an_unknown_declaration(String file, String script) throws IOException {
+        RepoFacts facts = collect(Map.of(file, script, "gradle/libs.versions.toml", CATALOG));
+        assertThat(rows(facts)).containsExactly(tuple("org.ok", "ok", "1.0", "1.0", 2, "implementation"));
+        assertThat(facts.unknownDeclarations()).extracting(UnknownDeclaration::file, UnknownDeclaration::line)
+                .containsExactly(tuple(file, 3), tuple(file, 4));
+        assertThat(facts.unknownDeclarations().get(0).text()).contains("someHelper").hasSizeLessThanOrEqualTo(120);
+        assertThat(facts.problems()).isEmpty();
+    }
+
+    @Test
+    void a_broken_catalog_is_a_problem_and_the_scripts_are_still_read() throws IOException {
+        RepoFacts facts = collect(Map.of("gradle/libs.versions.toml", "[libraries]\nbroken = { module = \n",
+                "build.gradle", "dependencies {\n  implementation 'org.ok:ok:1.0'\n}\n"));
+        assertThat(rows(facts)).containsExactly(tuple("org.ok", "ok", "1.0", "1.0", 2, "implementation"));
+        assertThat(facts.problems()).extracting(p -> p.file()).containsExactly("gradle/libs.versions.toml");
+    }
+
+    // ---- plugins ----------------------------------------------------------------------------------------
+
+    static Stream<Arguments> pluginBlocks() {
+        return Stream.of(
+                Arguments.of("build.gradle", """
+                        plugins {
+                            id 'java'
+                            id 'org.springframework.boot' version '3.2.0'
+                            id "io.spring.dependency-management" version "$dmVersion" apply false
+                            alias(libs.plugins.kotlin.jvm)
+                            id 'com.android.application'
+                            alias libs.plugins.versions
+                        }
+                        """),
+                Arguments.of("build.gradle.kts", """
+                        plugins {
+                            `java-library`
+                            id("org.springframework.boot") version "3.2.0"
+                            id("io.spring.dependency-management") version dmVersion apply false
+                            alias(libs.plugins.kotlin.jvm)
+                            id("com.android.application")
+                            alias(libs.plugins.versions) apply false
+                        }
+                        """));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pluginBlocks")
+    void plugins_are_gradle_plugin_dependencies_and_core_plugins_are_skipped(String file, String script) throws IOException {
+        RepoFacts facts = collect(Map.of(file, script, "gradle/libs.versions.toml", CATALOG, "gradle.properties", "dmVersion=1.1.4\n"));
+        assertThat(facts.dependencies()).allMatch(d -> d.ecosystem() == Ecosystem.GRADLE_PLUGIN && d.group().isEmpty());
+        assertThat(facts.dependencies()).extracting(Dependency::name, Dependency::version, Dependency::line).containsExactly(
+                tuple("org.springframework.boot", "3.2.0", 3),
+                tuple("io.spring.dependency-management", "1.1.4", 4),
+                tuple("org.jetbrains.kotlin.jvm", "1.9.22", 5),
+                tuple("com.android.application", "", 6),
+                tuple("com.github.ben-manes.versions", "0.50.0", 7));
+        assertThat(facts.dependencies().get(2).declaredVersion()).isEqualTo("ref:kotlin");
+    }
+
+    @Test
+    void kotlin_plugin_shorthand_settings_plugins_and_local_convention_plugins() throws IOException {
+        RepoFacts facts = collect(Map.of(
+                "settings.gradle.kts", """
+                        pluginManagement {
+                            plugins {
+                                id("org.jetbrains.dokka") version "1.9.10"
+                            }
+                        }
+                        plugins {
+                            id("org.gradle.toolchains.foojay-resolver-convention") version("0.7.0")
+                        }
+                        """,
+                "build-logic/src/main/kotlin/my.conventions.gradle.kts", "plugins {\n    kotlin(\"jvm\")\n}\n",
+                "app/build.gradle.kts", "plugins {\n    kotlin(\"jvm\") version \"1.9.22\"\n    id(\"my.conventions\")\n}\n"));
+        assertThat(facts.dependencies()).extracting(Dependency::name, Dependency::declaredVersion, Dependency::file, Dependency::line)
+                .containsExactlyInAnyOrder(
+                        tuple("org.jetbrains.kotlin.jvm", "1.9.22", "app/build.gradle.kts", 2),
+                        tuple("org.jetbrains.kotlin.jvm", "", "build-logic/src/main/kotlin/my.conventions.gradle.kts", 2),
+                        tuple("org.jetbrains.dokka", "1.9.10", "settings.gradle.kts", 3),
+                        tuple("org.gradle.toolchains.foojay-resolver-convention", "0.7.0", "settings.gradle.kts", 7));
+    }
+
+    @Test
+    void plugins_do_not_count_as_libraries_in_a_dependency_block() throws IOException {
+        RepoFacts facts = collect(Map.of("build.gradle.kts", "plugins {\n    alias(libs.plugins.kotlin.jvm)\n}\n",
+                "gradle/libs.versions.toml", CATALOG));
+        assertThat(facts.dependencies()).noneMatch(d -> d.ecosystem() == Ecosystem.MAVEN);
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------
+
+    private RepoFacts collect(Map<String, String> files) throws IOException {
+        for (var e : new LinkedHashMap<>(files).entrySet()) {
+            Path p = dir.resolve(e.getKey());
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, e.getValue());
+        }
+        RepoTree tree = RepoTree.walk(dir);
+        GradleCollector collector = new GradleCollector();
+        List<String> wanted = tree.paths().stream().filter(collector::wants).toList();
+        Facts facts = new Facts("repo");
+        collector.collect(tree, wanted, facts);
+        return facts.build();
+    }
+
+    private static List<Tuple> rows(RepoFacts facts) {
+        return facts.dependencies().stream()
+                .filter(d -> d.ecosystem() == Ecosystem.MAVEN)
+                .map(d -> tuple(d.group(), d.name(), d.declaredVersion(), d.version(), d.line(), d.scope()))
+                .toList();
+    }
+}
