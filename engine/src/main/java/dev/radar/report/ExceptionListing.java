@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 
 /**
  * Exceptions with their status on a day ({@code radar exceptions list|expiring|validate}), as an aligned table with
- * each exception's problems below it, as JSON with a {@code schemaVersion}, or as CSV (RFC 4180, one row each).
+ * each exception's problems below it, as JSON with a {@code schemaVersion}, or as CSV (RFC 4180 quoting, LF line endings, one row per exception).
  */
 public final class ExceptionListing {
 
@@ -112,7 +112,7 @@ public final class ExceptionListing {
     }
 
     public static void writeCsv(List<ExceptionReview> reviews, Writer out) throws IOException {
-        out.write(String.join(",", CSV_COLUMNS) + "\r\n");
+        out.write(String.join(",", CSV_COLUMNS) + "\n");
         for (ExceptionReview r : reviews) {
             ExceptionGrant g = r.grant();
             List<String> cells = List.of(g.id(), r.status().id(), g.expires() == null ? "" : String.valueOf(r.daysLeft()),
@@ -122,7 +122,7 @@ public final class ExceptionListing {
                     g.approvers().stream().map(Approver::name).collect(Collectors.joining(" ")),
                     g.file(), String.valueOf(g.line()),
                     r.problems().stream().map(f -> f.ruleId() + ": " + f.message()).collect(Collectors.joining("; ")));
-            out.write(cells.stream().map(ExceptionListing::csv).collect(Collectors.joining(",")) + "\r\n");
+            out.write(cells.stream().map(ExceptionListing::csv).collect(Collectors.joining(",")) + "\n");
         }
     }
 
