@@ -33,6 +33,9 @@ final class CheckCommand implements Callable<Integer> {
     EngineOptions engine;
 
     @Mixin
+    ExceptionsOptions exceptions;
+
+    @Mixin
     OutputOptions output;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", completionCandidates = Formats.class,
@@ -56,7 +59,8 @@ final class CheckCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         var radar = engine.radar(err);
         var policy = engine.engine();
-        var request = new CheckRequest(dir, repoName != null ? repoName : CheckRequest.nameOf(dir), radar, engine.today());
+        var request = new CheckRequest(dir, repoName != null ? repoName : CheckRequest.nameOf(dir), radar, engine.today(),
+                exceptions.central());
         Report report = new Checker(policy).check(request);
         output.write(spec.commandLine().getOut(), w -> writer.write(report, w));
         return exitCode(report).code();

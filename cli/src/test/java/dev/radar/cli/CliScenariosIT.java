@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * End-to-end scenarios: each folder under {@code it/} holds the command's {@code args} (one per line), the
- * expected {@code exit} code, and optionally the exact expected {@code stdout} and a line {@code stderr-contains}.
+ * expected {@code exit} code, and optionally the exact expected {@code stdout}, a line {@code stderr-contains}, and
+ * {@code stdout-contains} / {@code stdout-lacks} (every non-blank line must / must not appear in standard output).
  * Placeholders: {@code {repo}} is the scenario's repo/ folder, {@code {scenario}} the scenario folder,
  * {@code {radar}} the shared it/radar.yaml.
  */
@@ -57,10 +58,20 @@ class CliScenariosIT {
         if (Files.exists(dir.resolve("stdout"))) {
             assertThat(run.out()).isEqualTo(substitute(Files.readString(dir.resolve("stdout")), dir, radar));
         }
+        for (String line : lines(dir.resolve("stdout-contains"))) {
+            assertThat(run.out()).contains(substitute(line, dir, radar));
+        }
+        for (String line : lines(dir.resolve("stdout-lacks"))) {
+            assertThat(run.out()).doesNotContain(substitute(line, dir, radar));
+        }
         if (Files.exists(dir.resolve("stderr-contains"))) {
             assertThat(run.err()).contains(substitute(Files.readString(dir.resolve("stderr-contains")).strip(), dir, radar));
         }
         assertThat(run.err()).doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    private static List<String> lines(Path file) throws IOException {
+        return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList() : List.of();
     }
 
     private static String substitute(String text, Path dir, String radar) {

@@ -8,7 +8,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HelpTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"--help", "check --help", "deps --help", "rules --help", "explain --help"})
+    @ValueSource(strings = {"--help", "check --help", "deps --help", "rules --help", "explain --help", "exceptions --help",
+        "exceptions list --help", "exceptions expiring --help", "exceptions validate --help"})
     void help_lists_every_exit_code_from_the_enum(String args) {
         var run = CliScenariosIT.run(args.split(" "));
         assertThat(run.exit()).isZero();
@@ -24,5 +25,17 @@ class HelpTest {
             assertThat(run.out()).contains(w.name());
         }
         assertThat(run.out().replaceAll("\\s+", " ")).contains("error, warning, info, never");
+    }
+
+    @org.junit.jupiter.api.Test
+    void exceptions_validate_help_says_when_it_exits_1_and_2() {
+        String help = CliScenariosIT.run("exceptions", "validate", "--help").out().replaceAll("\\s+", " ");
+        assertThat(help).contains("Exits 1 when any exception is invalid", "or expired, and 2 when a file cannot be loaded");
+        assertThat(help).contains("--exceptions=FILE", "--repo=DIR", "--today=DATE", "--format=FORMAT");
+    }
+
+    @org.junit.jupiter.api.Test
+    void check_help_offers_the_central_exceptions_file() {
+        assertThat(CliScenariosIT.run("check", "--help").out()).contains("--exceptions=FILE");
     }
 }

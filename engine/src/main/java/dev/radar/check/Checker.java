@@ -1,6 +1,11 @@
 package dev.radar.check;
 
 import dev.radar.collect.Collectors;
+import dev.radar.exceptions.ExceptionLoader;
+import dev.radar.model.CheckScope;
+import dev.radar.model.ConfigException;
+import dev.radar.model.ExceptionGrant;
+import dev.radar.model.FileProblem;
 import dev.radar.model.RepoFacts;
 import dev.radar.model.Today;
 import dev.radar.policy.PolicyEngine;
@@ -18,20 +23,32 @@ public final class Checker {
     }
 
     /**
-     * Runs the check.
+     * Runs the check. The repository's own {@code .radar/exceptions.yaml} joins the request's exceptions; when it
+     * cannot be loaded, its problems are reported like any unreadable file (the check goes on without it).
      *
      * @throws IOException when the repository folder itself cannot be walked (single unreadable files are findings)
      */
     public Report check(CheckRequest request) throws IOException {
         RepoFacts facts = Collectors.collect(request.repo(), request.dir());
-        return evaluate(request, facts);
+        List<ExceptionGrant> local = List.of();
+        List<FileProblem> problems = new ArrayList<>(facts.problems());
+        try {
+            local = ExceptionLoader.repoLocal(request.dir(), request.repo());
+        } catch (ConfigException e) {
+            e.problems().forEach(p -> problems.add(new FileProblem(request.repo(), ExceptionLoader.REPO_LOCAL_PATH, p.line(),
+                    "exceptions file not used: " + (p.column() > 0 ? "column " + p.column() + ": " : "") + p.message())));
+            facts = new RepoFacts(facts.repo(), facts.dependencies(), facts.languages(), facts.settings(), facts.files(), problems);
+        }
+        return evaluate(request.withExceptions(local), facts);
     }
 
-    /** Evaluates facts that were already collected. */
+    /** Evaluates facts that were already collected, with the request's exceptions that name this repository. */
     public Report evaluate(CheckRequest request, RepoFacts facts) {
         List<Object> all = new ArrayList<>(request.radar().facts());
         all.addAll(facts.all());
         all.add(new Today(request.today()));
+        all.add(new CheckScope(request.repo()));
+        request.exceptions().stream().filter(g -> g.coversRepo(request.repo())).forEach(all::add);
         var findings = engine.evaluate(all, request.radar().standards());
         return Report.of(request.repo(), request.today(), request.radar().source(), findings,
                 List.copyOf(engine.rules().values()), facts.dependencies().size(), facts.problems());

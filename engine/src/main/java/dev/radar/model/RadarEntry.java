@@ -32,6 +32,11 @@ public record RadarEntry(
         links = links == null ? List.of() : List.copyOf(links);
     }
 
+    /** True before the escalation date: the ring move is announced, not yet enforced in full. */
+    public boolean announcedOn(LocalDate today) {
+        return effective != null && today.isBefore(effective);
+    }
+
     /** "Log4j 2 (log4j-2)" for a known replacement, the raw text otherwise, empty when there is none. */
     public String replacementText() {
         if (replacement.isEmpty()) {

@@ -2,7 +2,6 @@ package dev.radar.policy;
 
 import dev.radar.model.Dependency;
 import dev.radar.model.Finding;
-import dev.radar.model.RuleInfo;
 import dev.radar.model.FindingStatus;
 import dev.radar.model.RadarEntry;
 import dev.radar.model.RuleInfo;
@@ -29,6 +28,11 @@ public final class FindingFactory {
         return at(rule, d.repo(), d.file(), d.line(), message, remediation, entry == null ? "" : entry.id(), d.key());
     }
 
+    /** As {@link #about(RuleContext, Dependency, RadarEntry, String, String)}, with a severity chosen by the rule. */
+    public Finding about(RuleContext rule, Severity severity, Dependency d, RadarEntry entry, String message, String remediation) {
+        return at(rule, severity, d.repo(), d.file(), d.line(), message, remediation, entry == null ? "" : entry.id(), d.key());
+    }
+
     /** A finding about a dependency that no radar entry recognises. */
     public Finding about(RuleContext rule, Dependency d, String message) {
         return at(rule, d.repo(), d.file(), d.line(), message, "", "", d.key());
@@ -45,12 +49,18 @@ public final class FindingFactory {
         return at(rule, null, repo, file, line, message, remediation, entryId, subject);
     }
 
-    /** As {@link #at(RuleContext, String, String, int, String, String, String, String)}, with a severity chosen by the rule. */
+    /**
+     * As {@link #at(RuleContext, String, String, int, String, String, String, String)}, with a severity chosen by the
+     * rule for this finding (null for the rule's own). The radar's {@code standards} override can lower a chosen
+     * severity but never raises it: a warning announced before an escalation date stays a warning when the
+     * radar sets the rule to error.
+     */
     public Finding at(RuleContext rule, Severity severity, String repo, String file, int line, String message,
             String remediation, String entryId, String subject) {
         RuleInfo info = info(rule);
-        Severity effective = overrides.getOrDefault(info.id(), Optional.empty())
-                .orElse(severity != null ? severity : info.severity());
+        Optional<Severity> override = overrides.getOrDefault(info.id(), Optional.empty());
+        Severity effective = severity == null ? override.orElse(info.severity())
+                : override.filter(o -> !o.atLeast(severity)).orElse(severity);
         return new Finding(info.id(), effective, repo, file, line, message,
                 remediation == null || remediation.isEmpty() ? info.remediation() : remediation,
                 entryId, subject, "", FindingStatus.OPEN, "");

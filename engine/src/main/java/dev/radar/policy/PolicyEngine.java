@@ -3,8 +3,10 @@ package dev.radar.policy;
 import dev.radar.model.ConfigException;
 import dev.radar.model.ConfigProblem;
 import dev.radar.model.Finding;
+import dev.radar.model.FindingStatus;
 import dev.radar.model.RuleInfo;
 import dev.radar.model.Severity;
+import dev.radar.model.Verdict;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,7 @@ import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -184,6 +187,9 @@ public final class PolicyEngine {
             for (Object fact : facts) {
                 session.insert(fact);
             }
+            for (RuleInfo rule : rules.values()) {
+                session.insert(rule); // exceptions may name rules: the rule base knows which exist
+            }
             session.fireAllRules(match -> {
                 Object id = match.getRule().getMetaData().get("id");
                 return id == null || !overrides.containsKey(String.valueOf(id)) || overrides.get(String.valueOf(id)).isPresent();
@@ -192,10 +198,36 @@ public final class PolicyEngine {
             for (Object o : session.getObjects(o -> o instanceof Finding)) {
                 out.add((Finding) o);
             }
-            return out;
+            List<Verdict> verdicts = new ArrayList<>();
+            for (Object o : session.getObjects(o -> o instanceof Verdict)) {
+                verdicts.add((Verdict) o);
+            }
+            return apply(out, verdicts);
         } finally {
             session.dispose();
         }
+    }
+
+    /**
+     * Gives each finding the status the rules' verdicts decided: excepted wins over exception-expired, then the
+     * smallest exception id, so the result does not depend on firing order.
+     */
+    static List<Finding> apply(List<Finding> findings, List<Verdict> verdicts) {
+        if (verdicts.isEmpty()) {
+            return findings;
+        }
+        Map<Finding, Verdict> best = new IdentityHashMap<>();
+        Comparator<Verdict> order = Comparator.comparing((Verdict v) -> v.status() == FindingStatus.EXCEPTED ? 0 : 1)
+                .thenComparing(Verdict::exceptionId);
+        for (Verdict v : verdicts) {
+            best.merge(v.finding(), v, (a, b) -> order.compare(a, b) <= 0 ? a : b);
+        }
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            Verdict v = best.get(f);
+            out.add(v == null ? f : f.withStatus(v.status(), v.exceptionId()));
+        }
+        return out;
     }
 
     /** The DRL files that ship inside the engine jar. */

@@ -1,5 +1,6 @@
 package dev.radar.radar;
 
+import dev.radar.model.ExceptionPolicy;
 import dev.radar.model.LanguageMatcher;
 import dev.radar.model.Matcher;
 import dev.radar.model.RadarEntry;
@@ -13,6 +14,7 @@ import java.util.Optional;
  * A loaded radar: quadrants, entries and their matchers, and per-rule severity overrides.
  *
  * @param standards rule id to severity; an empty Optional means the rule is switched off
+ * @param exceptionPolicy {@code policy.exceptions}: durations, approvals and trust for exceptions
  * @param source    where the radar came from, for messages
  * @param digest    SHA-256 of the radar text, for caches and incremental scans
  */
@@ -24,9 +26,11 @@ public record Radar(
         List<LanguageMatcher> languageMatchers,
         Map<String, Optional<Severity>> standards,
         String source,
-        String digest) {
+        String digest,
+        ExceptionPolicy exceptionPolicy) {
 
     public Radar {
+        exceptionPolicy = exceptionPolicy == null ? ExceptionPolicy.DEFAULT : exceptionPolicy;
         quadrants = List.copyOf(quadrants);
         entries = List.copyOf(entries);
         matchers = List.copyOf(matchers);
@@ -34,12 +38,19 @@ public record Radar(
         standards = Map.copyOf(standards);
     }
 
-    /** The radar's facts for a rule session: entries, then matchers. */
+    /** A radar with the default exception policy. */
+    public Radar(String title, List<String> quadrants, List<RadarEntry> entries, List<Matcher> matchers,
+            List<LanguageMatcher> languageMatchers, Map<String, Optional<Severity>> standards, String source, String digest) {
+        this(title, quadrants, entries, matchers, languageMatchers, standards, source, digest, ExceptionPolicy.DEFAULT);
+    }
+
+    /** The radar's facts for a rule session: entries, then matchers, then the exception policy. */
     public List<Object> facts() {
-        List<Object> out = new ArrayList<>(entries.size() + matchers.size() + languageMatchers.size());
+        List<Object> out = new ArrayList<>(entries.size() + matchers.size() + languageMatchers.size() + 1);
         out.addAll(entries);
         out.addAll(matchers);
         out.addAll(languageMatchers);
+        out.add(exceptionPolicy);
         return out;
     }
 

@@ -3,9 +3,11 @@ package dev.radar.radar;
 import dev.radar.model.ConfigException;
 import dev.radar.model.ConfigProblem;
 import dev.radar.model.Ecosystem;
+import dev.radar.model.ExceptionPolicy;
 import dev.radar.model.LanguageMatcher;
 import dev.radar.model.Matcher;
 import dev.radar.model.RadarEntry;
+import dev.radar.model.RepoLocalTrust;
 import dev.radar.model.Ring;
 import dev.radar.model.Severity;
 import dev.radar.model.VersionRange;
@@ -42,7 +44,11 @@ public final class RadarLoader {
     /** The radar that ships inside the jar: the example organisation's radar.yaml. */
     public static final String BUILT_IN = "dev/radar/defaults/radar.yaml";
 
-    private static final Set<String> TOP_KEYS = Set.of("title", "quadrants", "entries", "standards");
+    private static final Set<String> TOP_KEYS = Set.of("title", "quadrants", "entries", "standards", "policy");
+    private static final Set<String> POLICY_KEYS = Set.of("exceptions");
+    private static final Set<String> EXCEPTION_POLICY_KEYS = Set.of(
+            "max-days", "required-approvers", "trusted-approvers", "warning-days", "repo-local");
+    private static final String DEFAULT_MAX = "default";
     private static final Set<String> ENTRY_KEYS = Set.of(
             "id", "name", "quadrant", "ring", "since", "effective", "rationale", "description", "replacement", "links", "tags", "match");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
@@ -99,6 +105,7 @@ public final class RadarLoader {
         String title = top.containsKey("title") ? scalar(top.get("title"), "title") : "";
         List<String> quadrants = quadrants(root, top.get("quadrants"));
         Map<String, Optional<Severity>> standards = standards(top.get("standards"));
+        ExceptionPolicy exceptionPolicy = policy(top.get("policy"));
 
         List<RadarEntry> entries = new ArrayList<>();
         List<Matcher> matchers = new ArrayList<>();
@@ -126,7 +133,7 @@ public final class RadarLoader {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new Radar(title, quadrants, resolved, matchers, languages, standards, file, sha256(text));
+        return new Radar(title, quadrants, resolved, matchers, languages, standards, file, sha256(text), exceptionPolicy);
     }
 
     private List<String> quadrants(YamlNode root, YamlNode node) {
@@ -191,6 +198,110 @@ public final class RadarLoader {
             }
         }
         return out;
+    }
+
+    private ExceptionPolicy policy(YamlNode node) {
+        ExceptionPolicy d = ExceptionPolicy.DEFAULT;
+        if (node == null) {
+            return d;
+        }
+        if (!node.isMapping()) {
+            problems.add(node.problem("'policy' must be a mapping like {exceptions: {...}}, found " + node.kind()));
+            return d;
+        }
+        unknownKeys(node, POLICY_KEYS, "policy");
+        YamlNode ex = node.mapping(problems).get("exceptions");
+        if (ex == null) {
+            return d;
+        }
+        if (!ex.isMapping()) {
+            problems.add(ex.problem("'policy.exceptions' must be a mapping, found " + ex.kind()));
+            return d;
+        }
+        unknownKeys(ex, EXCEPTION_POLICY_KEYS, "exception policy");
+        Map<String, YamlNode> m = ex.mapping(problems);
+
+        Map<Ring, Integer> maxDays = new HashMap<>(d.maxDays());
+        int defaultMax = d.defaultMaxDays();
+        YamlNode max = m.get("max-days");
+        if (max != null && !max.isMapping()) {
+            problems.add(max.problem("'max-days' maps rings (and 'default') to days, like {hold: 90, trial: 180}"));
+        } else if (max != null) {
+            for (var e : max.entries()) {
+                String key = e.getKey().text();
+                Integer days = count(e.getValue(), "max-days." + key, 1);
+                if (key.equals(DEFAULT_MAX)) {
+                    defaultMax = days == null ? defaultMax : days;
+                } else if (Ring.byId(key).isEmpty()) {
+                    problems.add(e.getKey().problem("unknown ring '" + key + "' in 'max-days'; use " + Ring.ids() + " or default"));
+                } else if (days != null) {
+                    maxDays.put(Ring.byId(key).get(), days);
+                }
+            }
+            max.mapping(problems);
+        }
+
+        Map<String, Integer> roles = d.requiredApprovers();
+        YamlNode required = m.get("required-approvers");
+        if (required != null && !required.isMapping()) {
+            problems.add(required.problem("'required-approvers' maps roles to a number of people, like {staff-engineer: 1, engineering-manager: 1}"));
+        } else if (required != null) {
+            roles = new LinkedHashMap<>();
+            for (var e : required.entries()) {
+                Integer n = count(e.getValue(), "required-approvers." + e.getKey().text(), 0);
+                if (n != null && n > 0) {
+                    roles.put(e.getKey().text().trim().toLowerCase(Locale.ROOT), n);
+                }
+            }
+            required.mapping(problems);
+        }
+
+        List<String> trusted = d.trustedApprovers();
+        YamlNode names = m.get("trusted-approvers");
+        if (names != null && !names.isSequence()) {
+            problems.add(names.problem("'trusted-approvers' must be a list of names"));
+        } else if (names != null) {
+            trusted = new ArrayList<>();
+            for (YamlNode n : names.items()) {
+                String name = scalar(n, "trusted approver");
+                if (!name.isEmpty()) {
+                    trusted.add(name);
+                }
+            }
+        }
+
+        int warning = d.warningDays();
+        if (m.containsKey("warning-days")) {
+            Integer w = count(m.get("warning-days"), "warning-days", 0);
+            warning = w == null ? warning : w;
+        }
+
+        RepoLocalTrust repoLocal = d.repoLocal();
+        if (m.containsKey("repo-local")) {
+            String v = scalar(m.get("repo-local"), "repo-local");
+            Optional<RepoLocalTrust> t = RepoLocalTrust.byId(v);
+            if (t.isEmpty()) {
+                problems.add(m.get("repo-local").problem("'repo-local' must be one of " + RepoLocalTrust.ids() + ", not '" + v + "'"));
+            } else {
+                repoLocal = t.get();
+            }
+        }
+        return new ExceptionPolicy(maxDays, defaultMax, roles, trusted, warning, repoLocal);
+    }
+
+    /** A whole number of at least {@code min}, or null after reporting a problem. */
+    private Integer count(YamlNode node, String key, int min) {
+        String text = scalar(node, key);
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= min) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(node.problem("'" + key + "' must be a whole number of at least " + min + ", not '" + text + "'"));
+        return null;
     }
 
     private Optional<RadarEntry> entry(YamlNode node, List<String> quadrants, Map<String, Integer> seen,

@@ -66,7 +66,7 @@ public final class SarifWriter implements ReportWriter {
             result.put("level", level(f.severity()));
             String message = f.message() + (f.remediation().isEmpty() ? "" : " " + f.remediation());
             result.put("message", text(message));
-            if (!f.file().isEmpty()) {
+            if (insideRepository(f.file())) {
                 Map<String, Object> physical = new LinkedHashMap<>();
                 physical.put("artifactLocation", Json.ordered("uri", uri(f.file()), "uriBaseId", "%SRCROOT%"));
                 if (f.line() >= 1) {
@@ -107,6 +107,14 @@ public final class SarifWriter implements ReportWriter {
             case WARNING -> "warning";
             case INFO -> "note";
         };
+    }
+
+    /**
+     * Whether a path is relative to the repository root. Findings about a central exceptions file given as an
+     * absolute or {@code ../} path have no location inside the repository, like findings without a file.
+     */
+    static boolean insideRepository(String file) {
+        return !file.isEmpty() && !file.startsWith("/") && !file.startsWith("../") && !file.matches("^[A-Za-z]:[/\\\\].*");
     }
 
     /** Percent-encodes characters that may not appear in a relative URI reference; keeps '/'. */

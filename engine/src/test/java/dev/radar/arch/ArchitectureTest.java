@@ -39,6 +39,11 @@ class ArchitectureTest {
                     "dev.radar.scan..");
 
     @ArchTest
+    static final ArchRule exceptions_are_loaded_not_judged = noClasses().that().resideInAPackage("dev.radar.exceptions..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.radar.collect..", "dev.radar.policy..", "dev.radar.report..",
+                    "dev.radar.check..", "dev.radar.scan..", "dev.radar.radar..");
+
+    @ArchTest
     static final ArchRule reports_only_render = noClasses().that().resideInAPackage("dev.radar.report..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.radar.collect..", "dev.radar.policy..", "dev.radar.check..",
                     "dev.radar.scan..", "dev.radar.radar..");

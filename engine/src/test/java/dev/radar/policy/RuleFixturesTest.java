@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.radar.check.CheckRequest;
 import dev.radar.check.Checker;
+import dev.radar.exceptions.ExceptionLoader;
+import dev.radar.model.ExceptionGrant;
 import dev.radar.model.Finding;
+import dev.radar.model.Severity;
 import dev.radar.radar.Radar;
 import dev.radar.radar.RadarLoader;
 import dev.radar.report.Report;
@@ -23,8 +26,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Runs every fixture under {@code rules/<RULE-ID>/<scenario>/}: a {@code fail-*} scenario must produce an
- * open finding of that rule, a {@code pass-*} scenario none. Every rule of the built-in rule base has both.
+ * Runs every fixture under {@code rules/<RULE-ID>/<scenario>/}: a {@code fail-*} scenario must produce a
+ * finding of that rule at the rule's severity, a {@code warn-*} scenario one at warning (a hold announced before
+ * its escalation date), a {@code pass-*} scenario none. Every rule of the built-in rule base has a pass and a fail.
+ * A scenario's repository may carry its own {@code .radar/exceptions.yaml}; a file {@code <scenario>.exceptions.yaml}
+ * next to the scenario is loaded as the central exceptions file.
  */
 class RuleFixturesTest {
 
@@ -33,9 +39,16 @@ class RuleFixturesTest {
     static Path root;
 
     @BeforeAll
-    static void load() throws URISyntaxException {
+    static synchronized void load() {
+        if (engine != null) {
+            return;
+        }
         engine = PolicyEngine.load(Optional.empty());
-        root = Path.of(RuleFixturesTest.class.getResource("/rules").toURI());
+        try {
+            root = Path.of(RuleFixturesTest.class.getResource("/rules").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
         radar = RadarLoader.load(root.resolve("radar.yaml"));
     }
 
@@ -54,19 +67,26 @@ class RuleFixturesTest {
     }
 
     static List<Finding> check(String rule, String scenario) throws IOException {
+        return report(rule, scenario).findings().stream().filter(f -> f.ruleId().equals(rule)).toList();
+    }
+
+    /** The whole report of a scenario, with its central exceptions file when it has one. */
+    static Report report(String rule, String scenario) throws IOException {
         Path dir = root.resolve(rule).resolve(scenario);
-        Report report = new Checker(engine).check(new CheckRequest(dir, scenario, radar, LocalDate.of(2026, 11, 22)));
-        return report.findings().stream().filter(f -> f.ruleId().equals(rule)).toList();
+        Path central = root.resolve(rule).resolve(scenario + ".exceptions.yaml");
+        List<ExceptionGrant> grants = Files.isRegularFile(central) ? ExceptionLoader.load(central) : List.of();
+        return new Checker(engine).check(new CheckRequest(dir, scenario, radar, LocalDate.of(2026, 11, 22), grants));
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("scenarios")
     void fixture_produces_the_expected_outcome(String rule, String scenario) throws IOException {
         List<Finding> findings = check(rule, scenario);
-        if (scenario.startsWith("fail")) {
+        if (scenario.startsWith("fail") || scenario.startsWith("warn")) {
+            Severity expected = scenario.startsWith("warn") ? Severity.WARNING : engine.rules().get(rule).severity();
             assertThat(findings).as("findings of %s in %s", rule, scenario).isNotEmpty();
             assertThat(findings).allSatisfy(f -> {
-                assertThat(f.severity()).isEqualTo(engine.rules().get(rule).severity());
+                assertThat(f.severity()).isEqualTo(expected);
                 assertThat(f.file()).isNotEmpty();
             });
         } else {

@@ -64,7 +64,24 @@ class ReportWritersTest {
                 finding("RAD-010", Severity.WARNING, "pom.xml", 4, "POM is not well-formed XML: expected end tag", "Fix the file.",
                         "unreadable|pom.xml", FindingStatus.OPEN, "")),
                 RULES, 0, List.of(new FileProblem("broken", "pom.xml", 4, "POM is not well-formed XML: expected end tag")));
-        return Map.of("empty", empty, "several", several, "incomplete", incomplete);
+        List<RuleInfo> withExceptionRules = new java.util.ArrayList<>(RULES);
+        withExceptionRules.add(new RuleInfo("EXC-001", Severity.ERROR, "Expired exception", "Expired means expired.",
+                "Fix the findings or renew.", "EXC", "policies/exceptions/lifecycle.drl", "expired exception"));
+        withExceptionRules.add(new RuleInfo("EXC-008", Severity.INFO, "Stale exception", "Debt in the books only.",
+                "Delete the exception.", "EXC", "policies/exceptions/lifecycle.drl", "stale exception"));
+        Report exceptions = Report.of("payments-api", TODAY, "radar.yaml", List.of(
+                finding("RAD-001", Severity.ERROR, "pom.xml", 27, "org.mongodb:mongodb-driver-sync 4.11.1 is on hold in the radar (MongoDB): One stack.",
+                        "Replace it with PostgreSQL (postgres).", "maven|org.mongodb:mongodb-driver-sync", FindingStatus.EXCEPTED, "EXC-2026-014"),
+                finding("RAD-001", Severity.ERROR, "pom.xml", 32, "log4j:log4j 1.2.17 is on hold in the radar (Log4j 1.x): EOL.",
+                        "Replace it with Log4j 2 (log4j-2).", "maven|log4j:log4j", FindingStatus.EXCEPTION_EXPIRED, "EXC-2026-011"),
+                finding("EXC-001", Severity.ERROR, "exceptions.yaml", 26,
+                        "exception EXC-2026-011 (log4j-1 in payments-api) expired on 2026-10-31: the findings it covered count again",
+                        "Fix the findings or renew.", "exception|EXC-2026-011", FindingStatus.OPEN, ""),
+                finding("EXC-008", Severity.INFO, "exceptions.yaml", 77,
+                        "exception EXC-2026-009 (mongodb in ledger-service) covers no finding in payments-api", "Delete the exception.",
+                        "exception|EXC-2026-009", FindingStatus.OPEN, "")),
+                withExceptionRules, 8, List.of());
+        return Map.of("empty", empty, "several", several, "incomplete", incomplete, "exceptions", exceptions);
     }
 
     private static Finding finding(String rule, Severity severity, String file, int line, String message, String remediation,
@@ -132,6 +149,18 @@ class ReportWritersTest {
         assertThat(json.at("/findings")).hasSize(4);
         assertThat(json.at("/findings").findValuesAsText("exceptionId")).containsExactly("EXC-2026-014");
         assertThat(json.at("/schemaVersion").asInt()).isEqualTo(Report.SCHEMA_VERSION);
+    }
+
+    @Test
+    void an_expired_exception_keeps_its_finding_in_sarif_and_the_exception_id_in_json() throws IOException {
+        Report report = scenarios().get("exceptions");
+        JsonNode sarif = new ObjectMapper().readTree(render(new SarifWriter(), report));
+        JsonNode json = new ObjectMapper().readTree(render(new JsonWriter(), report));
+        assertThat(sarif.at("/runs/0/results").findValuesAsText("ruleId")).containsExactly("EXC-001", "EXC-008", "RAD-001");
+        assertThat(json.at("/findings").findValuesAsText("status")).containsExactly("open", "open", "excepted", "exception-expired");
+        assertThat(json.at("/findings").findValuesAsText("exceptionId")).containsExactly("EXC-2026-014", "EXC-2026-011");
+        assertThat(json.at("/summary/excepted").asInt()).isEqualTo(1);
+        assertThat(json.at("/summary/error").asInt()).as("the re-opened finding and the expiry count").isEqualTo(2);
     }
 
     @Test
