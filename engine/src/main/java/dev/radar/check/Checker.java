@@ -31,13 +31,13 @@ public final class Checker {
     public Report check(CheckRequest request) throws IOException {
         RepoFacts facts = Collectors.collect(request.repo(), request.dir());
         List<ExceptionGrant> local = List.of();
-        List<FileProblem> problems = new ArrayList<>(facts.problems());
+        List<FileProblem> problems = new ArrayList<>();
         try {
             local = ExceptionLoader.repoLocal(request.dir(), request.repo());
         } catch (ConfigException e) {
             e.problems().forEach(p -> problems.add(new FileProblem(request.repo(), ExceptionLoader.REPO_LOCAL_PATH, p.line(),
                     "exceptions file not used: " + (p.column() > 0 ? "column " + p.column() + ": " : "") + p.message())));
-            facts = new RepoFacts(facts.repo(), facts.dependencies(), facts.languages(), facts.settings(), facts.files(), problems);
+            facts = facts.withProblems(problems);
         }
         return evaluate(request.withExceptions(local), facts);
     }

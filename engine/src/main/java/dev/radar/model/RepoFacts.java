@@ -21,6 +21,13 @@ public record RepoFacts(
         unknownDeclarations = List.copyOf(unknownDeclarations);
     }
 
+    /** The same facts with more problems added (files read outside the collectors, such as .radar/exceptions.yaml). */
+    public RepoFacts withProblems(List<FileProblem> more) {
+        var all = new java.util.ArrayList<>(problems);
+        all.addAll(more);
+        return new RepoFacts(repo, dependencies, languages, settings, files, all, unknownDeclarations);
+    }
+
     /** Every fact, in a stable order, for insertion into a session. */
     public List<Object> all() {
         var out = new java.util.ArrayList<Object>(dependencies.size() + languages.size() + settings.size() + files.size() + problems.size()
