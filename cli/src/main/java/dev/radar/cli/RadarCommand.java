@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
             "judges them with the organisation's radar.yaml and Drools policies, and reports."},
         subcommands = {CheckCommand.class, DepsCommand.class, RulesCommand.class, ExplainCommand.class,
             ValidateCommand.class, RenderCommand.class,
-            ImpactCommand.class},
+            ImpactCommand.class, ChangelogCommand.class, ExportCommand.class, ImportCommand.class},
         footer = {"", "Run 'radar COMMAND --help' for a command's options. Docs: README.md and docs/ in the repository."})
 final class RadarCommand implements Runnable {
     @Spec
