@@ -71,12 +71,12 @@ public final class ChangelogWriter {
                 continue;
             }
             if (c.changes().isEmpty()) {
-                out.write("No entry added, removed or moved.\n\n");
+                out.write(c.note().isEmpty() ? "No entry added, removed or moved.\n\n" : "");
                 continue;
             }
             out.write("| Entry | Change |\n|---|---|\n");
             for (RadarChange ch : c.changes()) {
-                out.write("| " + Markdown.escape(ch.name()) + " (`" + ch.entryId() + "`) | " + Markdown.escape(ch.describe()) + " |\n");
+                out.write("| " + Markdown.escape(ch.name()) + " (`" + ch.entryId() + "`) | " + Markdown.escape(ch.describe().replace("->", "\u2192")) + " |\n");
             }
             out.write("\n");
         }

@@ -18,11 +18,11 @@ public final class RadarLayout {
     /** Outer radius of the radar, in SVG units. */
     public static final double RADIUS = 400;
     /** Outer radius of each ring as a fraction of {@link #RADIUS}: adopt gets the most room, as it has the most entries. */
-    static final double[] RINGS = {0.5, 0.7, 0.85, 1.0};
+    static final double[] RINGS = {0.55, 0.72, 0.86, 1.0};
     /** Radius of one blip. */
     public static final double BLIP = 9;
     private static final double SPACING = 22;
-    private static final double MIN_SPACING = 12;
+    private static final double MIN_SPACING = 2 * BLIP + 1;
     /** Distance kept between blips and the axes, where the ring names are written. */
     private static final double AXIS_CLEARANCE = 24;
 
@@ -98,7 +98,7 @@ public final class RadarLayout {
         double first = innermost ? Math.max(spacing * 1.4, 30) : band[0] + spacing * 0.6;
         for (double r = first; r <= band[1] - spacing * 0.6; r += spacing) {
             double usable = r * Math.PI / 2 - 2 * AXIS_CLEARANCE;
-            rows.add(new double[] {r, Math.max(0, Math.floor(usable / spacing) + 1)});
+            rows.add(new double[] {r, Math.max(0, Math.floor(usable / spacing))}); // blips sit mid-step: n per usable arc
         }
         if (rows.isEmpty()) {
             rows.add(new double[] {(band[0] + band[1]) / 2, Math.max(1, Math.floor(((band[0] + band[1]) / 2) * Math.PI / 2 / spacing))});

@@ -67,8 +67,8 @@ public final class RadarValidator {
                         || a.versions() != null && b.versions() != null && !a.versions().overlaps(b.versions())) {
                     continue;
                 }
-                report(entries.get(a.entryId()), entries.get(b.entryId()), a.file(), a.line(), b.file(), b.line(),
-                        a.ecosystem().id() + " '" + b.pattern() + "'" + range(b) + " and '" + a.pattern() + "'" + range(a));
+                report(entries.get(a.entryId()), entries.get(b.entryId()), a.line(), b.file(), b.line(),
+                        a.ecosystem().id() + " matcher '" + b.pattern() + "'" + range(b), "'" + a.pattern() + "'" + range(a));
             }
         }
         List<LanguageMatcher> languages = radar.languageMatchers();
@@ -77,8 +77,8 @@ public final class RadarValidator {
                 LanguageMatcher a = languages.get(i);
                 LanguageMatcher b = languages.get(j);
                 if (!a.entryId().equals(b.entryId()) && a.language().equals(b.language())) {
-                    report(entries.get(a.entryId()), entries.get(b.entryId()), a.file(), a.line(), b.file(), b.line(),
-                            "language '" + a.language() + "'");
+                    report(entries.get(a.entryId()), entries.get(b.entryId()), a.line(), b.file(), b.line(),
+                            "language matcher '" + b.language() + "'", "'" + a.language() + "'");
                 }
             }
         }
@@ -95,10 +95,10 @@ public final class RadarValidator {
         return m.versions() == null ? "" : " " + m.versions();
     }
 
-    private void report(RadarEntry first, RadarEntry second, String firstFile, int firstLine, String file, int line, String what) {
+    private void report(RadarEntry first, RadarEntry second, int firstLine, String file, int line, String what, String other) {
         boolean conflict = first.ring() != second.ring();
-        String message = "matcher " + what + " of " + second.id() + " (" + second.ring().id() + ") overlaps the matcher of "
-                + first.id() + " (" + first.ring().id() + ") at line " + firstLine + ": "
+        String message = what + " of " + second.id() + " (" + second.ring().id() + ") overlaps " + other + " of " + first.id()
+                + " (" + first.ring().id() + ") at line " + firstLine + ": "
                 + (conflict ? "a dependency matching both is in two rings at once; "
                         : "a dependency matching both gets two findings; ")
                 + "narrow a pattern or give them disjoint version ranges";
@@ -231,8 +231,8 @@ public final class RadarValidator {
                 RadarDocument.EntryDetails d = doc.details(e.id());
                 out.add(new Diagnostic(Severity.WARNING, e.file(), d.line(), d.column(), "entry " + e.id() + " matches nothing in the "
                         + summary.repos().size() + " repositories of " + summary.source()
-                        + (e.ring() == dev.radar.model.Ring.HOLD ? ": the migration is done, the entry can be retired" : "")
-                        + "; check its matchers or remove it"));
+                        + (e.ring() == dev.radar.model.Ring.HOLD ? ": no repository uses it any more; retire it or check its matchers"
+                                : ": check its matchers, or remove it if nobody uses it")));
             }
         }
     }
