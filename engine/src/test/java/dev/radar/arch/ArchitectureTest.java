@@ -42,4 +42,12 @@ class ArchitectureTest {
     static final ArchRule reports_only_render = noClasses().that().resideInAPackage("dev.radar.report..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.radar.collect..", "dev.radar.policy..", "dev.radar.check..",
                     "dev.radar.scan..", "dev.radar.radar..");
+
+    @ArchTest
+    static final ArchRule governance_comes_last_no_stage_depends_on_it = noClasses().that().resideOutsideOfPackage("dev.radar.governance..")
+            .should().dependOnClassesThat().resideInAPackage("dev.radar.governance..");
+
+    @ArchTest
+    static final ArchRule governance_does_not_scan_the_organisation = noClasses().that().resideInAPackage("dev.radar.governance..")
+            .should().dependOnClassesThat().resideInAPackage("dev.radar.scan..");
 }
