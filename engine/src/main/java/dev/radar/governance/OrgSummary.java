@@ -112,7 +112,7 @@ public record OrgSummary(List<RepoRecord> repos, Map<String, Set<String>> usage,
             throw new ConfigException(problems);
         }
         Map<String, Set<String>> usage = new TreeMap<>();
-        root.path("usage").fields().forEachRemaining(e -> {
+        root.path("usage").properties().forEach(e -> {
             Set<String> users = new TreeSet<>();
             if (e.getValue().isArray()) {
                 e.getValue().forEach(v -> users.add(v.asText()));

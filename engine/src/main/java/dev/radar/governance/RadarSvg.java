@@ -20,7 +20,8 @@ public final class RadarSvg {
     private static final double TOP = CY - RadarLayout.RADIUS;
     private static final double LINE = 13;
     private static final double COLUMN = 170;
-    private static final int NAME_CHARS = 24;
+    /** Characters of a legend line (number, name, usage) that fit a column at 11px. */
+    private static final int LABEL_CHARS = 28;
 
     private final StringBuilder svg = new StringBuilder(64 * 1024);
 
@@ -168,10 +169,11 @@ public final class RadarSvg {
             lines.add(new String[] {"ring", ring.id().toUpperCase(Locale.ROOT), "", ring.id()});
             for (RadarLayout.Blip b : inRing) {
                 String name = b.entry().name();
-                if (name.length() > NAME_CHARS) {
-                    name = name.substring(0, NAME_CHARS - 1) + "\u2026";
-                }
                 String usage = request.usage().map(u -> " (" + u.getOrDefault(b.entry().id(), Set.of()).size() + ")").orElse("");
+                int room = Math.max(8, LABEL_CHARS - (b.number() + ". ").length() - usage.length());
+                if (name.length() > room) {
+                    name = name.substring(0, room - 1) + "\u2026";
+                }
                 lines.add(new String[] {"item", b.number() + ". " + name + usage, b.entry().id(), ring.id()});
             }
         }

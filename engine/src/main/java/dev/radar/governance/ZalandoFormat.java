@@ -58,7 +58,11 @@ final class ZalandoFormat implements RadarFormat {
         if (dates > 0) {
             lost.add("'since' dates of " + dates + " entries");
         }
-        return Foreign.json(GovernanceJson.ordered("title", radar.title(), "quadrants", quadrants, "rings", rings, "entries", entries));
+        var root = GovernanceJson.ordered("title", radar.title(), "quadrants", quadrants, "rings", rings, "entries", entries);
+        if (radar.title().isEmpty()) {
+            root.remove("title");
+        }
+        return Foreign.json(root);
     }
 
     private static int moved(PortableRadar.Status s) {
