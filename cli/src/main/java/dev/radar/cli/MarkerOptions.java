@@ -42,7 +42,7 @@ final class MarkerOptions {
         }
         Optional<Baseline> fromGit = Baseline.fromGit(radarFile, from, now.radar());
         if (fromGit.isEmpty()) {
-            err.println("radar: " + radarFile + " is not in a git repository with commits: no new or moved markers (use --previous FILE)");
+            err.println("radar: " + radarFile + " has no git history: no new or moved markers (use --previous FILE)");
             return Baseline.none("");
         }
         return fromGit.get();

@@ -31,6 +31,9 @@ import picocli.CommandLine.Spec;
             "or rules, and with --against, entries no repository uses. Exit 2 on errors; warnings alone exit 0."})
 final class ValidateCommand implements Callable<Integer> {
 
+    /** A top-level standards key: only then are rule ids needed (compiling the rule base takes seconds). */
+    private static final java.util.regex.Pattern STANDARDS = java.util.regex.Pattern.compile("(?m)^standards\\s*:");
+
     @Spec
     CommandSpec spec;
 
@@ -88,7 +91,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         Optional<Set<String>> rules = Optional.empty();
         String text = read(file, "radar");
-        if (policies != null || refs.isPresent() || text.contains("standards:")) {
+        if (policies != null || refs.isPresent() || STANDARDS.matcher(text).find()) {
             if (policies != null && !Files.isDirectory(policies)) {
                 throw new UserError(ExitCode.CONFIG_ERROR, "--policies " + policies + ": not a folder");
             }

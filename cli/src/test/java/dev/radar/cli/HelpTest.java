@@ -8,7 +8,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HelpTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"--help", "check --help", "deps --help", "rules --help", "explain --help"})
+    @ValueSource(strings = {"--help", "check --help", "deps --help", "rules --help", "explain --help", "validate --help", "render --help",
+        "impact --help", "changelog --help", "export --help", "import --help"})
     void help_lists_every_exit_code_from_the_enum(String args) {
         var run = CliScenariosIT.run(args.split(" "));
         assertThat(run.exit()).isZero();

@@ -39,8 +39,8 @@ public record Baseline(String label, Map<String, RadarChange> changes) {
             return Optional.empty();
         }
         try (RadarHistory history = opened.get()) {
-            if (!history.isRevision("HEAD")) {
-                return Optional.empty();
+            if (!history.isRevision("HEAD") || history.revisions(Optional.empty()).isEmpty()) {
+                return Optional.empty(); // never committed: "new" would mean nothing
             }
             Radar before = RadarChangelog.radarAt(history, since).orElse(null);
             List<RadarChange> changes = RadarDiff.between(before, now);
