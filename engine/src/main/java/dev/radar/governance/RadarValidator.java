@@ -200,25 +200,30 @@ public final class RadarValidator {
     }
 
     private void standards(RadarDocument doc, Set<String> ruleIds) {
+        Map<String, dev.radar.yaml.YamlNode> keys = standardsKeys(doc);
         for (String rule : doc.radar().standards().keySet().stream().sorted().toList()) {
             if (!ruleIds.contains(rule)) {
-                out.add(new Diagnostic(Severity.WARNING, doc.file(), lineOf(doc.text(), rule), 0, "standards names rule " + rule
-                        + ", which the rule base does not have; the override does nothing" + suggestion(rule, ruleIds)));
+                dev.radar.yaml.YamlNode key = keys.get(rule);
+                out.add(new Diagnostic(Severity.WARNING, doc.file(), key == null ? 0 : key.line(), key == null ? 0 : key.column(),
+                        "standards names rule " + rule + ", which the rule base does not have; the override does nothing"
+                                + suggestion(rule, ruleIds)));
             }
         }
     }
 
-    private static int lineOf(String text, String key) {
-        String[] lines = text.split("\\R", -1);
-        boolean inStandards = false;
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].startsWith("standards:")) {
-                inStandards = true;
-            } else if (inStandards && lines[i].trim().startsWith(key)) {
-                return i + 1;
+    /** The key nodes of the standards mapping, for positions. */
+    private static Map<String, dev.radar.yaml.YamlNode> standardsKeys(RadarDocument doc) {
+        Map<String, dev.radar.yaml.YamlNode> out = new HashMap<>();
+        try {
+            dev.radar.yaml.YamlNode root = dev.radar.yaml.YamlReader.parse(doc.file(), doc.text());
+            dev.radar.yaml.YamlNode standards = root.mapping(new ArrayList<>()).get("standards");
+            if (standards != null) {
+                standards.entries().forEach(e -> out.put(e.getKey().text(), e.getKey()));
             }
+        } catch (dev.radar.yaml.YamlException e) {
+            // unreachable: the document was loaded from the same text
         }
-        return 0;
+        return out;
     }
 
     private void unused(RadarDocument doc, OrgSummary summary) {
