@@ -9,7 +9,8 @@ class HelpTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"--help", "check --help", "deps --help", "rules --help", "explain --help", "exceptions --help",
-        "exceptions list --help", "exceptions expiring --help", "exceptions validate --help"})
+        "exceptions list --help", "exceptions expiring --help", "exceptions validate --help", "validate --help", "render --help",
+        "impact --help", "changelog --help", "export --help", "import --help"})
     void help_lists_every_exit_code_from_the_enum(String args) {
         var run = CliScenariosIT.run(args.split(" "));
         assertThat(run.exit()).isZero();

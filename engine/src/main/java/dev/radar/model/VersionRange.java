@@ -156,6 +156,54 @@ public final class VersionRange {
         return Version.parse(versionText).map(this::contains).orElse(false);
     }
 
+    /**
+     * Whether some version lies in both ranges, e.g. {@code [2.0,3.0)} and {@code >=2.5} overlap,
+     * {@code [2.0,2.17.1)} and {@code [2.17.1,)} do not.
+     */
+    public boolean overlaps(VersionRange other) {
+        for (Interval a : intervals) {
+            for (Interval b : other.intervals) {
+                if (intersect(a, b)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean intersect(Interval a, Interval b) {
+        // The larger lower bound must not lie above the smaller upper bound.
+        Version low;
+        boolean lowInclusive;
+        if (a.low == null || b.low != null && b.low.compareTo(a.low) > 0) {
+            low = b.low;
+            lowInclusive = b.lowInclusive;
+        } else if (b.low == null || a.low.compareTo(b.low) > 0) {
+            low = a.low;
+            lowInclusive = a.lowInclusive;
+        } else {
+            low = a.low;
+            lowInclusive = a.lowInclusive && b.lowInclusive;
+        }
+        Version high;
+        boolean highInclusive;
+        if (a.high == null || b.high != null && b.high.compareTo(a.high) < 0) {
+            high = b.high;
+            highInclusive = b.highInclusive;
+        } else if (b.high == null || a.high.compareTo(b.high) < 0) {
+            high = a.high;
+            highInclusive = a.highInclusive;
+        } else {
+            high = a.high;
+            highInclusive = a.highInclusive && b.highInclusive;
+        }
+        if (low == null || high == null) {
+            return true;
+        }
+        int c = low.compareTo(high);
+        return c < 0 || c == 0 && lowInclusive && highInclusive;
+    }
+
     public boolean contains(Version v) {
         for (Interval interval : intervals) {
             if (interval.contains(v)) {

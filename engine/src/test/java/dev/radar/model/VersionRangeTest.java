@@ -58,4 +58,25 @@ class VersionRangeTest {
     void malformed_ranges_say_what_is_wrong(String range, String message) {
         assertThatThrownBy(() -> VersionRange.parse(range)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
     }
+
+    @ParameterizedTest(name = "{0} overlaps {1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            [2.0,2.17.1)      | [2.17.1,)      | false
+            [2.0,2.17.1]      | [2.17.1,)      | true
+            [2.0,3.0)         | >=2.5          | true
+            (,1.0]            | [1.2,)         | false
+            (,1.0],[1.2,)     | [1.1]          | false
+            (,1.0],[1.2,)     | 1.x            | true
+            2.x               | 3.x            | false
+            2.x               | [2.9,4)        | true
+            >2.0              | <=2.0          | false
+            >=2.0             | <=2.0          | true
+            1.2.3             | [1.2.3]        | true
+            (1.0,2.0)         | (2.0,3.0)      | false
+            [1.5,)            | (,1.5)         | false
+            """)
+    void overlaps_when_some_version_is_in_both(String a, String b, boolean expected) {
+        assertThat(VersionRange.parse(a).overlaps(VersionRange.parse(b))).isEqualTo(expected);
+        assertThat(VersionRange.parse(b).overlaps(VersionRange.parse(a))).as("symmetric").isEqualTo(expected);
+    }
 }
