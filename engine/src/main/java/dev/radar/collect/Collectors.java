@@ -11,7 +11,13 @@ public final class Collectors {
 
     private static final List<Collector> ALL = List.of(
             new MavenCollector(),
-            new LanguageCollector());
+            new LanguageCollector(),
+            new OpenApiCollector(),
+            new SpringConfigCollector(),
+            new LogbackCollector(),
+            new Log4j2Collector(),
+            new RepoFilesCollector(),
+            new WorkflowStepsCollector());
 
     private Collectors() {}
 

@@ -9,7 +9,10 @@ public record RepoFacts(
         List<LanguageUsage> languages,
         List<ConfigSetting> settings,
         List<RepoFile> files,
-        List<FileProblem> problems) {
+        List<FileProblem> problems,
+        List<ApiSpec> apis,
+        List<ApiOperation> operations,
+        List<CiStep> ciSteps) {
 
     public RepoFacts {
         dependencies = List.copyOf(dependencies);
@@ -17,6 +20,15 @@ public record RepoFacts(
         settings = List.copyOf(settings);
         files = List.copyOf(files);
         problems = List.copyOf(problems);
+        apis = List.copyOf(apis);
+        operations = List.copyOf(operations);
+        ciSteps = List.copyOf(ciSteps);
+    }
+
+    /** Facts without API specs and CI steps. */
+    public RepoFacts(String repo, List<Dependency> dependencies, List<LanguageUsage> languages, List<ConfigSetting> settings,
+            List<RepoFile> files, List<FileProblem> problems) {
+        this(repo, dependencies, languages, settings, files, problems, List.of(), List.of(), List.of());
     }
 
     /** Every fact, in a stable order, for insertion into a session. */
@@ -27,6 +39,10 @@ public record RepoFacts(
         out.addAll(settings);
         out.addAll(files);
         out.addAll(problems);
+        out.addAll(apis);
+        out.addAll(operations);
+        out.addAll(ciSteps);
+        out.add(new Repository(repo));
         return out;
     }
 }

@@ -3,6 +3,7 @@ package dev.radar.radar;
 import dev.radar.model.LanguageMatcher;
 import dev.radar.model.Matcher;
 import dev.radar.model.RadarEntry;
+import dev.radar.model.RepoKindOverride;
 import dev.radar.model.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Optional;
  * @param standards rule id to severity; an empty Optional means the rule is switched off
  * @param source    where the radar came from, for messages
  * @param digest    SHA-256 of the radar text, for caches and incremental scans
+ * @param repoKinds repositories whose kind (service or library) is set in radar.yaml's {@code repos}
  */
 public record Radar(
         String title,
@@ -24,7 +26,8 @@ public record Radar(
         List<LanguageMatcher> languageMatchers,
         Map<String, Optional<Severity>> standards,
         String source,
-        String digest) {
+        String digest,
+        List<RepoKindOverride> repoKinds) {
 
     public Radar {
         quadrants = List.copyOf(quadrants);
@@ -32,14 +35,22 @@ public record Radar(
         matchers = List.copyOf(matchers);
         languageMatchers = List.copyOf(languageMatchers);
         standards = Map.copyOf(standards);
+        repoKinds = List.copyOf(repoKinds);
     }
 
-    /** The radar's facts for a rule session: entries, then matchers. */
+    /** A radar that sets no repository kinds. */
+    public Radar(String title, List<String> quadrants, List<RadarEntry> entries, List<Matcher> matchers,
+            List<LanguageMatcher> languageMatchers, Map<String, Optional<Severity>> standards, String source, String digest) {
+        this(title, quadrants, entries, matchers, languageMatchers, standards, source, digest, List.of());
+    }
+
+    /** The radar's facts for a rule session: entries, matchers, then repository kinds. */
     public List<Object> facts() {
-        List<Object> out = new ArrayList<>(entries.size() + matchers.size() + languageMatchers.size());
+        List<Object> out = new ArrayList<>(entries.size() + matchers.size() + languageMatchers.size() + repoKinds.size());
         out.addAll(entries);
         out.addAll(matchers);
         out.addAll(languageMatchers);
+        out.addAll(repoKinds);
         return out;
     }
 
