@@ -22,6 +22,9 @@ public final class ApiStyle {
             "get", "find", "fetch", "retrieve", "list", "create", "add", "insert", "update", "modify", "edit", "change", "set",
             "delete", "remove", "destroy", "save", "upload", "download", "do", "execute", "send", "submit", "calculate", "compute");
 
+    /** Verbs that are nouns too, and start compound nouns such as {@code change-requests} or {@code upload-sessions}. */
+    static final Set<String> NOUN_VERBS = Set.of("change", "update", "upload", "download", "set", "list", "edit", "insert", "save");
+
     /** Nouns that are plural or uncountable without ending in s. */
     static final Set<String> PLURAL_WORDS = Set.of(
             "people", "children", "men", "women", "data", "metadata", "media", "criteria", "indices", "matrices", "feet", "teeth",
@@ -63,9 +66,9 @@ public final class ApiStyle {
         if (words.isEmpty() || !VERBS.contains(words.get(0))) {
             return "";
         }
-        // "change-requests" and "update-events" are compound nouns: a plural second word names a collection.
-        // Longer phrases ("findByTags", "get-all-users") stay verb phrases.
-        if (words.size() == 2 && isPluralWord(words.get(1))) {
+        // "change-requests" and "update-events" are compound nouns: a verb that is also a noun, then a plural.
+        // "getOrders" and longer phrases ("findByTags", "get-all-users") stay verb phrases.
+        if (words.size() == 2 && NOUN_VERBS.contains(words.get(0)) && isPluralWord(words.get(1))) {
             return "";
         }
         return words.get(0);
