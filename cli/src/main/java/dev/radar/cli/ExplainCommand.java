@@ -1,6 +1,7 @@
 package dev.radar.cli;
 
 import dev.radar.model.RuleInfo;
+import dev.radar.report.RuleCatalog;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -9,8 +10,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code radar explain ID}: one rule's rationale and remediation. */
-@Command(name = "explain", mixinStandardHelpOptions = true, description = "Explain one rule: why it exists and how to fix its findings.")
+/** {@code radar explain ID}: one rule's rationale, remediation and a passing example. */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = "Explain one rule: why it exists, how to fix its findings, and an example that passes it.")
 final class ExplainCommand implements Callable<Integer> {
 
     @Spec
@@ -31,12 +33,11 @@ final class ExplainCommand implements Callable<Integer> {
             throw new UserError(ExitCode.CONFIG_ERROR, "no rule " + id + "; 'radar rules' lists them");
         }
         var out = spec.commandLine().getOut();
-        out.println(r.id() + "  " + r.title());
-        out.println("severity:    " + r.severity().id() + " (override per rule in radar.yaml under 'standards')");
-        out.println("defined in:  " + r.file());
-        out.println();
-        out.println("Why:  " + r.rationale());
-        out.println("Fix:  " + r.remediation());
+        try {
+            RuleCatalog.writeExplanation(r, out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         out.flush();
         return ExitCode.COMPLIANT.code();
     }

@@ -55,6 +55,10 @@ class CliScenariosIT {
         Run run = run(args.toArray(String[]::new));
         int expectedExit = Integer.parseInt(Files.readString(dir.resolve("exit")).trim());
         assertThat(run.exit()).as("exit code of %s; stderr: %s", name, run.err()).isEqualTo(expectedExit);
+        if (Files.exists(dir.resolve("stdout")) && Boolean.getBoolean("golden.update")) {
+            // Write the source copy (the module folder is the working directory under Maven), not target/test-classes.
+            Files.writeString(Path.of("src/test/resources/it", name, "stdout"), placeholders(run.out(), dir, radar), StandardCharsets.UTF_8);
+        }
         if (Files.exists(dir.resolve("stdout"))) {
             assertThat(run.out()).isEqualTo(substitute(Files.readString(dir.resolve("stdout")), dir, radar));
         }
@@ -72,6 +76,11 @@ class CliScenariosIT {
 
     private static List<String> lines(Path file) throws IOException {
         return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList() : List.of();
+    }
+
+    /** The reverse of {@link #substitute}: machine paths back to placeholders, for {@code -Dgolden.update=true}. */
+    private static String placeholders(String text, Path dir, String radar) {
+        return text.replace(dir.resolve("repo").toString(), "{repo}").replace(dir.toString(), "{scenario}").replace(radar, "{radar}");
     }
 
     private static String substitute(String text, Path dir, String radar) {

@@ -25,7 +25,13 @@ public final class Collectors {
             new GitHubActionsCollector(),
             new TerraformCollector(),
             new CycloneDxCollector(),
-            new LanguageCollector());
+            new LanguageCollector(),
+            new OpenApiCollector(),
+            new SpringConfigCollector(),
+            new LogbackCollector(),
+            new Log4j2Collector(),
+            new RepoFilesCollector(),
+            new WorkflowStepsCollector());
 
     private Collectors() {}
 

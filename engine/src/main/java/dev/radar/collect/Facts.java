@@ -1,5 +1,8 @@
 package dev.radar.collect;
 
+import dev.radar.model.ApiOperation;
+import dev.radar.model.ApiSpec;
+import dev.radar.model.CiStep;
 import dev.radar.model.ConfigSetting;
 import dev.radar.model.Dependency;
 import dev.radar.model.FileProblem;
@@ -19,6 +22,9 @@ public final class Facts {
     private final List<RepoFile> files = new ArrayList<>();
     private final List<FileProblem> problems = new ArrayList<>();
     private final List<UnknownDeclaration> unknownDeclarations = new ArrayList<>();
+    private final List<ApiSpec> apis = new ArrayList<>();
+    private final List<ApiOperation> operations = new ArrayList<>();
+    private final List<CiStep> ciSteps = new ArrayList<>();
 
     public Facts(String repo) {
         this.repo = repo;
@@ -49,12 +55,24 @@ public final class Facts {
         unknownDeclarations.add(unknown);
     }
 
+    public void add(ApiSpec spec) {
+        apis.add(spec);
+    }
+
+    public void add(ApiOperation operation) {
+        operations.add(operation);
+    }
+
+    public void add(CiStep step) {
+        ciSteps.add(step);
+    }
+
     /** Records a file that could not be read or parsed; line 0 when the position is unknown. */
     public void problem(String file, int line, String message) {
         problems.add(new FileProblem(repo, file, Math.max(0, line), message));
     }
 
     public RepoFacts build() {
-        return new RepoFacts(repo, dependencies, languages, settings, files, problems, unknownDeclarations);
+        return new RepoFacts(repo, dependencies, languages, settings, files, problems, unknownDeclarations, apis, operations, ciSteps);
     }
 }

@@ -41,7 +41,7 @@ public record OrgSummary(List<RepoRecord> repos, Map<String, Set<String>> usage,
 
         /** The recorded facts, ready for a rule session (only dependencies and languages are known). */
         public RepoFacts facts() {
-            return new RepoFacts(name, dependencies, languages, List.of(), List.of(), List.of(), List.of());
+            return new RepoFacts(name, dependencies, languages, List.of(), List.of(), List.of());
         }
     }
 

@@ -1,4 +1,50 @@
 package dev.radar.model;
 
-/** One configuration key and value, flattened from a config file, at its line. */
-public record ConfigSetting(String repo, String file, int line, String key, String value) {}
+/**
+ * One configuration key and value, flattened from a config file, at its line.
+ *
+ * @param key     dotted path, lists as {@code [0]}; Spring Boot keys in their canonical lowercase kebab form
+ * @param profile the Spring profile(s) the setting is active in ({@code prod}, from {@code application-prod.yml} or
+ *                {@code spring.config.activate.on-profile}), or empty when it always applies
+ */
+public record ConfigSetting(String repo, String file, int line, String key, String value, String profile) {
+
+    public ConfigSetting {
+        value = value == null ? "" : value;
+        profile = profile == null ? "" : profile;
+    }
+
+    /** A setting that applies whatever profile is active. */
+    public ConfigSetting(String repo, String file, int line, String key, String value) {
+        this(repo, file, line, key, value, "");
+    }
+
+    /**
+     * The key in Spring Boot's canonical form: lowercase, words joined by {@code -} ({@code managementEndpoints_web}
+     * becomes {@code management-endpoints-web}), as Spring's relaxed binding compares keys.
+     */
+    public String canonicalKey() {
+        return key.replaceAll("([a-z0-9])([A-Z])", "$1-$2").replace('_', '-').toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Whether the file is test configuration ({@code src/test/resources/...}), which never ships. */
+    public boolean inTests() {
+        return RepoPaths.isTest(file);
+    }
+
+    /** Whether the setting only applies to a profile for running locally: {@code local}, {@code dev}, {@code test}. */
+    public boolean localProfile() {
+        if (profile.isBlank()) {
+            return false;
+        }
+        for (String p : profile.toLowerCase(java.util.Locale.ROOT).split("[,|&()\\s]+")) {
+            if (!p.isEmpty() && !LOCAL_PROFILES.contains(p)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final java.util.Set<String> LOCAL_PROFILES = java.util.Set.of(
+            "local", "dev", "development", "test", "testing", "e2e", "it", "h2", "docker-local");
+}

@@ -10,7 +10,10 @@ public record RepoFacts(
         List<ConfigSetting> settings,
         List<RepoFile> files,
         List<FileProblem> problems,
-        List<UnknownDeclaration> unknownDeclarations) {
+        List<UnknownDeclaration> unknownDeclarations,
+        List<ApiSpec> apis,
+        List<ApiOperation> operations,
+        List<CiStep> ciSteps) {
 
     public RepoFacts {
         dependencies = List.copyOf(dependencies);
@@ -19,13 +22,22 @@ public record RepoFacts(
         files = List.copyOf(files);
         problems = List.copyOf(problems);
         unknownDeclarations = List.copyOf(unknownDeclarations);
+        apis = List.copyOf(apis);
+        operations = List.copyOf(operations);
+        ciSteps = List.copyOf(ciSteps);
+    }
+
+    /** Facts without declarations that were not understood, API specs and CI steps. */
+    public RepoFacts(String repo, List<Dependency> dependencies, List<LanguageUsage> languages, List<ConfigSetting> settings,
+            List<RepoFile> files, List<FileProblem> problems) {
+        this(repo, dependencies, languages, settings, files, problems, List.of(), List.of(), List.of(), List.of());
     }
 
     /** The same facts with more problems added (files read outside the collectors, such as .radar/exceptions.yaml). */
     public RepoFacts withProblems(List<FileProblem> more) {
         var all = new java.util.ArrayList<>(problems);
         all.addAll(more);
-        return new RepoFacts(repo, dependencies, languages, settings, files, all, unknownDeclarations);
+        return new RepoFacts(repo, dependencies, languages, settings, files, all, unknownDeclarations, apis, operations, ciSteps);
     }
 
     /** Every fact, in a stable order, for insertion into a session. */
@@ -38,6 +50,10 @@ public record RepoFacts(
         out.addAll(files);
         out.addAll(problems);
         out.addAll(unknownDeclarations);
+        out.addAll(apis);
+        out.addAll(operations);
+        out.addAll(ciSteps);
+        out.add(new Repository(repo));
         return out;
     }
 }

@@ -133,13 +133,17 @@ public final class PolicyEngine {
                     problems.add(new ConfigProblem(file, 0, 0, "rule " + id + " lacks " + String.join(", ", missing)));
                     continue;
                 }
+                if (meta.containsKey("example") && String.valueOf(meta.get("example")).isBlank()) {
+                    problems.add(new ConfigProblem(file, 0, 0, "rule " + id + ": @example is empty; give a passing example or leave it out"));
+                    continue;
+                }
                 Optional<Severity> severity = Severity.byId(String.valueOf(meta.get("severity")));
                 if (severity.isEmpty()) {
                     problems.add(new ConfigProblem(file, 0, 0, "rule " + id + ": @severity must be error, warning or info"));
                     continue;
                 }
                 RuleInfo previous = out.put(id, new RuleInfo(id, severity.get(), text(meta, "title"), text(meta, "rationale"),
-                        text(meta, "remediation"), m.group(1), file, rule.getName()));
+                        text(meta, "remediation"), m.group(1), file, rule.getName(), example(meta)));
                 if (previous != null) {
                     problems.add(new ConfigProblem(file, 0, 0, "rule id " + id + " is used twice (also in " + previous.file() + ")"));
                 }
@@ -162,6 +166,17 @@ public final class PolicyEngine {
 
     private static String text(Map<String, Object> meta, String key) {
         return String.valueOf(meta.get(key)).replaceAll("\\s+", " ").trim();
+    }
+
+    /**
+     * A passing example keeps its lines: {@code \n} in the DRL string is a line break, and a common indent is removed.
+     */
+    private static String example(Map<String, Object> meta) {
+        if (!meta.containsKey("example")) {
+            return "";
+        }
+        String raw = String.valueOf(meta.get("example")).replace("\\n", "\n").replace("\\\"", "\"");
+        return raw.stripIndent().strip();
     }
 
     /** Every rule with metadata, by id. */

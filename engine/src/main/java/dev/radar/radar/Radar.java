@@ -4,6 +4,7 @@ import dev.radar.model.ExceptionPolicy;
 import dev.radar.model.LanguageMatcher;
 import dev.radar.model.Matcher;
 import dev.radar.model.RadarEntry;
+import dev.radar.model.RepoKindOverride;
 import dev.radar.model.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param exceptionPolicy {@code policy.exceptions}: durations, approvals and trust for exceptions
  * @param source    where the radar came from, for messages
  * @param digest    SHA-256 of the radar text, for caches and incremental scans
+ * @param repoKinds repositories whose kind (service or library) is set in radar.yaml's {@code repos}
  */
 public record Radar(
         String title,
@@ -27,7 +29,8 @@ public record Radar(
         Map<String, Optional<Severity>> standards,
         String source,
         String digest,
-        ExceptionPolicy exceptionPolicy) {
+        ExceptionPolicy exceptionPolicy,
+        List<RepoKindOverride> repoKinds) {
 
     public Radar {
         exceptionPolicy = exceptionPolicy == null ? ExceptionPolicy.DEFAULT : exceptionPolicy;
@@ -36,21 +39,23 @@ public record Radar(
         matchers = List.copyOf(matchers);
         languageMatchers = List.copyOf(languageMatchers);
         standards = Map.copyOf(standards);
+        repoKinds = List.copyOf(repoKinds);
     }
 
-    /** A radar with the default exception policy. */
+    /** A radar with the default exception policy and no repository kinds. */
     public Radar(String title, List<String> quadrants, List<RadarEntry> entries, List<Matcher> matchers,
             List<LanguageMatcher> languageMatchers, Map<String, Optional<Severity>> standards, String source, String digest) {
-        this(title, quadrants, entries, matchers, languageMatchers, standards, source, digest, ExceptionPolicy.DEFAULT);
+        this(title, quadrants, entries, matchers, languageMatchers, standards, source, digest, ExceptionPolicy.DEFAULT, List.of());
     }
 
-    /** The radar's facts for a rule session: entries, then matchers, then the exception policy. */
+    /** The radar's facts for a rule session: entries, matchers, the exception policy, then repository kinds. */
     public List<Object> facts() {
-        List<Object> out = new ArrayList<>(entries.size() + matchers.size() + languageMatchers.size() + 1);
+        List<Object> out = new ArrayList<>(entries.size() + matchers.size() + languageMatchers.size() + repoKinds.size() + 1);
         out.addAll(entries);
         out.addAll(matchers);
         out.addAll(languageMatchers);
         out.add(exceptionPolicy);
+        out.addAll(repoKinds);
         return out;
     }
 

@@ -8,6 +8,8 @@ import dev.radar.model.LanguageMatcher;
 import dev.radar.model.Matcher;
 import dev.radar.model.RadarEntry;
 import dev.radar.model.RepoLocalTrust;
+import dev.radar.model.RepoKind;
+import dev.radar.model.RepoKindOverride;
 import dev.radar.model.Ring;
 import dev.radar.model.Severity;
 import dev.radar.model.VersionRange;
@@ -44,11 +46,13 @@ public final class RadarLoader {
     /** The radar that ships inside the jar: the example organisation's radar.yaml. */
     public static final String BUILT_IN = "dev/radar/defaults/radar.yaml";
 
-    private static final Set<String> TOP_KEYS = Set.of("title", "quadrants", "entries", "standards", "policy");
+    private static final Set<String> TOP_KEYS = Set.of("title", "quadrants", "entries", "standards", "policy", "repos");
     private static final Set<String> POLICY_KEYS = Set.of("exceptions");
     private static final Set<String> EXCEPTION_POLICY_KEYS = Set.of(
             "max-days", "required-approvers", "trusted-approvers", "warning-days", "repo-local");
     private static final String DEFAULT_MAX = "default";
+    private static final Set<String> REPO_KEYS = Set.of("kind");
+    private static final Set<String> KINDS = Set.of(RepoKind.SERVICE, RepoKind.LIBRARY);
     private static final Set<String> ENTRY_KEYS = Set.of(
             "id", "name", "quadrant", "ring", "since", "effective", "rationale", "description", "replacement", "links", "tags", "match");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
@@ -106,6 +110,7 @@ public final class RadarLoader {
         List<String> quadrants = quadrants(root, top.get("quadrants"));
         Map<String, Optional<Severity>> standards = standards(top.get("standards"));
         ExceptionPolicy exceptionPolicy = policy(top.get("policy"));
+        List<RepoKindOverride> repoKinds = repos(top.get("repos"));
 
         List<RadarEntry> entries = new ArrayList<>();
         List<Matcher> matchers = new ArrayList<>();
@@ -133,7 +138,7 @@ public final class RadarLoader {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new Radar(title, quadrants, resolved, matchers, languages, standards, file, sha256(text), exceptionPolicy);
+        return new Radar(title, quadrants, resolved, matchers, languages, standards, file, sha256(text), exceptionPolicy, repoKinds);
     }
 
     private List<String> quadrants(YamlNode root, YamlNode node) {
@@ -302,6 +307,47 @@ public final class RadarLoader {
         }
         problems.add(node.problem("'" + key + "' must be a whole number of at least " + min + ", not '" + text + "'"));
         return null;
+    }
+
+    /** {@code repos: {legacy-lib: {kind: library}}}: settings per repository name. */
+    private List<RepoKindOverride> repos(YamlNode node) {
+        List<RepoKindOverride> out = new ArrayList<>();
+        if (node == null) {
+            return out;
+        }
+        if (!node.isMapping()) {
+            problems.add(node.problem("'repos' must map repository names to settings, like {legacy-lib: {kind: library}}"));
+            return out;
+        }
+        Map<String, YamlNode> repos = node.mapping(problems);
+        for (var e : node.entries()) {
+            String repo = e.getKey().text();
+            YamlNode settings = e.getValue();
+            if (repos.get(repo) == null || !sameNode(repos.get(repo), settings)) {
+                continue; // a duplicate repository name, already reported by mapping()
+            }
+            if (!settings.isMapping()) {
+                problems.add(settings.problem("settings of repository '" + repo + "' must be a mapping like {kind: library}"));
+                continue;
+            }
+            Map<String, YamlNode> m = settings.mapping(problems);
+            unknownKeys(settings, REPO_KEYS, "repository");
+            YamlNode kindNode = m.get("kind");
+            if (kindNode == null) {
+                continue;
+            }
+            String kind = scalar(kindNode, "kind").toLowerCase(Locale.ROOT);
+            if (!KINDS.contains(kind)) {
+                problems.add(kindNode.problem("kind of repository '" + repo + "' must be service or library, not '" + kind + "'"));
+                continue;
+            }
+            out.add(new RepoKindOverride(repo, kind, node.file(), kindNode.line()));
+        }
+        return out;
+    }
+
+    private static boolean sameNode(YamlNode a, YamlNode b) {
+        return a.line() == b.line() && a.column() == b.column();
     }
 
     private Optional<RadarEntry> entry(YamlNode node, List<String> quadrants, Map<String, Integer> seen,

@@ -28,6 +28,37 @@ class PolicyEngineTest {
     }
 
     @Test
+    void every_built_in_rule_has_a_concern_prefix_and_a_passing_example() {
+        PolicyEngine engine = PolicyEngine.load(Optional.empty());
+        assertThat(engine.rules().values()).allSatisfy(r -> {
+            assertThat(r.concern()).isIn("RAD", "EXC", "API", "OBS", "LOG", "SEC", "HYG");
+            assertThat(r.file()).startsWith("policies/" + FOLDERS.get(r.concern()) + "/");
+            assertThat(r.example()).as("@example of " + r.id()).isNotBlank();
+        });
+        assertThat(engine.rules().get("API-002").example()).startsWith("responses:\n  '200': ...\n");
+    }
+
+    private static final java.util.Map<String, String> FOLDERS = java.util.Map.of("RAD", "radar", "EXC", "exceptions", "API", "api",
+            "OBS", "observability", "LOG", "logging", "SEC", "security", "HYG", "hygiene");
+
+    @Test
+    void an_empty_example_is_a_configuration_error(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("bare.drl"), """
+                package custom;
+                import dev.radar.model.Dependency;
+                rule "empty example"
+                    @id("HYG-902") @severity("info") @title("T") @rationale("R") @remediation("M") @example("  ")
+                when
+                    Dependency()
+                then
+                end
+                """);
+        assertThatThrownBy(() -> PolicyEngine.load(Optional.of(dir)))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).extracting(ConfigProblem::message)
+                        .containsExactly("rule HYG-902: @example is empty; give a passing example or leave it out"));
+    }
+
+    @Test
     void a_drl_compile_error_names_the_file_and_line() throws URISyntaxException {
         Path broken = Path.of(getClass().getResource("/broken-drl").toURI());
         assertThatThrownBy(() -> PolicyEngine.load(Optional.of(broken)))

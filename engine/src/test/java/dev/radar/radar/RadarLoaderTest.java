@@ -132,7 +132,15 @@ class RadarLoaderTest {
                 Arguments.of("missing quadrants", "entries: []\n", "radar.yaml:1:1: missing 'quadrants'"),
                 Arguments.of("YAML syntax error", HEAD + "  - id: [unclosed\n", "radar.yaml:4:"),
                 Arguments.of("bad severity override", HEAD + entry + "standards:\n  RAD-001: fatal\n",
-                        "radar.yaml:12:12: severity of RAD-001 must be error, warning, info or off, not 'fatal'"));
+                        "radar.yaml:12:12: severity of RAD-001 must be error, warning, info or off, not 'fatal'"),
+                Arguments.of("unknown repository kind", HEAD + entry + "repos:\n  legacy-lib:\n    kind: app\n",
+                        "radar.yaml:13:11: kind of repository 'legacy-lib' must be service or library, not 'app'"),
+                Arguments.of("unknown repository key", HEAD + entry + "repos:\n  legacy-lib:\n    kind: library\n    team: core\n",
+                        "radar.yaml:14:5: unknown repository key 'team'; known keys: kind"),
+                Arguments.of("repos not a mapping", HEAD + entry + "repos: [legacy-lib]\n",
+                        "radar.yaml:11:8: 'repos' must map repository names to settings"),
+                Arguments.of("duplicate repository", HEAD + entry + "repos:\n  a: {kind: library}\n  a: {kind: service}\n",
+                        "radar.yaml:13:3: duplicate key 'a' (first at line 12)"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -159,6 +167,14 @@ class RadarLoaderTest {
         Purl p = Purl.parse(purl).orElseThrow();
         assertThat(p.ecosystem().id()).isEqualTo(ecosystem);
         assertThat(p.pattern()).isEqualTo(pattern);
+    }
+
+    @Test
+    void repository_kinds_set_in_the_radar_become_facts() {
+        Radar radar = RadarLoader.parse("radar.yaml", HEAD.replace("entries:\n", "entries: []\n") + "repos:\n  legacy-lib:\n    kind: Library\n  edge-proxy: {kind: service}\n");
+        assertThat(radar.repoKinds()).extracting(o -> o.repo() + "=" + o.kind() + "@" + o.line())
+                .containsExactly("legacy-lib=library@5", "edge-proxy=service@6");
+        assertThat(radar.facts()).containsAll(radar.repoKinds());
     }
 
     @Test

@@ -1,0 +1,196 @@
+package dev.radar.collect;
+
+import dev.radar.model.RepoFile;
+import dev.radar.model.RepoPaths;
+import dev.radar.model.Secrets;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Records which files a repository has, for presence rules: {@code readme}, {@code codeowners},
+ * {@code ci-workflow}, {@code adr} (a {@code docs/adr} or {@code doc/adr} folder), {@code dockerfile},
+ * {@code lint-config}, {@code private-key}, and {@code category:tool} kinds: {@code dependency-updates:dependabot},
+ * {@code build:maven}, {@code tests:maven}, {@code coverage:jacoco}, {@code lint:build}, {@code dependency-scan:build}.
+ * Build files are read as text for the plugins that configure coverage, linting and dependency scanning; key
+ * files ({@code *.pem}, {@code id_rsa}) for a private key block; Rust sources, until one holds a test.
+ */
+public final class RepoFilesCollector implements Collector {
+
+    private static final Set<String> README_DIRS = Set.of("", ".github/", "docs/");
+    private static final Set<String> CODEOWNERS_DIRS = Set.of("", ".github/", "docs/", ".gitlab/");
+    private static final Set<String> CI_FILES = Set.of(
+            ".gitlab-ci.yml", "jenkinsfile", ".circleci/config.yml", "azure-pipelines.yml", "bitbucket-pipelines.yml", ".travis.yml",
+            ".buildkite/pipeline.yml", ".drone.yml", ".woodpecker.yml", "cloudbuild.yaml");
+    private static final Set<String> RENOVATE = Set.of(
+            "renovate.json", "renovate.json5", ".renovaterc", ".renovaterc.json", ".renovaterc.json5", ".github/renovate.json",
+            ".github/renovate.json5", ".gitlab/renovate.json", ".gitlab/renovate.json5");
+    private static final Map<String, String> BUILD_FILES = Map.ofEntries(
+            Map.entry("pom.xml", "maven"), Map.entry("build.gradle", "gradle"), Map.entry("build.gradle.kts", "gradle"),
+            Map.entry("package.json", "npm"), Map.entry("go.mod", "go"), Map.entry("cargo.toml", "cargo"),
+            Map.entry("pyproject.toml", "python"), Map.entry("setup.py", "python"), Map.entry("setup.cfg", "python"));
+    private static final Pattern LINT_CONFIG = Pattern.compile(
+            "\\.eslintrc(\\..*)?|eslint\\.config\\.[cm]?[jt]s|\\.prettierrc(\\..*)?|prettier\\.config\\.[cm]?js|biome\\.jsonc?|"
+                    + "\\.golangci\\.(ya?ml|toml|json)|\\.?rustfmt\\.toml|clippy\\.toml|\\.flake8|\\.?ruff\\.toml|\\.pylintrc|"
+                    + "checkstyle\\.xml|\\.scalafmt\\.conf|\\.pre-commit-config\\.yaml|\\.markdownlint.*|\\.yamllint(\\.ya?ml)?|"
+                    + "\\.hadolint\\.ya?ml|\\.stylelintrc.*|\\.rubocop\\.yml|detekt\\.yml|\\.swiftlint\\.yml|\\.editorconfig-checker\\.json");
+    private static final Pattern DOCKERFILE = Pattern.compile("(?i)(dockerfile([.-].*)?|.*\\.dockerfile|containerfile)");
+    private static final Pattern KEY_FILE = Pattern.compile("(?i).*\\.(pem|key|p8)|id_(rsa|dsa|ecdsa|ed25519)");
+    private static final Pattern JVM_TESTS = Pattern.compile("(^|.*/)src/([A-Za-z]*[tT]est|it)/.*");
+    private static final Pattern JS_TEST = Pattern.compile(".*\\.(test|spec)\\.[cm]?[jt]sx?");
+    private static final Pattern PY_TEST = Pattern.compile("test_.*\\.py|.*_test\\.py|conftest\\.py");
+    private static final Pattern LINT_PLUGIN = Pattern.compile(
+            "maven-checkstyle-plugin|\\bcheckstyle\\b|spotless|maven-pmd-plugin|id\\s*\\(?\\s*['\"]pmd['\"]|fmt-maven-plugin|ktlint|detekt|"
+                    + "error_?prone|spotbugs|google-java-format|palantir-java-format|ktfmt|scalafmt");
+    private static final Pattern DEPENDENCY_SCAN_PLUGIN = Pattern.compile("dependency-check-maven|org\\.owasp\\.dependencycheck|ossindex-maven-plugin");
+    private static final int MAX_RUST_FILES_READ = 200;
+
+    @Override
+    public String name() {
+        return "repo-files";
+    }
+
+    @Override
+    public boolean wants(String path) {
+        return kindOf(path) != null || isTestEvidence(path) != null || path.endsWith(".rs")
+                || path.startsWith("docs/adr/") || path.startsWith("doc/adr/") || path.startsWith("docs/ADR/") || path.startsWith("doc/ADR/");
+    }
+
+    @Override
+    public void collect(RepoTree tree, List<String> paths, Facts out) {
+        Map<String, RepoFile> once = new LinkedHashMap<>();
+        int rustRead = 0;
+        for (String path : paths) {
+            String kind = kindOf(path);
+            if (kind != null) {
+                switch (kind) {
+                    case "private-key-candidate" -> {
+                        if (containsPrivateKey(tree, path)) {
+                            out.add(new RepoFile(out.repo(), path, "private-key"));
+                        }
+                    }
+                    case "build" -> build(tree, path, once, out);
+                    default -> out.add(new RepoFile(out.repo(), path, kind));
+                }
+            }
+            if (path.toLowerCase(Locale.ROOT).matches("docs?/adr/.+")) {
+                once.putIfAbsent("adr", new RepoFile(out.repo(), path.substring(0, path.indexOf('/', path.indexOf('/') + 1)), "adr"));
+            }
+            String testTool = isTestEvidence(path);
+            if (testTool != null) {
+                for (String tool : testTool.split(",")) {
+                    once.putIfAbsent("tests:" + tool, new RepoFile(out.repo(), path, "tests:" + tool));
+                }
+            } else if (path.endsWith(".rs") && !once.containsKey("tests:cargo") && rustRead < MAX_RUST_FILES_READ) {
+                rustRead++;
+                String source = read(tree, path);
+                if (source.contains("#[test]") || source.contains("#[cfg(test)]")) {
+                    once.put("tests:cargo", new RepoFile(out.repo(), path, "tests:cargo"));
+                }
+            }
+        }
+        once.values().forEach(out::add);
+    }
+
+    /** The kind of a file recognised by its path alone, or null. */
+    static String kindOf(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        int slash = path.lastIndexOf('/');
+        String dir = lower.substring(0, slash + 1);
+        String name = lower.substring(slash + 1);
+        if ((name.equals("readme") || name.startsWith("readme.")) && README_DIRS.contains(dir)) {
+            return "readme";
+        }
+        if (name.equals("codeowners") && CODEOWNERS_DIRS.contains(dir)) {
+            return "codeowners";
+        }
+        if (dir.equals(".github/workflows/") && (name.endsWith(".yml") || name.endsWith(".yaml")) || CI_FILES.contains(lower)) {
+            return "ci-workflow";
+        }
+        if (lower.equals(".github/dependabot.yml") || lower.equals(".github/dependabot.yaml")) {
+            return "dependency-updates:dependabot";
+        }
+        if (RENOVATE.contains(lower)) {
+            return "dependency-updates:renovate";
+        }
+        if (BUILD_FILES.containsKey(name) && !RepoPaths.isTest(path)) {
+            return "build";
+        }
+        if (LINT_CONFIG.matcher(name).matches()) {
+            return "lint-config";
+        }
+        if (DOCKERFILE.matcher(name).matches() && !lower.startsWith(".devcontainer/") && !RepoPaths.isTest(path)
+                && !lower.matches("(.*/)?(examples?|samples?|docs?)/.*")) {
+            return "dockerfile";
+        }
+        if (KEY_FILE.matcher(name).matches()) {
+            return "private-key-candidate";
+        }
+        return null;
+    }
+
+    /** The build tools whose tests a path is evidence of ({@code maven,gradle} for {@code src/test/...}), or null. */
+    static String isTestEvidence(String path) {
+        if (JVM_TESTS.matcher(path).matches()) {
+            return "maven,gradle";
+        }
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        if (name.endsWith("_test.go")) {
+            return "go";
+        }
+        if (JS_TEST.matcher(name).matches() || RepoPaths.isTest(path) && name.matches(".*\\.[cm]?[jt]sx?")) {
+            return "npm";
+        }
+        if (PY_TEST.matcher(name).matches() || RepoPaths.isTest(path) && name.endsWith(".py")) {
+            return "python";
+        }
+        if (path.matches("(.*/)?tests/[^/]+\\.rs")) {
+            return "cargo";
+        }
+        return null;
+    }
+
+    private static void build(RepoTree tree, String path, Map<String, RepoFile> once, Facts out) {
+        String tool = BUILD_FILES.get(path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT));
+        RepoFile previous = once.get("build:" + tool);
+        if (previous == null || depth(path) < depth(previous.path())) {
+            once.put("build:" + tool, new RepoFile(out.repo(), path, "build:" + tool));
+        }
+        if (!tool.equals("maven") && !tool.equals("gradle")) {
+            return;
+        }
+        String text = read(tree, path);
+        if (text.contains("jacoco")) {
+            once.putIfAbsent("coverage:jacoco", new RepoFile(out.repo(), path, "coverage:jacoco"));
+        }
+        if (text.contains("kover")) {
+            once.putIfAbsent("coverage:kover", new RepoFile(out.repo(), path, "coverage:kover"));
+        }
+        if (LINT_PLUGIN.matcher(text).find()) {
+            once.putIfAbsent("lint:build", new RepoFile(out.repo(), path, "lint:build"));
+        }
+        if (DEPENDENCY_SCAN_PLUGIN.matcher(text).find()) {
+            once.putIfAbsent("dependency-scan:build", new RepoFile(out.repo(), path, "dependency-scan:build"));
+        }
+    }
+
+    private static int depth(String path) {
+        return (int) path.chars().filter(c -> c == '/').count();
+    }
+
+    private static boolean containsPrivateKey(RepoTree tree, String path) {
+        return tree.size(path) <= 64 * 1024 && Secrets.hasPrivateKey(read(tree, path));
+    }
+
+    private static String read(RepoTree tree, String path) {
+        try {
+            return tree.read(path);
+        } catch (IOException e) {
+            return ""; // presence is what counts here; unreadable build files are reported by their own collectors
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.radar.collect;
+
+import dev.radar.model.CiStep;
+import dev.radar.yaml.YamlException;
+import dev.radar.yaml.YamlNode;
+import dev.radar.yaml.YamlReader;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the steps of CI pipelines, so rules can tell whether CI lints, formats or scans dependencies: every
+ * {@code uses:} and {@code run:} step of GitHub Actions workflows ({@code .github/workflows/*.yml}), a job-level
+ * reusable workflow, the steps of composite actions ({@code action.yml}), and the {@code script} lines of
+ * GitLab CI jobs. Other CI systems (Jenkinsfile, CircleCI, Travis, Azure, Bitbucket) are read as one script
+ * step per file: lenient, but enough to see {@code mvn spotless:check} or {@code trivy fs}.
+ */
+public final class WorkflowStepsCollector implements Collector {
+
+    private static final Set<String> WHOLE_FILE_CI = Set.of(
+            "jenkinsfile", ".circleci/config.yml", "azure-pipelines.yml", "bitbucket-pipelines.yml", ".travis.yml",
+            ".buildkite/pipeline.yml", ".drone.yml", ".woodpecker.yml", "cloudbuild.yaml");
+    private static final Set<String> GITLAB_SCRIPTS = Set.of("script", "before_script", "after_script");
+
+    @Override
+    public String name() {
+        return "ci-steps";
+    }
+
+    @Override
+    public boolean wants(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        return isWorkflow(lower) || isAction(lower) || lower.equals(".gitlab-ci.yml") || WHOLE_FILE_CI.contains(lower);
+    }
+
+    private static boolean isWorkflow(String lower) {
+        return lower.startsWith(".github/workflows/") && lower.indexOf('/', ".github/workflows/".length()) < 0
+                && (lower.endsWith(".yml") || lower.endsWith(".yaml"));
+    }
+
+    private static boolean isAction(String lower) {
+        return (lower.equals("action.yml") || lower.equals("action.yaml") || lower.startsWith(".github/actions/"))
+                && (lower.endsWith("/action.yml") || lower.endsWith("/action.yaml") || lower.startsWith("action."));
+    }
+
+    @Override
+    public void collect(RepoTree tree, List<String> paths, Facts out) {
+        for (String path : paths) {
+            String lower = path.toLowerCase(Locale.ROOT);
+            String text;
+            try {
+                text = tree.read(path);
+            } catch (IOException e) {
+                out.problem(path, 0, "cannot read CI configuration: " + e.getMessage());
+                continue;
+            }
+            if (WHOLE_FILE_CI.contains(lower)) {
+                out.add(new CiStep(out.repo(), path, 1, "", "", text));
+                continue;
+            }
+            YamlNode root;
+            try {
+                root = YamlReader.parse(path, text);
+            } catch (YamlException e) {
+                out.problem(path, e.problem().line(), "CI configuration " + e.problem().message());
+                continue;
+            }
+            if (root == null || !root.isMapping()) {
+                continue;
+            }
+            if (lower.equals(".gitlab-ci.yml")) {
+                gitlab(path, root, out);
+            } else if (isWorkflow(lower)) {
+                YamlNode jobs = child(root, "jobs");
+                if (jobs != null) {
+                    for (Map.Entry<YamlNode, YamlNode> job : jobs.entries()) {
+                        String id = job.getKey().text();
+                        YamlNode uses = child(job.getValue(), "uses");
+                        if (uses != null && uses.isScalar()) {
+                            out.add(new CiStep(out.repo(), path, uses.line(), id, uses.text(), ""));
+                        }
+                        steps(path, id, child(job.getValue(), "steps"), out);
+                    }
+                }
+            } else {
+                YamlNode runs = child(root, "runs");
+                steps(path, "", runs == null ? null : child(runs, "steps"), out);
+            }
+        }
+    }
+
+    private static void steps(String path, String job, YamlNode steps, Facts out) {
+        if (steps == null) {
+            return;
+        }
+        for (YamlNode step : steps.items()) {
+            YamlNode uses = child(step, "uses");
+            YamlNode run = child(step, "run");
+            if (uses != null && uses.isScalar()) {
+                out.add(new CiStep(out.repo(), path, uses.line(), job, uses.text(), ""));
+            } else if (run != null && run.isScalar()) {
+                out.add(new CiStep(out.repo(), path, run.line(), job, "", run.text()));
+            }
+        }
+    }
+
+    private static void gitlab(String path, YamlNode root, Facts out) {
+        for (Map.Entry<YamlNode, YamlNode> job : root.entries()) {
+            if (!job.getValue().isMapping()) {
+                continue;
+            }
+            for (Map.Entry<YamlNode, YamlNode> e : job.getValue().entries()) {
+                if (!GITLAB_SCRIPTS.contains(e.getKey().text())) {
+                    continue;
+                }
+                YamlNode script = e.getValue();
+                if (script.isScalar()) {
+                    out.add(new CiStep(out.repo(), path, script.line(), job.getKey().text(), "", script.text()));
+                }
+                for (YamlNode line : script.items()) {
+                    if (line.isScalar()) {
+                        out.add(new CiStep(out.repo(), path, line.line(), job.getKey().text(), "", line.text()));
+                    }
+                }
+            }
+        }
+    }
+
+    private static YamlNode child(YamlNode node, String key) {
+        for (Map.Entry<YamlNode, YamlNode> e : node.entries()) {
+            if (key.equals(e.getKey().text())) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+}

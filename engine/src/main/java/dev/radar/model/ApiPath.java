@@ -1,0 +1,48 @@
+package dev.radar.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** One path template of an API spec ({@code /v1/orders/{id}}), at the line of its key under {@code paths}. */
+public record ApiPath(String path, int line) {
+
+    /** The non-empty segments, in order, path parameters included as written ({@code {id}}). */
+    public List<String> segments() {
+        List<String> out = new ArrayList<>();
+        for (String s : path.split("/")) {
+            if (!s.isEmpty()) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** Whether a segment is a version such as {@code v1}. */
+    public boolean versioned() {
+        return segments().stream().anyMatch(ApiStyle::isVersionSegment);
+    }
+
+    /** Literal segments that are not lowercase kebab-case, e.g. {@code findByStatus}. */
+    public List<String> badlyCasedSegments() {
+        return segments().stream().filter(s -> !ApiStyle.isParameter(s) && !ApiStyle.isKebabCase(s)).toList();
+    }
+
+    /** Literal segments that name an action (a verb such as {@code get} or {@code create}) instead of a resource. */
+    public List<String> verbSegments() {
+        return segments().stream().filter(s -> !ApiStyle.isParameter(s) && !ApiStyle.verbOf(s).isEmpty()).toList();
+    }
+
+    /** Collection segments (a literal followed by a path parameter, as in {@code /order/{id}}) that are not plural. */
+    public List<String> singularCollections() {
+        List<String> segs = segments();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i + 1 < segs.size(); i++) {
+            String s = segs.get(i);
+            if (!ApiStyle.isParameter(s) && ApiStyle.isParameter(segs.get(i + 1)) && !ApiStyle.isVersionSegment(s)
+                    && ApiStyle.verbOf(s).isEmpty() && !ApiStyle.isPlural(s)) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.radar.model;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises what a CI step does from its {@code uses:} action or its {@code run:} script: dependency
+ * scanning (known vulnerabilities in dependencies) and formatting or linting. CodeQL is deliberately not a
+ * dependency scanner: it analyses the repository's own code, not the published vulnerabilities of what it uses.
+ */
+public final class CiTools {
+
+    private static final List<String> SCANNER_ACTIONS = List.of(
+            "actions/dependency-review-action", "snyk/actions", "aquasecurity/trivy-action", "anchore/scan-action",
+            "google/osv-scanner-action", "google/osv-scanner", "dependency-check/dependency-check_action", "pypa/gh-action-pip-audit",
+            "rustsec/audit-check", "actions-rs/audit-check", "embarkstudios/cargo-deny-action", "golang/govulncheck-action",
+            "renovatebot/github-action", "jfrog/frogbot", "sonatype-nexus-community/", "mend-toolkit/");
+    private static final Pattern SCANNER_RUN = Pattern.compile(
+            "(?i)\\b(snyk\\s+(test|monitor)|trivy\\s+(fs|filesystem|repo|repository|image|rootfs|sbom)|grype|osv-scanner|npm\\s+audit|"
+                    + "yarn\\s+(npm\\s+)?audit|pnpm\\s+audit|pip-audit|safety\\s+(check|scan)|cargo[\\s-]+(audit|deny)|govulncheck|"
+                    + "dependency-check|dependencyCheckAnalyze|bundle(r)?[\\s-]+audit|audit-ci|ossindex)\\b");
+
+    private static final List<String> LINT_ACTIONS = List.of(
+            "github/super-linter", "super-linter/super-linter", "golangci/golangci-lint-action", "reviewdog/", "pre-commit/action",
+            "hadolint/hadolint-action", "astral-sh/ruff-action", "chartboost/ruff-action", "psf/black", "ludeeus/action-shellcheck",
+            "wearerequired/lint-action", "davidanson/markdownlint-cli2-action", "dprint/check", "actions-rust-lang/rustfmt",
+            "axel-op/googlejavaformat-action", "creyd/prettier_action", "oxsecurity/megalinter", "trunk-io/trunk-action");
+    /** Action names that say what they run: {@code .../pre-commit}, {@code some/markdown-lint-action}, {@code x/terraform-fmt}. */
+    private static final Pattern LINT_ACTION_NAME = Pattern.compile("(?i).*(lint|pre-commit|prek|prettier|fmt|formatter|format-check|checkstyle|spotless|ruff).*");
+    private static final Pattern LINT_RUN = Pattern.compile(
+            "(?i)(\\b(eslint|prettier|stylelint|biome|dprint|ruff|flake8|pylint|black|isort|mypy|gofmt|goimports|golangci-lint|"
+                    + "staticcheck|go\\s+vet|cargo\\s+(fmt|clippy)|rustfmt|ktlint|detekt|checkstyle|spotless(Check|Apply)?|pmd|"
+                    + "google-java-format|scalafmt(Check|CheckAll)?|shellcheck|shfmt|hadolint|yamllint|markdownlint|tflint|"
+                    + "terraform\\s+fmt|rubocop|swiftlint|pre-commit|prek|lint)\\b|spotless:check|checkstyle:check|fmt:check)");
+
+    private CiTools() {}
+
+    /** Whether a step scans dependencies for known vulnerabilities or keeps them updated. */
+    public static boolean scansDependencies(String uses, String run) {
+        return matches(uses, SCANNER_ACTIONS) || run != null && SCANNER_RUN.matcher(run).find();
+    }
+
+    /** Whether a step runs a formatter or linter. */
+    public static boolean lints(String uses, String run) {
+        return matches(uses, LINT_ACTIONS) || namesLinter(uses) || run != null && LINT_RUN.matcher(run).find();
+    }
+
+    private static boolean namesLinter(String uses) {
+        if (uses == null || uses.isEmpty() || uses.startsWith("./") || uses.startsWith("docker://")) {
+            return false;
+        }
+        String action = uses.contains("@") ? uses.substring(0, uses.indexOf('@')) : uses;
+        return LINT_ACTION_NAME.matcher(action).matches();
+    }
+
+    private static boolean matches(String uses, List<String> actions) {
+        if (uses == null || uses.isEmpty()) {
+            return false;
+        }
+        String u = uses.toLowerCase(Locale.ROOT);
+        int at = u.indexOf('@');
+        String action = at < 0 ? u : u.substring(0, at);
+        for (String a : actions) {
+            if (a.endsWith("/") ? action.startsWith(a) : action.equals(a) || action.startsWith(a + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

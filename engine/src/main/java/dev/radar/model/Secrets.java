@@ -1,0 +1,126 @@
+package dev.radar.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises secrets in configuration values and masks them for messages: a finding must never repeat the
+ * secret it reports. Token formats are the vendors' documented prefixes; generic secrets are recognised by
+ * their key ({@code password}, {@code client-secret}, {@code api-key}) holding a literal value.
+ */
+public final class Secrets {
+
+    private record TokenFormat(String kind, Pattern pattern) {}
+
+    private static final Pattern PRIVATE_KEY = Pattern.compile("-----BEGIN ((RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY( BLOCK)?-----");
+
+    private static final List<TokenFormat> TOKENS = List.of(
+            new TokenFormat("AWS access key", Pattern.compile("\\b(AKIA|ASIA)[A-Z0-9]{16}\\b")),
+            new TokenFormat("GitHub token", Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{36,255}\\b")),
+            new TokenFormat("GitHub token", Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{50,255}\\b")),
+            new TokenFormat("GitLab token", Pattern.compile("\\bglpat-[A-Za-z0-9_\\-]{20,}")),
+            new TokenFormat("Google API key", Pattern.compile("\\bAIza[0-9A-Za-z_\\-]{35}")),
+            new TokenFormat("Slack token", Pattern.compile("\\bxox[baprs]-[0-9A-Za-z\\-]{10,}")),
+            new TokenFormat("Stripe secret key", Pattern.compile("\\b[sr]k_live_[0-9A-Za-z]{24,}")));
+
+    /** Last words of a key that say its value is a secret. */
+    private static final Set<String> SECRET_WORDS = Set.of("password", "passwd", "pwd", "secret", "token", "passphrase", "credentials");
+    /** Last two words of a key that say its value is a secret. */
+    private static final Set<String> SECRET_PAIRS = Set.of(
+            "api key", "apikey", "access key", "secret key", "private key", "client secret", "auth key", "signing key",
+            "encryption key", "master key", "account key");
+    /** Value prefixes that point at a secret store instead of holding the secret. */
+    private static final List<String> REFERENCES = List.of(
+            "{cipher}", "ENC(", "vault:", "sm://", "sm@", "secret://", "aws-secretsmanager:", "awssm:", "classpath:", "file:", "env:");
+
+    private Secrets() {}
+
+    /** Whether the value holds a PEM private key block. */
+    public static boolean hasPrivateKey(String value) {
+        return value != null && PRIVATE_KEY.matcher(value).find();
+    }
+
+    /** What kind of well-known token the value contains ({@code AWS access key}, {@code GitHub token}, ...), or empty. */
+    public static String tokenKind(String value) {
+        if (value == null) {
+            return "";
+        }
+        for (TokenFormat t : TOKENS) {
+            if (t.pattern().matcher(value).find()) {
+                return t.kind();
+            }
+        }
+        return "";
+    }
+
+    /** The first well-known token in the value, masked, e.g. {@code AKIA****************}. */
+    public static String maskedToken(String value) {
+        for (TokenFormat t : TOKENS) {
+            Matcher m = t.pattern().matcher(value);
+            if (m.find()) {
+                return mask(m.group());
+            }
+        }
+        return mask(value);
+    }
+
+    /**
+     * Whether a configuration key names a secret: its last word is {@code password}, {@code secret},
+     * {@code token}, ... or its last two words are {@code api key}, {@code client secret}, .... Keys such as
+     * {@code token-uri} or {@code password-encoder} name something else.
+     */
+    public static boolean isSecretKey(String key) {
+        String last = key.substring(key.lastIndexOf('.') + 1).replaceAll("\\[[0-9]+]$", "");
+        List<String> words = new ArrayList<>();
+        for (String w : last.split("(?<=[a-z0-9])(?=[A-Z])|[^A-Za-z0-9]+")) {
+            if (!w.isEmpty()) {
+                words.add(w.toLowerCase(Locale.ROOT));
+            }
+        }
+        if (words.isEmpty()) {
+            return false;
+        }
+        String lastWord = words.get(words.size() - 1);
+        if (SECRET_WORDS.contains(lastWord) || SECRET_PAIRS.contains(lastWord)) {
+            return true;
+        }
+        return words.size() > 1 && SECRET_PAIRS.contains(words.get(words.size() - 2) + " " + lastWord);
+    }
+
+    /**
+     * Whether a value is a literal written into the file: not empty, not a {@code ${ENV}} placeholder (with or
+     * without a default), and not a reference into a secret store or an encrypted value ({@code {cipher}}, {@code ENC(...)}).
+     */
+    public static boolean isLiteral(String value) {
+        if (value == null) {
+            return false;
+        }
+        String v = value.trim();
+        if (v.isEmpty() || v.contains("${") || v.contains("{{") || v.startsWith("#{") || v.matches("<[^>]*>") || v.matches("\\*+")) {
+            return false;
+        }
+        for (String r : REFERENCES) {
+            if (v.startsWith(r)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A value with all but its first characters replaced by {@code *}: four are kept of values of 16 characters
+     * or more (the public prefix of a token, {@code AKIA****************}), none of shorter ones.
+     */
+    public static String mask(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        String v = value.trim();
+        int keep = v.length() >= 16 ? 4 : 0;
+        return v.substring(0, keep) + "*".repeat(Math.min(v.length() - keep, 40));
+    }
+}

@@ -1,0 +1,47 @@
+package dev.radar.model;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Finds plain {@code http://} endpoints in configuration values, ignoring the local machine and XML namespace names. */
+public final class Urls {
+
+    private static final Pattern HTTP = Pattern.compile("(?i)\\bhttp://(\\[[^\\]]*]|[^/\\s:'\"?#,;)}\\]]+)");
+
+    /** Hosts that are identifiers in XML and JSON schema files, never contacted. */
+    private static final Set<String> NAMESPACE_HOSTS = Set.of(
+            "www.w3.org", "json-schema.org", "maven.apache.org", "java.sun.com", "xmlns.jcp.org", "www.springframework.org",
+            "logging.apache.org", "schemas.xmlsoap.org", "purl.org", "ch.qos.logback", "jakarta.ee", "xmlns.oracle.com");
+
+    private Urls() {}
+
+    /**
+     * The host of the first {@code http://} URL in the text that leaves the machine, or empty. Local hosts are
+     * {@code localhost}, {@code *.localhost}, {@code 127.*}, {@code 0.0.0.0}, {@code ::1}, names ending in
+     * {@code .local} (mDNS and Kubernetes {@code *.svc.cluster.local}), {@code host.docker.internal} and the
+     * cloud metadata endpoints, which only speak http.
+     */
+    public static String plainHttpHost(String text) {
+        if (text == null) {
+            return "";
+        }
+        Matcher m = HTTP.matcher(text);
+        while (m.find()) {
+            String host = m.group(1).toLowerCase(Locale.ROOT);
+            if (host.contains("${") || host.contains("{{") || host.startsWith("$") || isLocal(host) || NAMESPACE_HOSTS.contains(host)) {
+                continue;
+            }
+            return host;
+        }
+        return "";
+    }
+
+    static boolean isLocal(String host) {
+        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        return h.equals("localhost") || h.endsWith(".localhost") || h.startsWith("127.") || h.equals("0.0.0.0") || h.equals("::1")
+                || h.endsWith(".local") || h.equals("host.docker.internal") || h.equals("metadata.google.internal")
+                || h.equals("169.254.169.254");
+    }
+}

@@ -1,0 +1,105 @@
+package dev.radar.collect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import dev.radar.model.ConfigSetting;
+import dev.radar.model.RepoFacts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The logback and Log4j 2 collectors: what decides the log format becomes settings, and XML cannot reach outside. */
+class LoggingConfigCollectorsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void logback_appenders_encoders_and_levels_become_settings_in_their_spring_profile() {
+        RepoFacts facts = new RepoFixture(dir).file("src/main/resources/logback-spring.xml", """
+                <configuration>
+                  <include resource="org/springframework/boot/logging/logback/defaults.xml"/>
+                  <springProfile name="prod">
+                    <appender name="JSON" class="ch.qos.logback.core.ConsoleAppender">
+                      <encoder class="net.logstash.logback.encoder.LogstashEncoder"/>
+                    </appender>
+                  </springProfile>
+                  <appender name="TEXT" class="ch.qos.logback.core.ConsoleAppender">
+                    <encoder>
+                      <pattern>%msg%n</pattern>
+                    </encoder>
+                  </appender>
+                  <logger name="com.acme" level="DEBUG"/>
+                  <root level="INFO"/>
+                </configuration>
+                """).collect();
+        assertThat(facts.settings()).extracting(ConfigSetting::key, ConfigSetting::value, ConfigSetting::line, ConfigSetting::profile)
+                .containsExactly(
+                        tuple("include", "org/springframework/boot/logging/logback/defaults.xml", 2, ""),
+                        tuple("appender.JSON.class", "ch.qos.logback.core.ConsoleAppender", 4, "prod"),
+                        tuple("appender.JSON.encoder.class", "net.logstash.logback.encoder.LogstashEncoder", 5, "prod"),
+                        tuple("appender.TEXT.class", "ch.qos.logback.core.ConsoleAppender", 8, ""),
+                        tuple("appender.TEXT.encoder.class", LogbackCollector.DEFAULT_ENCODER, 9, ""),
+                        tuple("logger.com.acme.level", "DEBUG", 13, ""),
+                        tuple("root.level", "INFO", 14, ""));
+    }
+
+    @Test
+    void log4j2_appenders_and_layouts_are_read_in_concise_and_strict_form() {
+        RepoFacts facts = new RepoFixture(dir).file("log4j2.xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Configuration status="WARN">
+                  <Appenders>
+                    <Console name="STDOUT" target="SYSTEM_OUT">
+                      <JsonTemplateLayout eventTemplateUri="classpath:EcsLayout.json"/>
+                    </Console>
+                    <appender type="File" name="FILE">
+                      <layout type="PatternLayout" pattern="%m%n"/>
+                    </appender>
+                  </Appenders>
+                  <Loggers>
+                    <Logger name="io.netty" level="INFO"/>
+                    <Root level="TRACE"/>
+                  </Loggers>
+                </Configuration>
+                """).collect();
+        assertThat(facts.settings()).extracting(ConfigSetting::key, ConfigSetting::value, ConfigSetting::line)
+                .containsExactly(
+                        tuple("appender.STDOUT.type", "Console", 4),
+                        tuple("appender.STDOUT.layout", "JsonTemplateLayout", 5),
+                        tuple("appender.STDOUT.layout.eventTemplateUri", "classpath:EcsLayout.json", 5),
+                        tuple("appender.FILE.type", "File", 7),
+                        tuple("appender.FILE.layout", "PatternLayout", 8),
+                        tuple("logger.io.netty.level", "INFO", 12),
+                        tuple("root.level", "TRACE", 13));
+    }
+
+    @Test
+    void an_external_entity_is_never_resolved() throws Exception {
+        Path secret = dir.resolve("secret.txt");
+        Files.writeString(secret, "TOP-SECRET-CONTENT");
+        String xxe = """
+                <?xml version="1.0"?>
+                <!DOCTYPE configuration [<!ENTITY xxe SYSTEM "%s">]>
+                <configuration>
+                  <appender name="A" class="&xxe;"/>
+                  <root level="&xxe;"/>
+                </configuration>
+                """.formatted(secret.toUri());
+        RepoFacts facts = new RepoFixture(dir.resolve("repo")).file("logback.xml", xxe).file("log4j2.xml", xxe.replace("configuration", "Configuration")).collect();
+        assertThat(facts.settings()).noneMatch(s -> s.value().contains("TOP-SECRET"));
+        assertThat(facts.problems()).noneMatch(p -> p.message().contains("TOP-SECRET"));
+    }
+
+    @Test
+    void malformed_xml_is_a_problem_at_its_line() {
+        RepoFacts facts = new RepoFixture(dir).file("logback.xml", "<configuration>\n  <appender name=\"A\">\n</configuration>\n").collect();
+        assertThat(facts.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("logback.xml");
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.message()).startsWith("logback configuration is not well-formed XML");
+        });
+    }
+}

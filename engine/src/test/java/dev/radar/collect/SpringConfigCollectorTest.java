@@ -1,0 +1,100 @@
+package dev.radar.collect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import dev.radar.model.ConfigSetting;
+import dev.radar.model.RepoFacts;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SpringConfigCollectorTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void yaml_keys_are_flattened_with_dots_and_list_indexes_at_the_line_of_each_key() {
+        RepoFacts facts = new RepoFixture(dir).file("src/main/resources/application.yml", """
+                spring:
+                  datasource:
+                    url: jdbc:postgresql://db/orders
+                management:
+                  endpoints.web.exposure:
+                    include:
+                      - health
+                      - info
+                """).collect();
+        assertThat(facts.settings()).extracting(ConfigSetting::key, ConfigSetting::value, ConfigSetting::line, ConfigSetting::profile)
+                .containsExactly(
+                        tuple("spring.datasource.url", "jdbc:postgresql://db/orders", 3, ""),
+                        tuple("management.endpoints.web.exposure.include[0]", "health", 7, ""),
+                        tuple("management.endpoints.web.exposure.include[1]", "info", 8, ""));
+    }
+
+    @Test
+    void documents_of_a_multi_document_yaml_carry_their_profile() {
+        RepoFacts facts = new RepoFixture(dir).file("application.yaml", """
+                server:
+                  port: 8080
+                ---
+                spring:
+                  config:
+                    activate:
+                      on-profile: prod
+                server:
+                  port: 443
+                """).collect();
+        assertThat(facts.settings()).filteredOn(s -> s.key().equals("server.port"))
+                .extracting(ConfigSetting::value, ConfigSetting::line, ConfigSetting::profile)
+                .containsExactly(tuple("8080", 2, ""), tuple("443", 9, "prod"));
+    }
+
+    @Test
+    void a_profile_file_carries_its_profile() {
+        RepoFacts facts = new RepoFixture(dir).file("config/application-staging-eu.properties", "a=1\n").collect();
+        assertThat(facts.settings()).singleElement().satisfies(s -> assertThat(s.profile()).isEqualTo("staging-eu"));
+    }
+
+    @Test
+    void properties_keep_their_line_through_comments_continuations_escapes_and_documents() {
+        RepoFacts facts = new RepoFixture(dir).file("application.properties", """
+                # a comment
+                ! another comment
+                app.name = Orders \\
+                    Service
+                app.path\\ with\\ space: C:\\\\temp
+                app.unicode=caf\\u00e9
+                #---
+                spring.config.activate.on-profile=prod
+                app.mode prod
+                """).collect();
+        assertThat(facts.settings()).extracting(ConfigSetting::key, ConfigSetting::value, ConfigSetting::line, ConfigSetting::profile)
+                .containsExactly(
+                        tuple("app.name", "Orders Service", 3, ""),
+                        tuple("app.path with space", "C:\\temp", 5, ""),
+                        tuple("app.unicode", "café", 6, ""),
+                        tuple("spring.config.activate.on-profile", "prod", 8, "prod"),
+                        tuple("app.mode", "prod", 9, "prod"));
+    }
+
+    @Test
+    void a_broken_yaml_config_is_a_problem_and_other_files_are_still_read() {
+        RepoFacts facts = new RepoFixture(dir)
+                .file("application.yml", "spring:\n  name: [x\n")
+                .file("application-prod.yml", "a: 1\n")
+                .collect();
+        assertThat(facts.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("application.yml");
+            assertThat(p.message()).contains("not valid YAML");
+        });
+        assertThat(facts.settings()).extracting(ConfigSetting::key).containsExactly("a");
+    }
+
+    @Test
+    void other_yaml_files_are_not_spring_configuration() {
+        RepoFacts facts = new RepoFixture(dir).file("docker-compose.yml", "services: {}\n").file("my-application.yml", "a: 1\n").collect();
+        assertThat(facts.settings()).isEmpty();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.radar.collect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import dev.radar.model.CiStep;
+import dev.radar.model.RepoFacts;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkflowStepsCollectorTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void github_steps_and_reusable_workflows_are_read_at_their_lines() {
+        RepoFacts facts = new RepoFixture(dir).file(".github/workflows/ci.yml", """
+                on: push
+                jobs:
+                  build:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: actions/checkout@v4
+                      - name: Lint
+                        run: |
+                          npx eslint .
+                  scan:
+                    uses: acme/workflows/.github/workflows/scan.yml@main
+                """).collect();
+        assertThat(facts.ciSteps()).extracting(CiStep::job, CiStep::line, CiStep::uses, CiStep::run).containsExactly(
+                tuple("build", 6, "actions/checkout@v4", ""),
+                tuple("build", 8, "", "npx eslint .\n"),
+                tuple("scan", 11, "acme/workflows/.github/workflows/scan.yml@main", ""));
+        assertThat(facts.ciSteps().get(1).lints()).isTrue();
+    }
+
+    @Test
+    void gitlab_scripts_and_composite_actions_are_steps_too() {
+        RepoFacts facts = new RepoFixture(dir)
+                .file(".gitlab-ci.yml", "stages: [test]\naudit:\n  script:\n    - npm ci\n    - npm audit --audit-level=high\n")
+                .file(".github/actions/setup/action.yml", "runs:\n  using: composite\n  steps:\n    - run: cargo clippy\n      shell: bash\n")
+                .collect();
+        assertThat(facts.ciSteps()).extracting(CiStep::file, CiStep::line).containsExactly(
+                tuple(".github/actions/setup/action.yml", 4), tuple(".gitlab-ci.yml", 4), tuple(".gitlab-ci.yml", 5));
+        assertThat(facts.ciSteps()).filteredOn(CiStep::scansDependencies).extracting(CiStep::run).containsExactly("npm audit --audit-level=high");
+        assertThat(facts.ciSteps()).filteredOn(CiStep::lints).extracting(CiStep::run).containsExactly("cargo clippy");
+    }
+}
