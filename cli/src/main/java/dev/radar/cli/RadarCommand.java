@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Tech-radar and standards governance: reads a repository's build files and configs,",
             "judges them with the organisation's radar.yaml and Drools policies, and reports."},
-        subcommands = {CheckCommand.class, DepsCommand.class, RulesCommand.class, ExplainCommand.class},
+        subcommands = {CheckCommand.class, DepsCommand.class, RulesCommand.class, ExplainCommand.class, ScanCommand.class,
+            MergeCommand.class},
         footer = {"", "Run 'radar COMMAND --help' for a command's options. Docs: README.md and docs/ in the repository."})
 final class RadarCommand implements Runnable {
     @Spec
