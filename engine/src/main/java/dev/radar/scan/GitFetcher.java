@@ -240,7 +240,7 @@ public final class GitFetcher {
     }
 
     private FetchException failure(String what, Exception e, Deadline deadline) {
-        if (deadline != null && deadline.expired() || e.getCause() instanceof java.net.SocketTimeoutException) {
+        if (deadline != null && deadline.expired() || timedOut(e)) {
             return new FetchException(what + ": timed out after " + timeout.toSeconds() + " s");
         }
         StringBuilder message = new StringBuilder();
@@ -251,6 +251,16 @@ public final class GitFetcher {
             }
         }
         return new FetchException(what + ": " + redactor.redact(message.toString().replace('\n', ' ')));
+    }
+
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException
+                    || t.getMessage() != null && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("timed out")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static void delete(Path dir) {

@@ -21,6 +21,9 @@ final class GitUrls {
         if (url.isEmpty()) {
             return "empty";
         }
+        if (HELPER.matcher(url).matches()) {
+            return "remote-helper transports (such as ext:: or fd::) run commands and are not allowed";
+        }
         for (char c : url.toCharArray()) {
             if (Character.isISOControl(c) || c == ' ') {
                 return "contains spaces or control characters";
@@ -28,9 +31,6 @@ final class GitUrls {
         }
         if (url.startsWith("-")) {
             return "must not start with '-'";
-        }
-        if (HELPER.matcher(url).matches()) {
-            return "remote-helper transports (such as ext:: or fd::) run commands and are not allowed";
         }
         var m = SCHEME.matcher(url);
         if (m.matches()) {

@@ -42,4 +42,9 @@ class ArchitectureTest {
     static final ArchRule reports_only_render = noClasses().that().resideInAPackage("dev.radar.report..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.radar.collect..", "dev.radar.policy..", "dev.radar.check..",
                     "dev.radar.scan..", "dev.radar.radar..");
+
+    @ArchTest
+    static final ArchRule the_org_scan_is_the_last_stage_of_the_engine = noClasses().that().resideInAPackage("dev.radar..")
+            .and().resideOutsideOfPackages("dev.radar.scan..", "dev.radar.cli..")
+            .should().dependOnClassesThat().resideInAPackage("dev.radar.scan..");
 }
