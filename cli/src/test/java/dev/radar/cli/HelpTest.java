@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HelpTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"--help", "check --help", "deps --help", "rules --help", "explain --help"})
+    @ValueSource(strings = {"--help", "check --help", "deps --help", "rules --help", "explain --help", "scan --help", "merge --help"})
     void help_lists_every_exit_code_from_the_enum(String args) {
         var run = CliScenariosIT.run(args.split(" "));
         assertThat(run.exit()).isZero();
@@ -24,5 +24,12 @@ class HelpTest {
             assertThat(run.out()).contains(w.name());
         }
         assertThat(run.out().replaceAll("\\s+", " ")).contains("error, warning, info, never");
+    }
+
+    @org.junit.jupiter.api.Test
+    void scan_help_says_what_it_scans_and_where_it_writes_by_default() {
+        var run = CliScenariosIT.run("scan", "--help");
+        String text = run.out().replaceAll("\\s+", " ");
+        assertThat(text).contains("default: examples/org").contains("default: radar-out").contains("--resume").contains("--shard K/N");
     }
 }

@@ -43,6 +43,7 @@ final class Dashboard {
             svg .grid{stroke:#e6e9ed;stroke-width:1}
             svg .axis{font-size:11px;fill:var(--muted)}
             svg .axis.end{text-anchor:end} svg .axis.middle{text-anchor:middle}
+            svg#trend{max-width:860px;height:auto;display:block}
             svg .legend{font-size:12px;font-weight:600}
             svg .legend.compliance{fill:var(--ok)} svg .legend.errors{fill:var(--bad);text-anchor:end}
             svg path.compliance{fill:none;stroke:var(--ok);stroke-width:2}
@@ -167,7 +168,7 @@ final class Dashboard {
         h.append("<table id=\"top-findings\">\n<thead><tr><th>rule</th><th>severity</th><th>about</th><th>example</th>")
                 .append("<th class=\"num\">repos</th><th class=\"num\">findings</th></tr></thead>\n<tbody>\n");
         for (OrgSummary.TopFinding f : s.topFindings()) {
-            String about = !f.entryId().isEmpty() ? f.entryId() : f.subject();
+            String about = !f.entryId().isEmpty() ? f.entryId() : readable(f.subject());
             h.append("<tr data-rule=\"").append(esc(f.ruleId())).append("\" data-about=\"").append(esc(about)).append("\"><td><code>")
                     .append(esc(f.ruleId())).append("</code> ").append(esc(f.title()))
                     .append("</td><td class=\"sev-").append(esc(f.severity())).append("\">").append(esc(f.severity()))
@@ -314,6 +315,12 @@ final class Dashboard {
                     .append(esc(f.stage())).append("</td><td>").append(esc(f.message())).append("</td></tr>\n");
         }
         h.append("</tbody>\n</table>\n</section>\n");
+    }
+
+    /** A dependency key ({@code maven|g:a}) as {@code g:a (maven)}; other subjects as they are. */
+    private static String readable(String subject) {
+        int bar = subject.indexOf('|');
+        return bar > 0 ? subject.substring(bar + 1) + " (" + subject.substring(0, bar) + ")" : subject;
     }
 
     private static String shortRevision(String revision) {

@@ -13,7 +13,7 @@ final class TrendChart {
     private static final int HEIGHT = 240;
     private static final int LEFT = 48;
     private static final int RIGHT = 56;
-    private static final int TOP = 16;
+    private static final int TOP = 30;
     private static final int BOTTOM = 40;
 
     private TrendChart() {}
@@ -37,8 +37,8 @@ final class TrendChart {
             s.append(text(LEFT - 6, y + 4, (i * 25) + "%", "axis end"));
             s.append(text(LEFT + plotW + 6, y + 4, String.valueOf(maxErrors * i / 4), "axis"));
         }
-        s.append(text(LEFT - 40, TOP - 4, "compliant", "legend compliance"));
-        s.append(text(LEFT + plotW - 10, TOP - 4, "open errors", "legend errors"));
+        s.append(text(LEFT, 14, "— compliant (left axis)", "legend compliance"));
+        s.append(text(LEFT + plotW, 14, "open errors (right axis) - -", "legend errors"));
         if (points.isEmpty()) {
             s.append(text(LEFT + plotW / 2.0, TOP + plotH / 2.0, "no runs recorded yet", "axis middle"));
             return s.append("</svg>").toString();
