@@ -49,8 +49,10 @@ final class MergeCommand implements Callable<Integer> {
         }
         var err = spec.commandLine().getErr();
         long started = System.nanoTime();
+        long cpu = Progress.cpuNanos();
         ScanOutcome outcome = ShardMerge.merge(inputs, output, historyDays);
-        new Progress(err, Progress.Mode.LINES, "merge").done(outcome, output, System.nanoTime() - started);
+        new Progress(err, Progress.Mode.LINES, "merge").done(outcome, output, System.nanoTime() - started,
+                cpu < 0 ? -1 : Progress.cpuNanos() - cpu);
         return ScanVerdict.exitCode(outcome, failOn, err).code();
     }
 }

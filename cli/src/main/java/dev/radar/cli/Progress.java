@@ -116,15 +116,22 @@ final class Progress implements ScanListener {
         return c.error() + " error(s), " + c.warning() + " warning(s), " + c.info() + " info" + (r.problems() > 0 ? ", incomplete" : "");
     }
 
-    /** The closing lines: what happened and where the dashboard is. */
-    void done(ScanOutcome outcome, Path output, long nanos) {
+    /** CPU time of this process so far, in nanoseconds, or -1 when the JVM cannot tell. */
+    static long cpuNanos() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
+    }
+
+    /** The closing lines: what happened, the time and CPU time it took, and where the dashboard is. */
+    void done(ScanOutcome outcome, Path output, long nanos, long cpuNanos) {
         if (mode == Mode.BAR) {
             clearBar();
         }
         OrgSummary.Totals t = outcome.summary().totals();
         var run = outcome.run();
-        err.printf(Locale.ROOT, "radar %s: %d repositories (%d checked, %d unchanged, %d resumed, %d not scanned) in %.1f s%n",
-                command, t.repos(), run.checked(), run.unchanged(), run.resumed(), t.failed(), nanos / 1e9);
+        err.printf(Locale.ROOT, "radar %s: %d repositories (%d checked, %d unchanged, %d resumed, %d not scanned) in %.1f s%s%n",
+                command, t.repos(), run.checked(), run.unchanged(), run.resumed(), t.failed(), nanos / 1e9,
+                cpuNanos < 0 ? "" : String.format(Locale.ROOT, " (%.1f s CPU)", cpuNanos / 1e9));
         err.printf(Locale.ROOT, "radar %s: %d of %d compliant (%s); %d open errors, %d warnings%n", command, t.compliant(), t.checked(),
                 t.compliance() == null ? "-" : t.compliance().toPlainString() + "%", t.error(), t.warning());
         err.println("radar " + command + ": dashboard " + output.resolve("index.html") + ", summary " + output.resolve("summary.json"));

@@ -123,8 +123,9 @@ final class ScanCommand implements Callable<Integer> {
                 resume, full, historyDays, config, List.of());
         Progress listener = new Progress(err, progress.resolve(), "scan");
         long started = System.nanoTime();
+        long cpu = Progress.cpuNanos();
         ScanOutcome outcome = new OrgScan(policies, fetcher).run(request, listener);
-        listener.done(outcome, output, System.nanoTime() - started);
+        listener.done(outcome, output, System.nanoTime() - started, cpu < 0 ? -1 : Progress.cpuNanos() - cpu);
         return ScanVerdict.exitCode(outcome, failOn, err).code();
     }
 

@@ -57,9 +57,16 @@ public final class GitFetcher {
         return redactor;
     }
 
-    /** The commit the remote's branch (or its HEAD when no branch is named) points at now. */
+    /**
+     * The commit the remote's branch (or its HEAD when no branch is named) points at now. A remote on this machine
+     * (a local path or {@code file://} URL, e.g. a mirror) has its ref read directly; others are asked with
+     * {@code ls-remote}.
+     */
     public String remoteCommit(RepoSpec spec) throws FetchException {
         Remote remote = remote(spec);
+        if (!GitUrls.isRemote(remote.url())) {
+            return localCommit(spec, remote);
+        }
         Deadline deadline = new Deadline(timeout);
         try {
             Map<String, Ref> refs = configure(Git.lsRemoteRepository().setRemote(remote.url()).setHeads(false).setTags(false), remote)
@@ -76,12 +83,60 @@ public final class GitFetcher {
         }
     }
 
+    private String localCommit(RepoSpec spec, Remote remote) throws FetchException {
+        Path path;
+        try {
+            path = remote.url().regionMatches(true, 0, "file:", 0, 5) ? Path.of(new URI(remote.url())) : Path.of(remote.url());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new FetchException("not a local repository: " + redactor.redact(remote.url()));
+        }
+        String name = spec.branch().isEmpty() ? "HEAD" : "refs/heads/" + spec.branch();
+        Path direct = LocalRefs.gitDir(path);
+        if (direct != null) {
+            try {
+                String commit = LocalRefs.resolve(direct, name);
+                if (commit != null) {
+                    return commit;
+                }
+            } catch (IOException e) {
+                throw new FetchException(spec.branch().isEmpty() ? "the remote has no HEAD (an empty repository?)"
+                        : "the remote has no branch '" + spec.branch() + "'");
+            }
+        }
+        Path gitDir = Files.isDirectory(path.resolve(".git")) ? path.resolve(".git") : path;
+        try (Repository repo = new org.eclipse.jgit.storage.file.FileRepositoryBuilder().setGitDir(gitDir.toFile())
+                .setMustExist(true).build()) {
+            Ref ref = repo.exactRef(name);
+            if (ref == null || ref.getObjectId() == null) {
+                throw new FetchException(spec.branch().isEmpty() ? "the remote has no HEAD (an empty repository?)"
+                        : "the remote has no branch '" + spec.branch() + "'");
+            }
+            return ref.getObjectId().name();
+        } catch (IOException | RuntimeException e) {
+            throw failure("ls-remote", e, null);
+        }
+    }
+
     /** Brings the cached clone of a repository to the remote's current commit, cloning it when needed. */
     public Checkout sync(RepoSpec spec) throws FetchException {
+        return sync(spec, null);
+    }
+
+    /**
+     * As {@link #sync(RepoSpec)}, when the remote's commit is already known (from {@link #remoteCommit}): a cache
+     * that is checked out at that commit is used as it is, without talking to the remote again.
+     */
+    public Checkout sync(RepoSpec spec, String remoteCommit) throws FetchException {
         Remote remote = remote(spec);
         Path dir = cacheDir(spec);
         if (Files.isDirectory(dir)) {
             try {
+                if (remoteCommit != null) {
+                    String head = cachedHead(dir, remote);
+                    if (remoteCommit.equals(head)) {
+                        return new Checkout(dir, head);
+                    }
+                }
                 return update(spec, remote, dir);
             } catch (TransportException e) {
                 throw failure("fetch", e, null);
@@ -99,6 +154,24 @@ public final class GitFetcher {
     Path cacheDir(RepoSpec spec) {
         String key = Digests.hex(Digests.sha256(strip(spec.url()).getBytes(StandardCharsets.UTF_8))).substring(0, 12);
         return cache.resolve(spec.name() + "-" + key);
+    }
+
+    /** The commit a cache is checked out at, or null when it is not a clone of this remote (or cannot tell). */
+    private static String cachedHead(Path dir, Remote remote) throws IOException {
+        Path gitDir = LocalRefs.gitDir(dir);
+        if (gitDir == null) {
+            return null;
+        }
+        org.eclipse.jgit.lib.Config config = new org.eclipse.jgit.lib.Config();
+        try {
+            config.fromText(Files.readString(gitDir.resolve("config"), StandardCharsets.UTF_8));
+        } catch (org.eclipse.jgit.errors.ConfigInvalidException e) {
+            return null;
+        }
+        if (!remote.url().equals(config.getString("remote", "origin", "url"))) {
+            return null;
+        }
+        return LocalRefs.resolve(gitDir, "HEAD");
     }
 
     private Checkout update(RepoSpec spec, Remote remote, Path dir) throws GitAPIException, IOException, FetchException {
@@ -127,7 +200,7 @@ public final class GitFetcher {
                 throw new FetchException("the remote has no " + (spec.branch().isEmpty() ? "HEAD" : "branch '" + spec.branch() + "'"));
             }
             ObjectId head = repo.resolve("HEAD");
-            if (!target.equals(head) || !git.status().call().isClean()) {
+            if (!target.equals(head)) {
                 git.reset().setMode(ResetCommand.ResetType.HARD).setRef(target.name()).setProgressMonitor(deadline).call();
             }
             return new Checkout(dir, target.name());

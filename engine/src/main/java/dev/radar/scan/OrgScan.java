@@ -255,7 +255,7 @@ public final class OrgScan {
 
         /** Fetch or fingerprint; hand the repository to a check worker unless its stored result still holds. */
         private void prepare(RepoSpec spec, ThreadPoolExecutor check) throws IOException {
-            RepoResult previous = request.full() ? null : store.readResult(spec.name()).orElse(null);
+            RepoResult previous = request.full() ? null : store.readHeader(spec.name()).orElse(null);
             Path dir;
             String revision;
             try {
@@ -268,7 +268,7 @@ public final class OrgScan {
                         unchanged(previous, spec);
                         return;
                     }
-                    GitFetcher.Checkout checkout = fetcher.sync(spec);
+                    GitFetcher.Checkout checkout = fetcher.sync(spec, remote);
                     dir = checkout.dir();
                     revision = checkout.commit();
                 } else {
@@ -327,19 +327,20 @@ public final class OrgScan {
         }
 
         /** The stored result stands; repos.yaml may still have moved the repository to another team or branch. */
-        private void unchanged(RepoResult previous, RepoSpec spec) throws IOException {
-            RepoResult current = previous;
-            boolean teamFromList = !spec.team().isEmpty() && !spec.team().equals(previous.team());
-            boolean tagsFromList = !spec.tags().isEmpty() && !spec.tags().equals(previous.tags());
-            if (teamFromList || tagsFromList || !spec.location().equals(previous.location())) {
-                current = new RepoResult(previous.schemaVersion(), previous.name(), teamFromList ? spec.team() : previous.team(),
-                        tagsFromList ? spec.tags() : previous.tags(), spec.location(), spec.branch(), previous.status(),
-                        previous.revision(), previous.config(), previous.runId(), previous.evaluated(), previous.dateSensitive(),
-                        previous.counts(), previous.dependencies(), previous.problems(), previous.failure(), previous.findings(),
-                        previous.usages(), previous.notOnRadar());
+        private void unchanged(RepoResult header, RepoSpec spec) throws IOException {
+            boolean teamFromList = !spec.team().isEmpty() && !spec.team().equals(header.team());
+            boolean tagsFromList = !spec.tags().isEmpty() && !spec.tags().equals(header.tags());
+            if (teamFromList || tagsFromList || !spec.location().equals(header.location()) || !spec.branch().equals(header.branch())) {
+                RepoResult p = store.readResult(spec.name())
+                        .orElseThrow(() -> new IOException("the stored result of " + spec.name() + " cannot be read"));
+                RepoResult current = new RepoResult(p.schemaVersion(), p.name(), teamFromList ? spec.team() : p.team(),
+                        tagsFromList ? spec.tags() : p.tags(), spec.location(), spec.branch(), p.status(), p.revision(), p.config(),
+                        p.runId(), p.evaluated(), p.dateSensitive(), p.counts(), p.dependencies(), p.problems(), p.failure(),
+                        p.findings(), p.usages(), p.notOnRadar());
                 ScanJson.write(store.result(spec.name()), current);
+                header = current;
             }
-            finish(current, ScanListener.Outcome.UNCHANGED, true);
+            finish(header, ScanListener.Outcome.UNCHANGED, true);
         }
 
         private void failed(RepoSpec spec, String stage, String message, String revision) throws IOException {

@@ -1,5 +1,8 @@
 package dev.radar.scan;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.radar.report.AtomicFiles;
 import dev.radar.report.Report;
 import dev.radar.report.ReportFormats;
@@ -28,7 +31,7 @@ import java.util.stream.Stream;
  * Every file is written atomically; a repository's result is written after its reports, so a crash leaves
  * either the old result or the new one with its reports.
  */
-public final class ScanStore {
+final class ScanStore {
     static final String SUMMARY = "summary.json";
     static final String INDEX = "index.html";
     static final String CATALOG = "catalog.json";
@@ -44,11 +47,11 @@ public final class ScanStore {
     private final Path root;
     private BufferedWriter journal;
 
-    public ScanStore(Path root) {
+    ScanStore(Path root) {
         this.root = root;
     }
 
-    public Path root() {
+    Path root() {
         return root;
     }
 
@@ -72,6 +75,35 @@ public final class ScanStore {
         }
         try {
             RepoResult r = ScanJson.read(f, RepoResult.class);
+            return r.schemaVersion() == RepoResult.SCHEMA_VERSION && name.equals(r.name()) ? Optional.of(r) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A stored result without its finding, usage and technology rows (empty lists), read from the top of the file
+     * only: all an unchanged repository costs. Empty when there is no readable result.
+     */
+    Optional<RepoResult> readHeader(String name) {
+        Path f = result(name);
+        if (!Files.isRegularFile(f)) {
+            return Optional.empty();
+        }
+        try (JsonParser p = ScanJson.MAPPER.getFactory().createParser(f.toFile())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            ObjectNode header = ScanJson.MAPPER.createObjectNode();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                if ("findings".equals(field)) {
+                    break; // the rows come last
+                }
+                p.nextToken();
+                header.set(field, ScanJson.MAPPER.readTree(p));
+            }
+            RepoResult r = ScanJson.MAPPER.treeToValue(header, RepoResult.class);
             return r.schemaVersion() == RepoResult.SCHEMA_VERSION && name.equals(r.name()) ? Optional.of(r) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
