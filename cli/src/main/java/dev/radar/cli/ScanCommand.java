@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         description = {"Scan every repository of the organisation and write the org dashboard.",
             "Repositories come from a repos.yaml (git remotes, cloned into --cache and fetched on later runs) or a folder "
                 + "whose subfolders are repositories. Unchanged repositories (same commit, same radar, policies and exceptions) "
-                + "are not evaluated again. Writes OUTPUT/index.html, summary.json, repos/NAME.json|.sarif. "
+                + "are not evaluated again. Writes OUTPUT/index.html, OUTPUT/summary.json and a JSON and SARIF report per repository. "
                 + "Format of repos.yaml and of the outputs: docs/scan.md."})
 final class ScanCommand implements Callable<Integer> {
 

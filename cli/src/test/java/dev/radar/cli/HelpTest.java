@@ -30,6 +30,6 @@ class HelpTest {
     void scan_help_says_what_it_scans_and_where_it_writes_by_default() {
         var run = CliScenariosIT.run("scan", "--help");
         String text = run.out().replaceAll("\\s+", " ");
-        assertThat(text).contains("default: examples/org").contains("default: radar-out").contains("--resume").contains("--shard K/N");
+        assertThat(text).contains("default: examples/org").contains("default: radar-out").contains("--resume").contains("--shard=K/N");
     }
 }

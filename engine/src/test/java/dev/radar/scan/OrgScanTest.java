@@ -59,6 +59,10 @@ class OrgScanTest {
             assertThat(out.resolve("results/" + name + ".json")).isRegularFile();
         }
         assertThat(out.resolve("index.html")).isRegularFile();
+        if (out.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            // regression: files were 0600 (temporary-file permissions), so a web server could not serve the dashboard
+            assertThat(Files.getPosixFilePermissions(out.resolve("index.html"))).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+        }
         assertThat(outcome.run().status()).isEqualTo(RunRecord.COMPLETE);
         JsonNode summary = ScanJson.MAPPER.readTree(out.resolve("summary.json").toFile());
         assertThat(summary.get("schemaVersion").asInt()).isEqualTo(OrgSummary.SCHEMA_VERSION);
