@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
             "Tech-radar and standards governance: reads a repository's build files and configs,",
             "judges them with the organisation's radar.yaml and Drools policies, and reports."},
         subcommands = {CheckCommand.class, DepsCommand.class, RulesCommand.class, ExplainCommand.class, ExceptionsCommand.class,
-            ValidateCommand.class, RenderCommand.class,
+            ScanCommand.class, MergeCommand.class, ValidateCommand.class, RenderCommand.class,
             ImpactCommand.class, ChangelogCommand.class, ExportCommand.class, ImportCommand.class},
         footer = {"", "Run 'radar COMMAND --help' for a command's options. Docs: README.md and docs/ in the repository."})
 final class RadarCommand implements Runnable {

@@ -10,7 +10,7 @@ class HelpTest {
     @ParameterizedTest
     @ValueSource(strings = {"--help", "check --help", "deps --help", "rules --help", "explain --help", "exceptions --help",
         "exceptions list --help", "exceptions expiring --help", "exceptions validate --help", "validate --help", "render --help",
-        "impact --help", "changelog --help", "export --help", "import --help"})
+        "impact --help", "changelog --help", "export --help", "import --help", "scan --help", "merge --help"})
     void help_lists_every_exit_code_from_the_enum(String args) {
         var run = CliScenariosIT.run(args.split(" "));
         assertThat(run.exit()).isZero();
@@ -38,5 +38,12 @@ class HelpTest {
     @org.junit.jupiter.api.Test
     void check_help_offers_the_central_exceptions_file() {
         assertThat(CliScenariosIT.run("check", "--help").out()).contains("--exceptions=FILE");
+    }
+
+    @org.junit.jupiter.api.Test
+    void scan_help_says_what_it_scans_and_where_it_writes_by_default() {
+        var run = CliScenariosIT.run("scan", "--help");
+        String text = run.out().replaceAll("\\s+", " ");
+        assertThat(text).contains("default: examples/org").contains("default: radar-out").contains("--resume").contains("--shard=K/N");
     }
 }

@@ -8,6 +8,7 @@ import dev.radar.model.ExceptionGrant;
 import dev.radar.model.FileProblem;
 import dev.radar.model.RepoFacts;
 import dev.radar.model.Today;
+import dev.radar.policy.Evaluation;
 import dev.radar.policy.PolicyEngine;
 import dev.radar.report.Report;
 import java.io.IOException;
@@ -29,6 +30,11 @@ public final class Checker {
      * @throws IOException when the repository folder itself cannot be walked (single unreadable files are findings)
      */
     public Report check(CheckRequest request) throws IOException {
+        return run(request).report();
+    }
+
+    /** Runs the check and keeps the facts and radar usages next to the report (the org scan needs them). */
+    public CheckResult run(CheckRequest request) throws IOException {
         RepoFacts facts = Collectors.collect(request.repo(), request.dir());
         List<ExceptionGrant> local = List.of();
         List<FileProblem> problems = new ArrayList<>();
@@ -39,18 +45,23 @@ public final class Checker {
                     "exceptions file not used: " + (p.column() > 0 ? "column " + p.column() + ": " : "") + p.message())));
             facts = facts.withProblems(problems);
         }
-        return evaluate(request.withExceptions(local), facts);
+        return run(request.withExceptions(local), facts);
     }
 
     /** Evaluates facts that were already collected, with the request's exceptions that name this repository. */
     public Report evaluate(CheckRequest request, RepoFacts facts) {
+        return run(request, facts).report();
+    }
+
+    private CheckResult run(CheckRequest request, RepoFacts facts) {
         List<Object> all = new ArrayList<>(request.radar().facts());
         all.addAll(facts.all());
         all.add(new Today(request.today()));
         all.add(new CheckScope(request.repo()));
         request.exceptions().stream().filter(g -> g.coversRepo(request.repo())).forEach(all::add);
-        var findings = engine.evaluate(all, request.radar().standards());
-        return Report.of(request.repo(), request.today(), request.radar().source(), findings,
+        Evaluation evaluation = engine.run(all, request.radar().standards());
+        Report report = Report.of(request.repo(), request.today(), request.radar().source(), evaluation.findings(),
                 List.copyOf(engine.rules().values()), facts.dependencies().size(), facts.problems());
+        return new CheckResult(report, facts, evaluation.usages());
     }
 }

@@ -7,6 +7,7 @@ import dev.radar.model.FindingStatus;
 import dev.radar.model.RuleInfo;
 import dev.radar.model.Severity;
 import dev.radar.model.Verdict;
+import dev.radar.model.Usage;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -194,6 +195,11 @@ public final class PolicyEngine {
      * @param overrides rule id to severity, or empty to switch a rule off (radar.yaml {@code standards})
      */
     public List<Finding> evaluate(Collection<?> facts, Map<String, Optional<Severity>> overrides) {
+        return run(facts, overrides).findings();
+    }
+
+    /** As {@link #evaluate}, also returning the {@link Usage} facts the session derived. */
+    public Evaluation run(Collection<?> facts, Map<String, Optional<Severity>> overrides) {
         KieSession session = kieBase.newKieSession();
         try {
             if (kieBase.getKiePackages().stream().anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(GLOBAL)))) {
@@ -209,15 +215,20 @@ public final class PolicyEngine {
                 Object id = match.getRule().getMetaData().get("id");
                 return id == null || !overrides.containsKey(String.valueOf(id)) || overrides.get(String.valueOf(id)).isPresent();
             });
-            List<Finding> out = new ArrayList<>();
-            for (Object o : session.getObjects(o -> o instanceof Finding)) {
-                out.add((Finding) o);
+            List<Finding> findings = new ArrayList<>();
+            List<Usage> usages = new ArrayList<>();
+            for (Object o : session.getObjects(o -> o instanceof Finding || o instanceof Usage)) {
+                if (o instanceof Finding f) {
+                    findings.add(f);
+                } else {
+                    usages.add((Usage) o);
+                }
             }
             List<Verdict> verdicts = new ArrayList<>();
             for (Object o : session.getObjects(o -> o instanceof Verdict)) {
                 verdicts.add((Verdict) o);
             }
-            return apply(out, verdicts);
+            return new Evaluation(apply(findings, verdicts), usages);
         } finally {
             session.dispose();
         }

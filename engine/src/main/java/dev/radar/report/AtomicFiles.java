@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes a file through a temporary sibling and a rename: readers see the old file or the new one, never half. */
 public final class AtomicFiles {
@@ -33,7 +34,11 @@ public final class AtomicFiles {
         }
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+        Path tmp = dir.getFileSystem().supportedFileAttributeViews().contains("posix")
+                // readable like any file the user creates (umask applies), not 0600 as temporary files are
+                ? Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")))
+                : Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
         try {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 content.writeTo(w);

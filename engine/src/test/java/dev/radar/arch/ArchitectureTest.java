@@ -78,4 +78,11 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.radar.governance..")
             .should().dependOnClassesThat().resideInAPackage("dev.radar.scan..").check(classes);
     }
+
+    @ArchTest
+    void the_org_scan_is_the_last_stage_of_the_engine(JavaClasses classes) {
+        noClasses().that().resideInAPackage("dev.radar..")
+            .and().resideOutsideOfPackages("dev.radar.scan..", "dev.radar.cli..")
+            .should().dependOnClassesThat().resideInAPackage("dev.radar.scan..").check(classes);
+    }
 }

@@ -1,0 +1,446 @@
+package dev.radar.scan;
+
+import dev.radar.check.CheckRequest;
+import dev.radar.check.CheckResult;
+import dev.radar.check.Checker;
+import dev.radar.model.Dependency;
+import dev.radar.model.Finding;
+import dev.radar.model.FindingStatus;
+import dev.radar.model.LanguageMatcher;
+import dev.radar.model.LanguageUsage;
+import dev.radar.model.Usage;
+import dev.radar.policy.PolicyEngine;
+import dev.radar.report.AtomicFiles;
+import dev.radar.report.Report;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The nightly org scan. Each repository of the source (in this shard) is fetched (or fingerprinted, for a
+ * folder), skipped when its revision and the configuration are unchanged since its stored result, and
+ * otherwise checked with the shared rule base on a bounded pool of workers; its reports and result are
+ * written atomically as soon as it is done and the run's journal notes it, so a crash loses at most the
+ * repositories in flight and {@code --resume} continues from there. At the end the results are folded,
+ * one at a time, into summary.json, the trend point and index.html.
+ */
+public final class OrgScan {
+
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final PolicyEngine engine;
+    private final Checker checker;
+    private final GitFetcher fetcher;
+    private final Redactor redactor;
+
+    /**
+     * A scanner.
+     *
+     * @param fetcher clones and fetches git sources; null when the source has folders only
+     */
+    public OrgScan(PolicyEngine engine, GitFetcher fetcher) {
+        this.engine = engine;
+        this.checker = new Checker(engine);
+        this.fetcher = fetcher;
+        this.redactor = fetcher == null ? Redactor.urlsOnly() : fetcher.redactor();
+    }
+
+    /** The date of the interrupted run in an output folder, for {@code --resume} without {@code --today}. */
+    public static Optional<LocalDate> interruptedRunDate(Path output) {
+        return new ScanStore(output).readRun().filter(r -> !r.complete()).map(r -> LocalDate.parse(r.today()));
+    }
+
+    /** Runs the scan; see the class comment. */
+    public ScanOutcome run(ScanRequest request, ScanListener listener) throws IOException {
+        ScanStore store = new ScanStore(request.output());
+        Files.createDirectories(request.output());
+        List<RepoSpec> repos = request.source().repos().stream()
+                .filter(r -> request.shard().contains(r.name()))
+                .sorted(Comparator.comparing(RepoSpec::name))
+                .toList();
+        ScanListener events = synchronizedListener(listener);
+        request.source().warnings().forEach(events::note);
+
+        Optional<RunRecord> previous = store.readRun();
+        boolean resuming = false;
+        Set<String> done = Set.of();
+        if (request.resume()) {
+            RunRecord p = previous.orElse(null);
+            if (p != null && !p.complete() && p.config().equals(request.config().digest()) && p.today().equals(request.today().toString())
+                    && p.shard().equals(request.shard().toString())) {
+                resuming = true;
+                done = store.journalled(p.runId());
+                events.note("resuming run " + p.runId() + ": " + done.size() + " of " + repos.size() + " repositories already done");
+            } else {
+                events.note(p == null || p.complete() ? "nothing to resume: the last run completed; starting a new run"
+                        : "cannot resume run " + p.runId() + ": it ran with another configuration, date or shard; starting a new run");
+            }
+        }
+        String runId = resuming ? previous.get().runId() : newRunId();
+        String started = resuming ? previous.get().started() : Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        RunRecord running = new RunRecord(1, runId, RunRecord.RUNNING, started, null, request.today().toString(),
+                request.config().digest(), request.shard().toString(), request.source().description(), repos.size(), 0, 0, 0, 0);
+        store.writeRun(running);
+        Catalog catalog = Catalog.of(request.radar(), engine.rules().values(), request.config(), request.exceptions());
+        store.writeCatalog(catalog);
+        store.openJournal(runId, resuming);
+
+        Run run = new Run(request, store, runId, events, repos.size());
+        try {
+            run.execute(repos, done);
+        } finally {
+            store.closeJournal();
+        }
+
+        Set<String> names = new LinkedHashSet<>();
+        repos.forEach(r -> names.add(r.name()));
+        store.prune(names);
+        OrgSummary summary = summarize(store, catalog, names, request.today(), request.source().description(),
+                Optional.of(request.shard()));
+        List<History.Point> trend = request.shard().isAll()
+                ? History.record(store, summary, request.historyDays())
+                : History.read(store, request.today(), request.historyDays(), false);
+        writeOutputs(store, summary, trend);
+        RunRecord finished = new RunRecord(1, runId, RunRecord.COMPLETE, started, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                request.today().toString(), request.config().digest(), request.shard().toString(), request.source().description(),
+                repos.size(), run.count(ScanListener.Outcome.CHECKED), run.count(ScanListener.Outcome.UNCHANGED),
+                run.count(ScanListener.Outcome.RESUMED), run.count(ScanListener.Outcome.FAILED));
+        store.writeRun(finished);
+        List<String> incomplete = new ArrayList<>(request.source().warnings());
+        summary.failures().forEach(f -> incomplete.add(f.repo() + ": " + f.stage() + ": " + f.message()));
+        return new ScanOutcome(summary, finished, incomplete);
+    }
+
+    /** Reads the results of the named repositories in name order and folds them into the summary. */
+    static OrgSummary summarize(ScanStore store, Catalog catalog, Set<String> names, LocalDate today, String source,
+            Optional<Shard> shard) {
+        SummaryBuilder builder = new SummaryBuilder(catalog, today, source, shard);
+        for (String name : new TreeSet<>(names)) {
+            RepoResult r = store.readResult(name).orElseGet(() -> new RepoResult(RepoResult.SCHEMA_VERSION, name, "", List.of(), "",
+                    "", RepoResult.FAILED, "", catalog.config(), "", today.toString(), false, null, 0, 0,
+                    new RepoResult.Failure("scan", "no result was stored for this repository"), null, null, null));
+            builder.add(r);
+        }
+        return builder.build();
+    }
+
+    static void writeOutputs(ScanStore store, OrgSummary summary, List<History.Point> trend) throws IOException {
+        ScanJson.write(store.root().resolve(ScanStore.SUMMARY), summary);
+        String html = Dashboard.html(summary, trend);
+        AtomicFiles.write(store.root().resolve(ScanStore.INDEX), w -> w.write(html));
+    }
+
+    private static String newRunId() {
+        byte[] random = new byte[3];
+        new SecureRandom().nextBytes(random);
+        return RUN_ID.format(Instant.now()) + "-" + HexFormat.of().formatHex(random);
+    }
+
+    private static ScanListener synchronizedListener(ScanListener listener) {
+        return new ScanListener() {
+            @Override
+            public synchronized void started(int total) {
+                listener.started(total);
+            }
+
+            @Override
+            public synchronized void repository(RepoResult result, Outcome outcome, int done, int total) {
+                listener.repository(result, outcome, done, total);
+            }
+
+            @Override
+            public synchronized void note(String message) {
+                listener.note(message);
+            }
+        };
+    }
+
+    /** One run's workers and bookkeeping. */
+    private final class Run {
+        private final ScanRequest request;
+        private final ScanStore store;
+        private final String runId;
+        private final ScanListener events;
+        private final int total;
+        private final AtomicInteger finished = new AtomicInteger();
+        private final Map<ScanListener.Outcome, AtomicInteger> counts = new HashMap<>();
+        private final AtomicReference<Throwable> fatal = new AtomicReference<>();
+        private CountDownLatch latch;
+
+        Run(ScanRequest request, ScanStore store, String runId, ScanListener events, int total) {
+            this.request = request;
+            this.store = store;
+            this.runId = runId;
+            this.events = events;
+            this.total = total;
+            for (ScanListener.Outcome o : ScanListener.Outcome.values()) {
+                counts.put(o, new AtomicInteger());
+            }
+        }
+
+        int count(ScanListener.Outcome outcome) {
+            return counts.get(outcome).get();
+        }
+
+        void execute(List<RepoSpec> repos, Set<String> done) throws IOException {
+            latch = new CountDownLatch(repos.size());
+            events.started(repos.size());
+            ExecutorService prepare = Executors.newFixedThreadPool(request.fetchJobs(), threads("radar-fetch"));
+            ThreadPoolExecutor check = new ThreadPoolExecutor(request.jobs(), request.jobs(), 0, TimeUnit.SECONDS,
+                    new ArrayBlockingQueue<>(request.jobs() * 2), threads("radar-check"), (task, pool) -> {
+                        try {
+                            pool.getQueue().put(task); // wait for a free slot: memory stays flat however many repos
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new RejectedExecutionException("interrupted", e);
+                        }
+                    });
+            try {
+                for (RepoSpec spec : repos) {
+                    if (done.contains(spec.name())) {
+                        RepoResult stored = store.readResult(spec.name()).orElse(null);
+                        if (stored != null) {
+                            finish(stored, ScanListener.Outcome.RESUMED, false);
+                            continue;
+                        }
+                    }
+                    prepare.execute(() -> guarded(spec, () -> prepare(spec, check)));
+                }
+                while (!latch.await(200, TimeUnit.MILLISECONDS)) {
+                    if (fatal.get() != null) {
+                        break;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("scan interrupted", e);
+            } finally {
+                prepare.shutdownNow();
+                check.shutdownNow();
+            }
+            Throwable f = fatal.get();
+            if (f instanceof Error e) {
+                throw e;
+            }
+            if (f != null) {
+                throw new IOException("scan aborted: " + f.getMessage(), f);
+            }
+        }
+
+        /** Fetch or fingerprint; hand the repository to a check worker unless its stored result still holds. */
+        private void prepare(RepoSpec spec, ThreadPoolExecutor check) throws IOException {
+            RepoResult previous = request.full() ? null : store.readHeader(spec.name()).orElse(null);
+            Path dir;
+            String revision;
+            try {
+                if (spec.isGit()) {
+                    if (fetcher == null) {
+                        throw new FetchException("no git fetcher configured");
+                    }
+                    String remote = fetcher.remoteCommit(spec);
+                    if (reusable(previous, remote)) {
+                        unchanged(previous, spec);
+                        return;
+                    }
+                    GitFetcher.Checkout checkout = fetcher.sync(spec, remote);
+                    dir = checkout.dir();
+                    revision = checkout.commit();
+                } else {
+                    dir = spec.folder();
+                    if (!Files.isDirectory(dir)) {
+                        throw new FetchException("no such folder: " + spec.location());
+                    }
+                    revision = TreeFingerprint.of(dir);
+                }
+            } catch (FetchException e) {
+                failed(spec, spec.isGit() ? "fetch" : "read", e.getMessage(), "");
+                return;
+            } catch (IOException e) {
+                failed(spec, "read", String.valueOf(e.getMessage()), "");
+                return;
+            }
+            if (reusable(previous, revision)) {
+                unchanged(previous, spec);
+                return;
+            }
+            Path checkoutDir = dir;
+            String rev = revision;
+            check.execute(() -> guarded(spec, () -> check(spec, checkoutDir, rev)));
+        }
+
+        private void check(RepoSpec spec, Path dir, String revision) throws IOException {
+            CheckResult result;
+            try {
+                result = checker.run(new CheckRequest(dir, spec.name(), request.radar(), request.today()));
+            } catch (IOException e) {
+                failed(spec, "check", "cannot read the repository: " + e.getMessage(), revision);
+                return;
+            }
+            CatalogInfo info = spec.team().isEmpty() || spec.tags().isEmpty() ? CatalogInfo.read(dir) : CatalogInfo.NONE;
+            RepoResult r = result(spec, revision, result, dir, info);
+            store.writeChecked(r, result.report());
+            finish(r, ScanListener.Outcome.CHECKED, true);
+        }
+
+        private boolean reusable(RepoResult previous, String revision) {
+            if (previous == null || !previous.checked() || !revision.equals(previous.revision())
+                    || !request.config().digest().equals(previous.config())) {
+                return false;
+            }
+            LocalDate evaluated;
+            try {
+                evaluated = LocalDate.parse(previous.evaluated());
+            } catch (RuntimeException e) {
+                return false;
+            }
+            if (evaluated.equals(request.today())) {
+                return true;
+            }
+            return !previous.dateSensitive() && evaluated.isBefore(request.today())
+                    && !request.config().datePassed(evaluated, request.today());
+        }
+
+        /** The stored result stands; repos.yaml may still have moved the repository to another team or branch. */
+        private void unchanged(RepoResult header, RepoSpec spec) throws IOException {
+            boolean teamFromList = !spec.team().isEmpty() && !spec.team().equals(header.team());
+            boolean tagsFromList = !spec.tags().isEmpty() && !spec.tags().equals(header.tags());
+            if (teamFromList || tagsFromList || !spec.location().equals(header.location()) || !spec.branch().equals(header.branch())) {
+                RepoResult p = store.readResult(spec.name())
+                        .orElseThrow(() -> new IOException("the stored result of " + spec.name() + " cannot be read"));
+                RepoResult current = new RepoResult(p.schemaVersion(), p.name(), teamFromList ? spec.team() : p.team(),
+                        tagsFromList ? spec.tags() : p.tags(), spec.location(), spec.branch(), p.status(), p.revision(), p.config(),
+                        p.runId(), p.evaluated(), p.dateSensitive(), p.counts(), p.dependencies(), p.problems(), p.failure(),
+                        p.findings(), p.usages(), p.notOnRadar());
+                ScanJson.write(store.result(spec.name()), current);
+                header = current;
+            }
+            finish(header, ScanListener.Outcome.UNCHANGED, true);
+        }
+
+        private void failed(RepoSpec spec, String stage, String message, String revision) throws IOException {
+            RepoResult r = new RepoResult(RepoResult.SCHEMA_VERSION, spec.name(), spec.team(), spec.tags(), spec.location(),
+                    spec.branch(), RepoResult.FAILED, revision, request.config().digest(), runId, request.today().toString(), false,
+                    null, 0, 0, new RepoResult.Failure(stage, redactor.redact(message)), null, null, null);
+            store.writeFailed(r);
+            finish(r, ScanListener.Outcome.FAILED, true);
+        }
+
+        private void finish(RepoResult result, ScanListener.Outcome outcome, boolean journal) throws IOException {
+            if (journal) {
+                store.journal(result.name());
+            }
+            counts.get(outcome).incrementAndGet();
+            events.repository(result, outcome, finished.incrementAndGet(), total);
+            latch.countDown();
+        }
+
+        /** Runs one step of one repository; a bug fails that repository, an Error (out of memory) stops the run. */
+        private void guarded(RepoSpec spec, Step step) {
+            if (fatal.get() != null) {
+                return;
+            }
+            try {
+                step.run();
+            } catch (Error e) {
+                fatal.compareAndSet(null, e);
+            } catch (Exception e) {
+                try {
+                    failed(spec, "scan", "internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage(), "");
+                } catch (IOException | RuntimeException again) {
+                    fatal.compareAndSet(null, again);
+                }
+            }
+        }
+
+        private RepoResult result(RepoSpec spec, String revision, CheckResult check, Path dir, CatalogInfo info) {
+            Report report = check.report();
+            Map<dev.radar.model.Severity, Integer> c = report.counts();
+            List<RepoResult.FindingRow> findings = new ArrayList<>();
+            boolean dateSensitive = Files.isRegularFile(dir.resolve(".radar/exceptions.yaml"))
+                    || Files.isRegularFile(dir.resolve(".radar/exceptions.yml"));
+            Map<String, Dependency> bySite = new HashMap<>();
+            for (Dependency d : check.facts().dependencies()) {
+                bySite.putIfAbsent(d.key() + "\n" + d.file() + "\n" + d.line(), d);
+            }
+            TreeSet<RepoResult.TechRow> unknown = new TreeSet<>(Comparator.comparing(RepoResult.TechRow::ecosystem)
+                    .thenComparing(RepoResult.TechRow::coordinate).thenComparing(RepoResult.TechRow::version));
+            for (Finding f : report.findings()) {
+                findings.add(new RepoResult.FindingRow(f.ruleId(), f.severity().id(), f.status().id(), f.entryId(), f.subject(), f.file(),
+                        f.line(), f.message(), f.exceptionId()));
+                dateSensitive |= f.status() != FindingStatus.OPEN || f.ruleId().startsWith("EXC-");
+                if ("RAD-003".equals(f.ruleId())) {
+                    Dependency d = bySite.get(f.subject() + "\n" + f.file() + "\n" + f.line());
+                    if (d != null) {
+                        unknown.add(new RepoResult.TechRow(d.ecosystem().id(), d.coordinate(), version(d)));
+                    }
+                }
+            }
+            TreeSet<RepoResult.UsageRow> usages = new TreeSet<>(Comparator.comparing(RepoResult.UsageRow::entryId)
+                    .thenComparing(RepoResult.UsageRow::ecosystem).thenComparing(RepoResult.UsageRow::coordinate)
+                    .thenComparing(RepoResult.UsageRow::version));
+            for (Usage u : check.usages()) {
+                Dependency d = u.dependency();
+                usages.add(new RepoResult.UsageRow(u.entryId(), d.ecosystem().id(), d.coordinate(), version(d)));
+            }
+            for (LanguageUsage l : check.facts().languages()) {
+                for (LanguageMatcher m : request.radar().languageMatchers()) {
+                    if (m.language().equals(l.language())) {
+                        usages.add(new RepoResult.UsageRow(m.entryId(), "language", l.language(), ""));
+                    }
+                }
+            }
+            String team = !spec.team().isEmpty() ? spec.team() : info.owner();
+            List<String> tags = !spec.tags().isEmpty() ? spec.tags() : info.tags();
+            return new RepoResult(RepoResult.SCHEMA_VERSION, spec.name(), team, tags, spec.location(), spec.branch(), RepoResult.CHECKED,
+                    revision, request.config().digest(), runId, request.today().toString(), dateSensitive,
+                    new RepoResult.Counts(c.get(dev.radar.model.Severity.ERROR), c.get(dev.radar.model.Severity.WARNING),
+                            c.get(dev.radar.model.Severity.INFO), report.excepted()),
+                    report.dependencies(), report.problems().size(), null, findings, List.copyOf(usages), List.copyOf(unknown));
+        }
+    }
+
+    private static String version(Dependency d) {
+        return !d.version().isEmpty() ? d.version() : d.declaredVersion();
+    }
+
+    /** One step of a repository's work. */
+    @FunctionalInterface
+    private interface Step {
+        void run() throws IOException;
+    }
+
+    private static ThreadFactory threads(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

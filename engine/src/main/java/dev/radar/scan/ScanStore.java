@@ -1,0 +1,246 @@
+package dev.radar.scan;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.radar.report.AtomicFiles;
+import dev.radar.report.Report;
+import dev.radar.report.ReportFormats;
+import dev.radar.report.ReportWriter;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The output folder of a scan, which is also its state:
+ * <pre>
+ * summary.json  index.html  catalog.json  run.json  journal.log
+ * repos/NAME.json  repos/NAME.sarif     per-repository reports
+ * results/NAME.json                     per-repository results ({@link RepoResult}): the incremental state
+ * history/YYYY-MM-DD.json               one trend point per day
+ * </pre>
+ * Every file is written atomically; a repository's result is written after its reports, so a crash leaves
+ * either the old result or the new one with its reports.
+ */
+final class ScanStore {
+    static final String SUMMARY = "summary.json";
+    static final String INDEX = "index.html";
+    static final String CATALOG = "catalog.json";
+    static final String RUN = "run.json";
+    static final String JOURNAL = "journal.log";
+    static final String REPOS = "repos";
+    static final String RESULTS = "results";
+    static final String HISTORY = "history";
+
+    private static final ReportWriter JSON = ReportFormats.byName("json").orElseThrow();
+    private static final ReportWriter SARIF = ReportFormats.byName("sarif").orElseThrow();
+
+    private final Path root;
+    private BufferedWriter journal;
+
+    ScanStore(Path root) {
+        this.root = root;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    Path result(String name) {
+        return root.resolve(RESULTS).resolve(name + ".json");
+    }
+
+    Path reportJson(String name) {
+        return root.resolve(REPOS).resolve(name + ".json");
+    }
+
+    Path reportSarif(String name) {
+        return root.resolve(REPOS).resolve(name + ".sarif");
+    }
+
+    /** The stored result of a repository; empty when there is none or it cannot be read (it is then redone). */
+    Optional<RepoResult> readResult(String name) {
+        Path f = result(name);
+        if (!Files.isRegularFile(f)) {
+            return Optional.empty();
+        }
+        try {
+            RepoResult r = ScanJson.read(f, RepoResult.class);
+            return r.schemaVersion() == RepoResult.SCHEMA_VERSION && name.equals(r.name()) ? Optional.of(r) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A stored result without its finding, usage and technology rows (empty lists), read from the top of the file
+     * only: all an unchanged repository costs. Empty when there is no readable result.
+     */
+    Optional<RepoResult> readHeader(String name) {
+        Path f = result(name);
+        if (!Files.isRegularFile(f)) {
+            return Optional.empty();
+        }
+        try (JsonParser p = ScanJson.MAPPER.getFactory().createParser(f.toFile())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            ObjectNode header = ScanJson.MAPPER.createObjectNode();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                if ("findings".equals(field)) {
+                    break; // the rows come last
+                }
+                p.nextToken();
+                header.set(field, ScanJson.MAPPER.readTree(p));
+            }
+            RepoResult r = ScanJson.MAPPER.treeToValue(header, RepoResult.class);
+            return r.schemaVersion() == RepoResult.SCHEMA_VERSION && name.equals(r.name()) ? Optional.of(r) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A checked repository: its JSON and SARIF reports, then its result. */
+    void writeChecked(RepoResult result, Report report) throws IOException {
+        AtomicFiles.write(reportJson(result.name()), w -> JSON.write(report, w));
+        AtomicFiles.write(reportSarif(result.name()), w -> SARIF.write(report, w));
+        ScanJson.write(result(result.name()), result);
+    }
+
+    /** A repository that could not be scanned: no report is left that could pass for tonight's. */
+    void writeFailed(RepoResult result) throws IOException {
+        Files.deleteIfExists(reportJson(result.name()));
+        Files.deleteIfExists(reportSarif(result.name()));
+        ScanJson.write(result(result.name()), result);
+    }
+
+    /** Copies a repository's files from another output folder (a shard) into this one. */
+    void copyFrom(ScanStore other, String name) throws IOException {
+        for (Path[] pair : new Path[][] {
+            {other.reportJson(name), reportJson(name)}, {other.reportSarif(name), reportSarif(name)}, {other.result(name), result(name)}}) {
+            if (Files.isRegularFile(pair[0])) {
+                byte[] bytes = Files.readAllBytes(pair[0]);
+                AtomicFiles.write(pair[1], w -> w.write(new String(bytes, StandardCharsets.UTF_8)));
+            }
+        }
+    }
+
+    /** Names of every stored result, sorted. */
+    List<String> resultNames() throws IOException {
+        Path dir = root.resolve(RESULTS);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".json") && !n.startsWith("."))
+                    .map(n -> n.substring(0, n.length() - ".json".length()))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    /** Removes results and reports of repositories that are no longer in the scan (renamed, deleted, other shard). */
+    void prune(Set<String> keep) throws IOException {
+        for (String name : resultNames()) {
+            if (!keep.contains(name)) {
+                Files.deleteIfExists(result(name));
+                Files.deleteIfExists(reportJson(name));
+                Files.deleteIfExists(reportSarif(name));
+            }
+        }
+    }
+
+    Optional<RunRecord> readRun() {
+        try {
+            Path f = root.resolve(RUN);
+            return Files.isRegularFile(f) ? Optional.of(ScanJson.read(f, RunRecord.class)) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    void writeRun(RunRecord run) throws IOException {
+        ScanJson.write(root.resolve(RUN), run);
+    }
+
+    Optional<Catalog> readCatalog() throws IOException {
+        Path f = root.resolve(CATALOG);
+        return Files.isRegularFile(f) ? Optional.of(ScanJson.read(f, Catalog.class)) : Optional.empty();
+    }
+
+    void writeCatalog(Catalog catalog) throws IOException {
+        ScanJson.write(root.resolve(CATALOG), catalog);
+    }
+
+    /**
+     * Repositories the journal says run {@code runId} finished. The journal is appended one line per repository
+     * after its result is written; a line torn by a crash does not count.
+     */
+    Set<String> journalled(String runId) throws IOException {
+        Path f = root.resolve(JOURNAL);
+        Set<String> done = new HashSet<>();
+        if (!Files.isRegularFile(f)) {
+            return done;
+        }
+        List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || !lines.get(0).equals("run " + runId)) {
+            return done;
+        }
+        for (String line : lines.subList(1, lines.size())) {
+            int tab = line.indexOf('\t');
+            if (tab > 0 && line.endsWith("\tdone")) {
+                done.add(line.substring(0, tab));
+            }
+        }
+        return done;
+    }
+
+    /** Starts the journal of a run: a fresh file for a new run, appended to for a resumed one. */
+    synchronized void openJournal(String runId, boolean resume) throws IOException {
+        Files.createDirectories(root);
+        Path f = root.resolve(JOURNAL);
+        if (resume && Files.isRegularFile(f)) {
+            journal = Files.newBufferedWriter(f, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            journal.write("\n"); // a line torn by the crash stays on its own line
+        } else {
+            journal = Files.newBufferedWriter(f, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+            journal.write("run " + runId + "\n");
+        }
+        journal.flush();
+    }
+
+    synchronized void journal(String name) throws IOException {
+        journal.write(name + "\tdone\n");
+        journal.flush();
+    }
+
+    synchronized void closeJournal() throws IOException {
+        if (journal != null) {
+            journal.close();
+            journal = null;
+        }
+    }
+
+    /** All files below a sub-folder, for cleaning up after a run. */
+    List<Path> list(String folder) throws IOException {
+        Path dir = root.resolve(folder);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return new ArrayList<>(s.sorted().toList());
+        }
+    }
+}

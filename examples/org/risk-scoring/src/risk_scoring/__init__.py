@@ -1,0 +1,1 @@
+"""Fraud risk scores for orders."""
