@@ -1,5 +1,9 @@
 package dev.radar.cli;
 
+import dev.radar.scan.ExceptionInfo;
+
+import dev.radar.model.ExceptionGrant;
+
 import dev.radar.policy.PolicyEngine;
 import dev.radar.radar.Radar;
 import dev.radar.scan.Credentials;
@@ -44,6 +48,9 @@ final class ScanCommand implements Callable<Integer> {
 
     @Mixin
     EngineOptions engine;
+
+    @Mixin
+    ExceptionsOptions exceptions;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR",
             description = "Output folder; it also keeps the state for incremental runs and the trend history (default: radar-out).")
@@ -115,16 +122,19 @@ final class ScanCommand implements Callable<Integer> {
         Radar radar = engine.radar(err);
         PolicyEngine policies = engine.engine();
         LocalDate today = engine.today != null || !resume ? engine.today() : OrgScan.interruptedRunDate(output).orElse(engine.today());
-        ScanConfig config = ScanConfig.of(radar, policies.sources(), List.of());
+        List<ExceptionGrant> central = exceptions.central();
+        ScanConfig config = ScanConfig.of(radar, policies.sources(),
+                exceptions.exceptions == null ? List.of() : List.of(exceptions.exceptions));
         GitFetcher fetcher = repos.repos().stream().anyMatch(r -> r.isGit())
                 ? new GitFetcher(cacheDir(), Credentials.load(Optional.ofNullable(credentials), System.getenv()), Duration.ofSeconds(timeout))
                 : null;
         ScanRequest request = new ScanRequest(repos, output, radar, today, scope, jobs, fetchJobs != null ? fetchJobs : Math.max(4, 2 * jobs),
-                resume, full, historyDays, config, List.of());
+                resume, full, historyDays, config, central.stream().map(g -> new ExceptionInfo(g.id(), g.entry(), g.rule(), g.repos(),
+                        g.expires() == null ? "" : g.expires().toString(), g.file(), g.line())).toList());
         Progress listener = new Progress(err, progress.resolve(), "scan");
         long started = System.nanoTime();
         long cpu = Progress.cpuNanos();
-        ScanOutcome outcome = new OrgScan(policies, fetcher).run(request, listener);
+        ScanOutcome outcome = new OrgScan(policies, fetcher, central).run(request, listener);
         listener.done(outcome, output, System.nanoTime() - started, cpu < 0 ? -1 : Progress.cpuNanos() - cpu);
         return ScanVerdict.exitCode(outcome, failOn, err).code();
     }

@@ -1,5 +1,7 @@
 package dev.radar.scan;
 
+import dev.radar.model.ExceptionGrant;
+
 import dev.radar.check.CheckRequest;
 import dev.radar.check.CheckResult;
 import dev.radar.check.Checker;
@@ -58,6 +60,7 @@ public final class OrgScan {
     private final Checker checker;
     private final GitFetcher fetcher;
     private final Redactor redactor;
+    private final List<ExceptionGrant> central;
 
     /**
      * A scanner.
@@ -65,6 +68,15 @@ public final class OrgScan {
      * @param fetcher clones and fetches git sources; null when the source has folders only
      */
     public OrgScan(PolicyEngine engine, GitFetcher fetcher) {
+        this(engine, fetcher, List.of());
+    }
+
+    /**
+     * A scanner that applies the organisation's central exceptions (each repository's own
+     * {@code .radar/exceptions.yaml} is read by the check as well).
+     */
+    public OrgScan(PolicyEngine engine, GitFetcher fetcher, List<ExceptionGrant> centralExceptions) {
+        this.central = List.copyOf(centralExceptions);
         this.engine = engine;
         this.checker = new Checker(engine);
         this.fetcher = fetcher;
@@ -297,7 +309,7 @@ public final class OrgScan {
         private void check(RepoSpec spec, Path dir, String revision) throws IOException {
             CheckResult result;
             try {
-                result = checker.run(new CheckRequest(dir, spec.name(), request.radar(), request.today()));
+                result = checker.run(new CheckRequest(dir, spec.name(), request.radar(), request.today(), central));
             } catch (IOException e) {
                 failed(spec, "check", "cannot read the repository: " + e.getMessage(), revision);
                 return;
