@@ -21,7 +21,8 @@ final class EngineOptions {
 
     @Option(names = "--policies", paramLabel = "DIR",
             description = "A folder of .drl files added to the built-in policies; a file with the same relative path "
-                    + "as a built-in one (e.g. radar/rings.drl) replaces it.")
+                    + "as a built-in one (e.g. radar/rings.drl) replaces it. Compiled by the first run that sees them, then "
+                    + "cached in $RADAR_CACHE_DIR (default ~/.cache/radar).")
     Path policies;
 
     @Option(names = "--today", paramLabel = "DATE",
@@ -48,7 +49,7 @@ final class EngineOptions {
         if (policies != null && !Files.isDirectory(policies)) {
             throw new UserError(ExitCode.CONFIG_ERROR, "--policies " + policies + ": not a folder");
         }
-        return PolicyEngine.load(Optional.ofNullable(policies));
+        return policies == null ? Preload.builtInPolicies() : PolicyEngine.load(Optional.of(policies));
     }
 
     LocalDate today() {

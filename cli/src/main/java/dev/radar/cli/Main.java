@@ -1,26 +1,61 @@
 package dev.radar.cli;
 
+import dev.radar.check.Timings;
 import dev.radar.model.ConfigException;
 import dev.radar.model.ConfigProblem;
 import java.io.PrintWriter;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Entry point of the {@code radar} command. */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        Timings.enteredMain();
+        Preload.start(args);
         System.exit(mainWithoutExit(args));
     }
 
     /** Runs a command line and returns its exit code, without exiting the JVM (for tests). */
     public static int mainWithoutExit(String... args) {
-        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args).execute(args);
     }
 
-    /** The configured command line, writing to the given streams. */
+    /** The configured command line with every subcommand, writing to the given streams. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new RadarCommand());
+        return configure(new CommandLine(new RadarCommand()), out, err);
+    }
+
+    /**
+     * The command line for these arguments: when they start with a subcommand's name, only that subcommand is
+     * built (picocli inspects every command's annotations up front, a cost each check would pay for every other
+     * command); otherwise (help, version, a typo) the whole tree.
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
+        Command top = RadarCommand.class.getAnnotation(Command.class);
+        if (args.length > 0 && !args[0].startsWith("-")) {
+            for (Class<?> sub : top.subcommands()) {
+                Command c = sub.getAnnotation(Command.class);
+                if (c != null && (c.name().equals(args[0]) || java.util.Arrays.asList(c.aliases()).contains(args[0]))) {
+                    try {
+                        java.lang.reflect.Constructor<?> ctor = sub.getDeclaredConstructor();
+                        ctor.setAccessible(true);
+                        CommandLine cl = new CommandLine(CommandSpec.wrapWithoutInspection(new RadarCommand()).name(top.name())
+                                .mixinStandardHelpOptions(true));
+                        cl.addSubcommand(c.name(), new CommandLine(ctor.newInstance()));
+                        return configure(cl, out, err);
+                    } catch (ReflectiveOperationException e) {
+                        break; // build the whole tree instead
+                    }
+                }
+            }
+        }
+        return commandLine(out, err);
+    }
+
+    private static CommandLine configure(CommandLine cl, PrintWriter out, PrintWriter err) {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -39,7 +39,7 @@ class CliScenariosIT {
     static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
+        int exit = Main.commandLine(new PrintWriter(out), new PrintWriter(err), args).execute(args);
         return new Run(exit, out.toString(), err.toString());
     }
 

@@ -46,4 +46,16 @@ class HelpTest {
         String text = run.out().replaceAll("\\s+", " ");
         assertThat(text).contains("default: examples/org").contains("default: radar-out").contains("--resume").contains("--shard=K/N");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"check", "deps", "rules", "explain"})
+    void a_subcommand_built_alone_for_speed_has_the_same_help_as_in_the_whole_tree(String command) {
+        java.io.StringWriter alone = new java.io.StringWriter();
+        java.io.StringWriter whole = new java.io.StringWriter();
+        var noErr = new java.io.PrintWriter(java.io.Writer.nullWriter());
+        int a = Main.commandLine(new java.io.PrintWriter(alone), noErr, command, "--help").execute(command, "--help");
+        int w = Main.commandLine(new java.io.PrintWriter(whole), noErr).execute(command, "--help");
+        assertThat(a).isEqualTo(w).isZero();
+        assertThat(alone.toString()).isEqualTo(whole.toString()).contains("Usage: radar " + command);
+    }
 }

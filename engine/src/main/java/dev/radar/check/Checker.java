@@ -30,7 +30,7 @@ public final class Checker {
      * @throws IOException when the repository folder itself cannot be walked (single unreadable files are findings)
      */
     public Report check(CheckRequest request) throws IOException {
-        return run(request).report();
+        return Timings.time("check", () -> run(request)).report();
     }
 
     /** Runs the check and keeps the facts and radar usages next to the report (the org scan needs them). */

@@ -72,7 +72,7 @@ public record ApiOperation(String repo, String file, int line, String path, Stri
     }
 
     /** Whether this operation comes before the other in its file (by line, then path and method), to report duplicates once. */
-    public boolean before(ApiOperation other) {
+    public boolean precedes(ApiOperation other) {
         if (line != other.line) {
             return line < other.line;
         }

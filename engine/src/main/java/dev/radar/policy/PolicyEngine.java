@@ -9,15 +9,15 @@ import dev.radar.model.Severity;
 import dev.radar.model.Verdict;
 import dev.radar.model.Usage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -25,17 +25,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieSession;
-import org.kie.internal.builder.KnowledgeBuilder;
-import org.kie.internal.builder.KnowledgeBuilderError;
-import org.kie.internal.builder.KnowledgeBuilderFactory;
-import org.kie.internal.io.ResourceFactory;
 
 /**
  * The compiled rule base. Built once per process from the built-in policies (inside the jar) and an
@@ -49,25 +46,60 @@ public final class PolicyEngine {
     private static final Pattern RULE_ID = Pattern.compile("([A-Z]+)-[0-9]{3}");
     private static final String GLOBAL = "findings";
 
+    /** Where a loaded rule base came from: the start-up cost differs by an order of magnitude. */
+    public enum Provenance {
+        /** Compiled at build time to the executable model, shipped in the jar. */
+        PREBUILT,
+        /** Compiled by an earlier run and read from the {@link PolicyCache}. */
+        CACHED,
+        /** Compiled by this run (and stored in the cache when one is on). */
+        COMPILED
+    }
+
     private final KieBase kieBase;
     private final Map<String, RuleInfo> rules;
     private final List<PolicySource> sources;
+    private final Provenance provenance;
 
-    private PolicyEngine(KieBase kieBase, Map<String, RuleInfo> rules, List<PolicySource> sources) {
+    private PolicyEngine(KieBase kieBase, Map<String, RuleInfo> rules, List<PolicySource> sources, Provenance provenance) {
         this.kieBase = kieBase;
         this.rules = rules;
         this.sources = sources;
+        this.provenance = provenance;
     }
 
     /**
-     * Compiles the built-in policies, with the files of {@code userDir} added (or replacing built-in files
-     * of the same relative path) when it is given.
+     * The built-in policies, with the files of {@code userDir} added (or replacing built-in files of the same
+     * relative path) when it is given, with user rule bases cached in the {@link PolicyCache#standard()} folder.
      *
      * @throws ConfigException naming DRL file and line for every compile error or bad rule metadata
      */
     public static PolicyEngine load(Optional<Path> userDir) {
+        return load(userDir, PolicyCache.standard());
+    }
+
+    /**
+     * As {@link #load(Optional)}, caching in the given folder. The built-in rule base comes precompiled (executable
+     * model) in the jar and is used when its content hash matches the DRL shipped beside it; user policies are
+     * compiled once per content and engine build, then read from the cache.
+     */
+    public static PolicyEngine load(Optional<Path> userDir, PolicyCache cache) {
+        Optional<CompiledPolicies> index = RuleBases.builtInIndex();
+        return load(index.flatMap(RuleBases::builtInSources).orElseGet(PolicyEngine::builtIn), index, userDir, cache);
+    }
+
+    /** As {@link #load(Optional, PolicyCache)} with the built-in sources and prebuilt index given (for tests). */
+    static PolicyEngine load(List<PolicySource> builtIn, Optional<CompiledPolicies> prebuilt, Optional<Path> userDir, PolicyCache cache) {
+        if (userDir.isEmpty() && prebuilt.isPresent()
+                && prebuilt.get().key().equals(PolicyCompiler.key(prebuilt.get().build(), builtIn))) {
+            try {
+                return fromModel(prebuilt.get(), builtIn, PolicyEngine.class.getClassLoader(), Provenance.PREBUILT);
+            } catch (IllegalStateException | LinkageError e) {
+                // the index is there but its classes are not (a partial build): compile like user policies
+            }
+        }
         Map<String, PolicySource> byPath = new TreeMap<>();
-        for (PolicySource s : builtIn()) {
+        for (PolicySource s : builtIn) {
             byPath.put(s.path(), s);
         }
         if (userDir.isPresent()) {
@@ -75,98 +107,117 @@ public final class PolicyEngine {
                 byPath.put(s.path(), s);
             }
         }
-        return compile(List.copyOf(byPath.values()));
-    }
-
-    /** Compiles exactly these sources. */
-    public static PolicyEngine compile(List<PolicySource> sources) {
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-        for (PolicySource s : sources) {
-            builder.add(ResourceFactory.newByteArrayResource(s.text().getBytes(StandardCharsets.UTF_8))
-                    .setSourcePath(BUILT_IN_ROOT + "/" + s.path()), ResourceType.DRL);
+        List<PolicySource> sources = List.copyOf(byPath.values());
+        if (prebuilt.isEmpty()) {
+            return compile(sources); // classes without a generated model (an IDE run): nothing to key a cache on
         }
-        if (builder.hasErrors()) {
-            List<ConfigProblem> problems = new ArrayList<>();
-            for (KnowledgeBuilderError e : builder.getErrors()) {
-                problems.add(problem(sources, e));
+        String build = prebuilt.get().build();
+        String key = PolicyCompiler.key(build, sources);
+        Optional<CompiledPolicies> cached = cache.get(key, build);
+        if (cached.isPresent()) {
+            try {
+                return fromCompiled(cached.get(), sources, Provenance.CACHED);
+            } catch (IllegalStateException | LinkageError e) {
+                // an entry that passed its checksum but does not load is rebuilt like a corrupt one
             }
-            throw new ConfigException(problems);
         }
-        KieBase base = builder.newKieBase();
-        return new PolicyEngine(base, metadata(base, sources), sources);
+        CompiledPolicies compiled = PolicyCompiler.compile(sources, build);
+        PolicyEngine engine = fromCompiled(compiled, sources, Provenance.COMPILED);
+        cache.put(compiled);
+        return engine;
     }
 
-    private static ConfigProblem problem(List<PolicySource> sources, KnowledgeBuilderError e) {
-        String file = "<policies>";
-        if (e.getResource() != null && e.getResource().getSourcePath() != null) {
-            String path = e.getResource().getSourcePath().substring(BUILT_IN_ROOT.length() + 1);
-            file = sources.stream().filter(s -> s.path().equals(path)).map(PolicySource::origin).findFirst().orElse(path);
-        }
-        int[] lines = e.getLines();
-        int line = lines != null && lines.length > 0 ? Math.max(0, lines[0]) : 0;
-        String message = e.getMessage() == null ? "compile error" : e.getMessage().replaceAll("\\s+", " ").trim();
-        return new ConfigProblem(file, line, 0, "DRL error: " + message);
+    /** Compiles exactly these sources (no cache). */
+    public static PolicyEngine compile(List<PolicySource> sources) {
+        return fromCompiled(PolicyCompiler.compile(sources, "uncached"), sources, Provenance.COMPILED);
     }
 
-    private static Map<String, RuleInfo> metadata(KieBase base, List<PolicySource> sources) {
+    static PolicyEngine fromCompiled(CompiledPolicies compiled, List<PolicySource> sources, Provenance provenance) {
+        return fromModel(compiled, sources, new GeneratedClassLoader(compiled.classes(), PolicyEngine.class.getClassLoader()), provenance);
+    }
+
+    private static PolicyEngine fromModel(CompiledPolicies compiled, List<PolicySource> sources, ClassLoader loader, Provenance provenance) {
+        KieBase base = RuleBases.kieBase(compiled, loader);
+        return new PolicyEngine(base, metadata(base, compiled, sources), sources, provenance);
+    }
+
+    private static Map<String, RuleInfo> metadata(KieBase base, CompiledPolicies compiled, List<PolicySource> sources) {
+        Map<String, String> origins = new HashMap<>();
+        for (PolicySource s : sources) {
+            origins.put(s.path(), s.origin());
+        }
+        Map<List<String>, CompiledPolicies.RuleSource> where = new HashMap<>();
+        for (CompiledPolicies.RuleSource r : compiled.rules()) {
+            where.put(List.of(r.pkg(), r.name()), r);
+        }
         Map<String, RuleInfo> out = new TreeMap<>();
         List<ConfigProblem> problems = new ArrayList<>();
         for (KiePackage pkg : base.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
                 Map<String, Object> meta = rule.getMetaData();
-                String file = originOf(rule, sources);
+                CompiledPolicies.RuleSource src = where.get(List.of(rule.getPackageName(), rule.getName()));
+                String file = src == null ? rule.getPackageName() : origins.getOrDefault(src.path(), src.path());
+                int line = src == null ? 0 : src.line();
                 if (!meta.containsKey("id")) {
                     continue; // an inference rule: derives facts, never emits findings
                 }
-                String id = String.valueOf(meta.get("id"));
+                String id = meta(meta, "id");
                 var m = RULE_ID.matcher(id);
                 if (!m.matches()) {
-                    problems.add(new ConfigProblem(file, 0, 0, "rule '" + rule.getName() + "': @id(\"" + id + "\") must look like API-002"));
+                    problems.add(new ConfigProblem(file, line, 0, "rule '" + rule.getName() + "': @id(\"" + id + "\") must look like API-002"));
                     continue;
                 }
                 List<String> missing = new ArrayList<>();
                 for (String key : List.of("severity", "title", "rationale", "remediation")) {
-                    if (!meta.containsKey(key) || String.valueOf(meta.get(key)).isBlank()) {
+                    if (meta(meta, key) == null || meta(meta, key).isBlank()) {
                         missing.add("@" + key);
                     }
                 }
                 if (!missing.isEmpty()) {
-                    problems.add(new ConfigProblem(file, 0, 0, "rule " + id + " lacks " + String.join(", ", missing)));
+                    problems.add(new ConfigProblem(file, line, 0, "rule " + id + " lacks " + String.join(", ", missing)));
                     continue;
                 }
-                if (meta.containsKey("example") && String.valueOf(meta.get("example")).isBlank()) {
+                if (meta.containsKey("example") && meta(meta, "example").isBlank()) {
                     problems.add(new ConfigProblem(file, 0, 0, "rule " + id + ": @example is empty; give a passing example or leave it out"));
                     continue;
                 }
-                Optional<Severity> severity = Severity.byId(String.valueOf(meta.get("severity")));
+                Optional<Severity> severity = Severity.byId(meta(meta, "severity"));
                 if (severity.isEmpty()) {
-                    problems.add(new ConfigProblem(file, 0, 0, "rule " + id + ": @severity must be error, warning or info"));
+                    problems.add(new ConfigProblem(file, line, 0, "rule " + id + ": @severity must be error, warning or info"));
                     continue;
                 }
                 RuleInfo previous = out.put(id, new RuleInfo(id, severity.get(), text(meta, "title"), text(meta, "rationale"),
                         text(meta, "remediation"), m.group(1), file, rule.getName(), example(meta)));
                 if (previous != null) {
-                    problems.add(new ConfigProblem(file, 0, 0, "rule id " + id + " is used twice (also in " + previous.file() + ")"));
+                    problems.add(new ConfigProblem(file, line, 0, "rule id " + id + " is used twice (also in " + previous.file() + ")"));
                 }
             }
         }
         if (!problems.isEmpty()) {
+            problems.sort(java.util.Comparator.comparing(ConfigProblem::file).thenComparingInt(ConfigProblem::line));
             throw new ConfigException(problems);
         }
         return out;
     }
 
-    private static String originOf(Rule rule, List<PolicySource> sources) {
-        if (rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl && impl.getResource() != null
-                && impl.getResource().getSourcePath() != null) {
-            String path = impl.getResource().getSourcePath().substring(BUILT_IN_ROOT.length() + 1);
-            return sources.stream().filter(s -> s.path().equals(path)).map(PolicySource::origin).findFirst().orElse(path);
-        }
-        return rule.getPackageName();
+    private static String text(Map<String, Object> meta, String key) {
+        return meta(meta, key).replaceAll("\\s+", " ").trim();
     }
 
-    private static String text(Map<String, Object> meta, String key) {
-        return String.valueOf(meta.get(key)).replaceAll("\\s+", " ").trim();
+    /**
+     * A metadata value as text: the executable model keeps an annotation's string literal with its quotes
+     * ({@code "RAD-001"} for {@code @id("RAD-001")}), the DRL compiler without.
+     */
+    static String meta(Map<String, Object> meta, String key) {
+        Object v = meta.get(key);
+        if (v == null) {
+            return null;
+        }
+        String s = String.valueOf(v).trim();
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+            return s.substring(1, s.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
+        }
+        return s;
     }
 
     /**
@@ -176,7 +227,7 @@ public final class PolicyEngine {
         if (!meta.containsKey("example")) {
             return "";
         }
-        String raw = String.valueOf(meta.get("example")).replace("\\n", "\n").replace("\\\"", "\"");
+        String raw = meta(meta, "example").replace("\\n", "\n").replace("\\\"", "\"");
         return raw.stripIndent().strip();
     }
 
@@ -187,6 +238,11 @@ public final class PolicyEngine {
 
     public List<PolicySource> sources() {
         return sources;
+    }
+
+    /** Where this rule base came from (prebuilt, cached or compiled now). */
+    public Provenance provenance() {
+        return provenance;
     }
 
     /**
@@ -212,8 +268,8 @@ public final class PolicyEngine {
                 session.insert(rule); // exceptions may name rules: the rule base knows which exist
             }
             session.fireAllRules(match -> {
-                Object id = match.getRule().getMetaData().get("id");
-                return id == null || !overrides.containsKey(String.valueOf(id)) || overrides.get(String.valueOf(id)).isPresent();
+                String id = meta(match.getRule().getMetaData(), "id");
+                return id == null || !overrides.containsKey(id) || overrides.get(id).isPresent();
             });
             List<Finding> findings = new ArrayList<>();
             List<Usage> usages = new ArrayList<>();
@@ -256,7 +312,7 @@ public final class PolicyEngine {
         return out;
     }
 
-    /** The DRL files that ship inside the engine jar. */
+    /** The DRL files that ship inside the engine jar (or its classes folder). */
     public static List<PolicySource> builtIn() {
         try {
             CodeSource code = PolicyEngine.class.getProtectionDomain().getCodeSource();
@@ -264,9 +320,20 @@ public final class PolicyEngine {
             if (Files.isDirectory(location)) {
                 return read(location.resolve(BUILT_IN_ROOT), "");
             }
-            try (FileSystem jar = FileSystems.newFileSystem(location)) {
-                return read(jar.getPath(BUILT_IN_ROOT), "");
+            List<PolicySource> out = new ArrayList<>();
+            try (JarFile jar = new JarFile(location.toFile())) {
+                for (JarEntry e : java.util.Collections.list(jar.entries())) {
+                    String name = e.getName();
+                    if (!e.isDirectory() && name.startsWith(BUILT_IN_ROOT + "/") && name.toLowerCase(Locale.ROOT).endsWith(".drl")) {
+                        try (InputStream in = jar.getInputStream(e)) {
+                            out.add(new PolicySource(name.substring(BUILT_IN_ROOT.length() + 1), name,
+                                    new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                        }
+                    }
+                }
             }
+            out.sort(Comparator.comparing(PolicySource::path));
+            return out;
         } catch (IOException | URISyntaxException | RuntimeException e) {
             throw new ConfigException(new ConfigProblem("<built-in policies>", 0, 0, "cannot read: " + e));
         }
@@ -288,7 +355,7 @@ public final class PolicyEngine {
         }
     }
 
-    private static List<PolicySource> read(Path root, String originPrefix) throws IOException {
+    static List<PolicySource> read(Path root, String originPrefix) throws IOException {
         if (!Files.isDirectory(root)) {
             return List.of();
         }

@@ -64,7 +64,7 @@ public final class RadarLoader {
 
     private RadarLoader() {}
 
-    /** Loads a radar file. */
+    /** Loads a radar file, from the parsed-radar cache when it holds this very text (see {@link RadarCache}). */
     public static Radar load(Path file) {
         String name = file.toString().replace('\\', '/');
         String text;
@@ -73,7 +73,7 @@ public final class RadarLoader {
         } catch (IOException e) {
             throw new ConfigException(new ConfigProblem(name, 0, 0, "cannot read radar: " + e.getMessage()));
         }
-        return parse(name, text);
+        return RadarCache.standard().load(name, text);
     }
 
     /** Loads the radar bundled with the engine. */
@@ -82,7 +82,7 @@ public final class RadarLoader {
             if (in == null) {
                 throw new ConfigException(new ConfigProblem("<built-in radar>", 0, 0, "missing from the jar"));
             }
-            return parse("<built-in radar>", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return RadarCache.standard().load("<built-in radar>", new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new ConfigException(new ConfigProblem("<built-in radar>", 0, 0, e.getMessage()));
         }

@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 /** The registry of report formats; it also feeds {@code --format} help. */
 public final class ReportFormats {
 
-    private static final List<ReportWriter> ALL = List.of(new TextWriter(), new JsonWriter(), new SarifWriter());
+    private static final List<ReportWriter> ALL = List.of(new TextWriter(), new JsonWriter(), new SarifWriter(),
+            new JunitWriter(), new GithubWriter(), new MarkdownWriter());
 
     private ReportFormats() {}
 

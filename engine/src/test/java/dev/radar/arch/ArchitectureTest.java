@@ -28,6 +28,12 @@ class ArchitectureTest {
     }
 
     @ArchTest
+    void the_cache_folder_knows_only_the_jdk(JavaClasses classes) {
+        classes().that().resideInAPackage("dev.radar.cache..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("dev.radar.cache..", "java..").check(classes);
+    }
+
+    @ArchTest
     void the_engine_never_uses_picocli(JavaClasses classes) {
         noClasses().should().dependOnClassesThat().resideInAPackage("picocli..").check(classes);
     }

@@ -81,7 +81,19 @@ class ReportWritersTest {
                         "exception EXC-2026-009 (mongodb in ledger-service) covers no finding in payments-api", "Delete the exception.",
                         "exception|EXC-2026-009", FindingStatus.OPEN, "")),
                 withExceptionRules, 8, List.of());
-        return Map.of("empty", empty, "several", several, "incomplete", incomplete, "exceptions", exceptions);
+        List<Finding> lots = new java.util.ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            lots.add(finding("RAD-001", Severity.ERROR, "pom.xml", 10 + i, "com.example:legacy-" + i + " 1.0 is on hold in the radar (Legacy): Old.",
+                    "Replace it with New (new).", "maven|com.example:legacy-" + i, FindingStatus.OPEN, ""));
+        }
+        for (int i = 1; i <= 11; i++) {
+            lots.add(finding("RAD-002", Severity.WARNING, "app/build.gradle", i, "com.example:trial-" + i + " 0.9 is in trial (Trial): New, 100% \"fun\"",
+                    "", "gradle|com.example:trial-" + i, i == 1 ? FindingStatus.EXCEPTION_EXPIRED : FindingStatus.OPEN, i == 1 ? "EXC-2026-001" : ""));
+        }
+        lots.add(finding("RAD-003", Severity.INFO, "web/package.json", 0, "left-pad <1.3> is not on the radar", "", "npm|left-pad",
+                FindingStatus.OPEN, ""));
+        Report many = Report.of("monolith", TODAY, "radar.yaml", lots, RULES, 40, List.of());
+        return Map.of("empty", empty, "several", several, "incomplete", incomplete, "exceptions", exceptions, "many", many);
     }
 
     private static Finding finding(String rule, Severity severity, String file, int line, String message, String remediation,

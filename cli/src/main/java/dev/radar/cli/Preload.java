@@ -1,0 +1,76 @@
+package dev.radar.cli;
+
+import dev.radar.policy.PolicyEngine;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+
+/**
+ * Start-up overlap for {@code radar check}: the built-in rule base is loaded on a second thread while picocli
+ * builds and parses the command line on the main one (both take tens of milliseconds, and CI runners have two or
+ * more cores). Started only by {@link Main#main} when the arguments ask for a check without {@code --policies};
+ * everything else loads synchronously, with the same results and errors.
+ */
+final class Preload {
+    private static volatile FutureTask<PolicyEngine> builtIn;
+
+    private Preload() {}
+
+    /** Starts loading the built-in rule base when these arguments will need it; true when it did. */
+    static boolean start(String... args) {
+        if (args.length == 0 || !args[0].equals("check")) {
+            return false;
+        }
+        for (String a : args) {
+            if (a.startsWith("--policies") || a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
+                return false;
+            }
+        }
+        FutureTask<PolicyEngine> task = new FutureTask<>(() -> PolicyEngine.load(Optional.empty()));
+        Thread t = new Thread(() -> {
+            task.run();
+            warmUp(task);
+        }, "radar-preload");
+        t.setDaemon(true);
+        t.start();
+        builtIn = task;
+        return true;
+    }
+
+    /**
+     * After the rule base is handed over: writes an empty JSON report (Jackson's first use is slow), so the main
+     * thread finds that code loaded and initialised. Failures are irrelevant: the real run reports its own.
+     */
+    private static void warmUp(FutureTask<PolicyEngine> task) {
+        try {
+            PolicyEngine engine = task.get();
+            dev.radar.report.Report empty = dev.radar.report.Report.of("warm-up", java.time.LocalDate.of(2026, 1, 1), "", java.util.List.of(),
+                    java.util.List.copyOf(engine.rules().values()), 0, java.util.List.of());
+            new dev.radar.report.JsonWriter().write(empty, java.io.Writer.nullWriter());
+        } catch (Exception | LinkageError e) {
+            // a warm-up only
+        }
+    }
+
+    /** The built-in rule base: the preloaded one when {@link #start} began loading it, else loaded now. */
+    static PolicyEngine builtInPolicies() {
+        FutureTask<PolicyEngine> task = builtIn;
+        if (task == null) {
+            return PolicyEngine.load(Optional.empty());
+        }
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return PolicyEngine.load(Optional.empty());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r; // the same ConfigException a synchronous load throws
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+}
