@@ -152,7 +152,7 @@ final class RecordCodec {
         } else if (raw == Map.class && (raw(argument(type, 0)) == String.class || raw(argument(type, 0)).isEnum())) {
             Map<?, ?> m = (Map<?, ?>) value;
             out.writeInt(m.size());
-            for (Map.Entry<?, ?> e : new java.util.TreeMap<>(m).entrySet()) {
+            for (Map.Entry<?, ?> e : m.entrySet()) { // in the map's order: declaration order is meaningful (roles)
                 writeString(out, e.getKey() instanceof Enum<?> k ? k.name() : (String) e.getKey(), cx);
                 write(out, argument(type, 1), e.getValue(), cx);
             }

@@ -47,6 +47,17 @@ class RadarCacheTest {
     }
 
     @Test
+    void maps_keep_their_declaration_order_through_the_cache() throws IOException {
+        String text = exampleRadar();
+        Radar parsed = RadarLoader.parse("radar.yaml", text);
+        cache().load("radar.yaml", text);
+        Radar cached = cache().load("radar.yaml", text);
+        assertThat(cached.exceptionPolicy().requiredApprovers().keySet())
+                .containsExactlyElementsOf(parsed.exceptionPolicy().requiredApprovers().keySet())
+                .containsExactly("staff-engineer", "engineering-manager");
+    }
+
+    @Test
     void another_text_or_file_name_is_another_entry() throws IOException {
         String text = exampleRadar();
         cache().load("radar.yaml", text);
