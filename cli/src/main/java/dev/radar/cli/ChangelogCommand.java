@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code radar changelog}: ring moves, new and removed entries, commit by commit, from the git history of radar.yaml. */
 @Command(name = "changelog", mixinStandardHelpOptions = true,
-        description = {"List the entries each commit of radar.yaml added, removed or moved between rings, read from git history",
-            "(JGit; no git binary needed). Uncommitted edits are listed last. Versions that did not load are noted and skipped."})
+        description = {"List ring moves, new and removed entries of radar.yaml, commit by commit.", "Read from git history (JGit; no git binary needed).",
+            "Uncommitted edits are listed last. Versions that did not load are noted and skipped."})
 final class ChangelogCommand implements Callable<Integer> {
 
     @Spec

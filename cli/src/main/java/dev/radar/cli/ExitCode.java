@@ -7,7 +7,7 @@ import java.util.Map;
 public enum ExitCode {
     COMPLIANT(0, "compliant: no finding at or above --fail-on"),
     FINDINGS(1, "findings at or above --fail-on (they win over 3 when both apply)"),
-    CONFIG_ERROR(2, "usage or configuration error: bad option, radar.yaml, exceptions file or DRL"),
+    CONFIG_ERROR(2, "usage or configuration error: bad option, radar.yaml, exceptions file or DRL, or an output that cannot be written"),
     INCOMPLETE(3, "incomplete: a repository or file could not be read; the rest was checked and reported");
 
     private final int code;

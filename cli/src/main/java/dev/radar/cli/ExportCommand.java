@@ -19,9 +19,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code radar export --format FORMAT}: the radar in another tech-radar tool's format. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write the radar in another tech-radar tool's format. New and moved markers come from git history",
-            "(--since) or an earlier file (--previous). What the format cannot hold (matchers, replacements, ...) is listed",
-            "on standard error."})
+        description = {"Write the radar in another tech-radar tool's format.",
+            "New and moved markers come from git history (--since) or an earlier file (--previous). What the format cannot hold (matchers, replacements, ...) is listed on standard error."})
 final class ExportCommand implements Callable<Integer> {
 
     @Spec

@@ -25,10 +25,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code radar impact --proposed NEW.yaml}: which findings a radar change would add, remove or re-grade, per repository and team. */
 @Command(name = "impact", mixinStandardHelpOptions = true,
-        description = {"Show what a proposed radar would change before it is merged: per repository and team, the findings",
-            "that would appear, disappear or change severity. Repository folders (DIR...) are checked under both radars with",
-            "the real rule base; --against judges the dependencies an org scan recorded; --repos reads local clones listed",
-            "in a repos.yaml. Exit 1 when new errors would appear."})
+        description = {"Show what a proposed radar would change before it is merged.", "Per repository and team, the findings that would appear, disappear or change severity.",
+            "Repository folders (DIR...) are checked under both radars with the real rule base; --against judges the dependencies an org scan recorded; --repos reads local clones listed in a repos.yaml. Exit 1 when new errors would appear."})
 final class ImpactCommand implements Callable<Integer> {
 
     @Spec

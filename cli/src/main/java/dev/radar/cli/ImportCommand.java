@@ -18,9 +18,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code radar import --format FORMAT FILE}: a radar.yaml from another tech-radar tool's file. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Turn another tech-radar tool's file into a radar.yaml that radar check accepts. Ids are made from",
-            "names; what radar.yaml cannot hold (moved flags, older timeline items, ...) or had to be made up (a missing",
-            "rationale) is listed on standard error. Add 'match' lists afterwards so that checks recognise the entries."})
+        description = {"Turn another tech-radar tool's file into a radar.yaml that radar check accepts.",
+            "Ids are made from names; what radar.yaml cannot hold (moved flags, older timeline items, ...) or had to be made up (a missing rationale) is listed on standard error. Add 'match' lists afterwards so that checks recognise the entries."})
 final class ImportCommand implements Callable<Integer> {
 
     @Spec

@@ -90,6 +90,11 @@ public final class Main {
             err.flush();
             return ue.exitCode().code();
         }
+        if (e instanceof java.io.UncheckedIOException io) {
+            err.println("radar: " + (io.getMessage() == null ? IoReason.of(io.getCause()) : io.getMessage()));
+            err.flush();
+            return ExitCode.CONFIG_ERROR.code();
+        }
         err.println("radar: internal error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         if (System.getenv("RADAR_DEBUG") != null) {
             e.printStackTrace(err);

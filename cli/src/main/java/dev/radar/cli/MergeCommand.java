@@ -15,10 +15,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code radar merge DIR...}: joins the outputs of {@code radar scan --shard K/N} into one. */
 @Command(name = "merge", mixinStandardHelpOptions = true,
-        description = {"Join the output folders of a sharded scan (radar scan --shard K/N) into one output folder:",
-            "the same summary.json, reports and dashboard a single run over the whole organisation writes.",
-            "Shards must have run on the same date with the same radar, policies and exceptions; a missing or",
-            "unfinished shard makes the result incomplete (exit 3)."})
+        description = {"Join the output folders of a sharded scan (radar scan --shard K/N) into one.", "The result is the same summary.json, reports and dashboard a single run over the whole organisation writes.",
+            "Shards must have run on the same date with the same radar, policies and exceptions; a missing or unfinished shard makes the result incomplete (exit 3)."})
 final class MergeCommand implements Callable<Integer> {
 
     @Spec

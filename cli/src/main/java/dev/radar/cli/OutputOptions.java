@@ -3,7 +3,6 @@ package dev.radar.cli;
 import dev.radar.report.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -22,7 +21,8 @@ final class OutputOptions {
                 AtomicFiles.write(output, content);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + (output == null ? "standard output" : output) + ": " + e.getMessage(), e);
+            throw new UserError(ExitCode.CONFIG_ERROR, "cannot write " + (output == null ? "standard output" : output) + ": "
+                    + IoReason.of(e) + (output == null ? "" : " (any earlier file there is left as it was)"));
         }
     }
 }

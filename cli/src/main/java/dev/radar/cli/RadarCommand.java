@@ -8,9 +8,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "radar",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = {
-            "Tech-radar and standards governance: reads a repository's build files and configs,",
-            "judges them with the organisation's radar.yaml and Drools policies, and reports."},
+        description = {"Tech-radar and standards governance: reads a repository's build files and configs, judges them with the organisation's radar.yaml and Drools policies, and reports."},
         subcommands = {CheckCommand.class, DepsCommand.class, RulesCommand.class, ExplainCommand.class, ExceptionsCommand.class,
             ScanCommand.class, MergeCommand.class, ValidateCommand.class, RenderCommand.class,
             ImpactCommand.class, ChangelogCommand.class, ExportCommand.class, ImportCommand.class},

@@ -24,8 +24,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code radar render --out radar.html}: draws the radar as a self-contained HTML page and/or SVG. */
 @Command(name = "render", mixinStandardHelpOptions = true,
-        description = {"Draw the radar: four quadrants, four rings, numbered blips with a legend, markers for new and moved",
-            "entries (from git history), and each blip's name, ring, rationale and replacement on hover or keyboard focus.",
+        description = {"Draw the radar as a self-contained HTML page or SVG.", "Four quadrants, four rings, numbered blips with a legend, markers for new and moved entries (from git history), and each blip's name, ring, rationale and replacement on hover or keyboard focus.",
             "The HTML page is self-contained: no network is needed to view it. The same radar always gives the same drawing."})
 final class RenderCommand implements Callable<Integer> {
 

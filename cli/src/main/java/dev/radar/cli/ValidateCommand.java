@@ -25,10 +25,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code radar validate [radar.yaml]}: schema and cross-entry checks of a radar before it is merged. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Check a radar.yaml before it is merged: every schema error as file:line:column, matchers of",
-            "different entries that overlap (an error when their rings differ), entries without matchers, ring moves",
-            "without a new rationale (compared with git history or --against-radar), exceptions naming unknown entries",
-            "or rules, and with --against, entries no repository uses. Exit 2 on errors; warnings alone exit 0."})
+        description = {"Check a radar.yaml before it is merged.", "It reports every schema error as file:line:column, matchers of different entries that overlap (an error when their rings differ), entries without matchers, ring moves without a new rationale (compared with git history or --against-radar), exceptions naming unknown entries or rules, and with --against, entries no repository uses.",
+            "Exit 2 on errors; warnings alone exit 0."})
 final class ValidateCommand implements Callable<Integer> {
 
     /** A top-level standards key: only then are rule ids needed (compiling the rule base takes seconds). */

@@ -54,6 +54,20 @@ class CiGateIT {
     }
 
     @Test
+    void an_output_that_cannot_be_written_is_one_clear_line_and_exit_2(@TempDir Path out) throws Exception {
+        Path repo = scenario("hold-listed-dependency-fails").resolve("repo");
+        Path notAFolder = out.resolve("report.json");
+        Files.writeString(notAFolder, "{\"earlier\": true}");
+        var run = CliScenariosIT.run("check", repo.toString(), "--radar", CliScenariosIT.root().resolve("radar.yaml").toString(),
+                "--format", "json", "--output", notAFolder.resolve("radar.json").toString());
+        assertThat(run.exit()).isEqualTo(ExitCode.CONFIG_ERROR.code());
+        assertThat(run.err()).startsWith("radar: cannot write " + notAFolder.resolve("radar.json"))
+                .contains("a file is in the way of a folder: " + notAFolder).doesNotContain("internal error", "Exception");
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(Files.readString(notAFolder)).isEqualTo("{\"earlier\": true}");
+    }
+
+    @Test
     void a_legacy_repository_adopts_the_gate_with_its_own_report_as_baseline(@TempDir Path out) throws Exception {
         Path repo = scenario("baseline-fails-on-a-new-finding").resolve("repo");
         String radar = CliScenariosIT.root().resolve("radar.yaml").toString();
