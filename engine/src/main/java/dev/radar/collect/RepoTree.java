@@ -34,10 +34,12 @@ public final class RepoTree {
 
     private final Path root;
     private final Map<String, Long> sizes;
+    private final List<String> unreadable;
 
-    private RepoTree(Path root, Map<String, Long> sizes) {
+    private RepoTree(Path root, Map<String, Long> sizes, List<String> unreadable) {
         this.root = root;
         this.sizes = sizes;
+        this.unreadable = List.copyOf(unreadable);
     }
 
     /** Walks a repository folder. */
@@ -47,6 +49,7 @@ public final class RepoTree {
             throw new IOException("not a directory: " + root);
         }
         Map<String, Long> sizes = new LinkedHashMap<>();
+        List<String> unreadable = new ArrayList<>();
         Files.walkFileTree(base, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
@@ -66,16 +69,25 @@ public final class RepoTree {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                if (!file.equals(base)) {
+                    unreadable.add(relative(base, file)); // a folder that cannot be opened: reported, not silently lost
+                }
                 return FileVisitResult.CONTINUE;
             }
         });
+        Collections.sort(unreadable);
         List<String> sorted = new ArrayList<>(sizes.keySet());
         Collections.sort(sorted);
         Map<String, Long> ordered = new LinkedHashMap<>();
         for (String p : sorted) {
             ordered.put(p, sizes.get(p));
         }
-        return new RepoTree(base, ordered);
+        return new RepoTree(base, ordered, unreadable);
+    }
+
+    /** Folders (and files) the walk could not open, relative, sorted: their files are missing from {@link #paths()}. */
+    public List<String> unreadable() {
+        return unreadable;
     }
 
     /** A tree over given files, for tests and for trees that are not on disk in full. */
@@ -118,7 +130,14 @@ public final class RepoTree {
         if (size > MAX_FILE_BYTES) {
             throw new IOException("file is " + size / (1024 * 1024) + " MiB, over the " + MAX_FILE_BYTES / (1024 * 1024) + " MiB limit; skipped");
         }
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new IOException("permission denied: the file cannot be read");
+        } catch (java.nio.file.FileSystemException e) {
+            throw new IOException("the file cannot be read: " + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()));
+        }
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
