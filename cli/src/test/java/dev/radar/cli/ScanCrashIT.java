@@ -49,7 +49,7 @@ class ScanCrashIT {
     void a_scan_killed_with_sigkill_at_twenty_random_points_resumes_to_the_uninterrupted_result() throws Exception {
         long t0 = System.nanoTime();
         long seed = Long.getLong("radar.kill.seed", 20261122L);
-        Random random = new Random(seed);
+        int rounds = Integer.getInteger("radar.kill.rounds", 1);
         Path reposYaml = organisation();
         long tRepos = System.nanoTime();
         String radar = ScanIT.repoRoot().resolve("radar.yaml").toString();
@@ -57,11 +57,22 @@ class ScanCrashIT {
         var reference = CliScenariosIT.run("scan", reposYaml.toString(), "-o", tmp.resolve("reference").toString(), "--cache",
                 tmp.resolve("reference-cache").toString(), "--radar", radar, "--today", TODAY, "--progress", "none");
         assertThat(reference.exit()).as(reference.err()).isZero();
+        System.out.printf("ScanCrashIT: %d git remotes made in %d ms, uninterrupted reference run %d ms%n", REPOS,
+                (tRepos - t0) / 1_000_000, (System.nanoTime() - tRepos) / 1_000_000);
 
+        // bench/scan-kill runs more rounds (-Dradar.kill.rounds), each with its own seed and a fresh output and cache
+        for (int round = 0; round < rounds; round++) {
+            Path dir = tmp.resolve("round-" + round);
+            killAndResume(reposYaml, radar, seed + round, dir);
+            deleteTree(dir);
+        }
+    }
+
+    private void killAndResume(Path reposYaml, String radar, long seed, Path dir) throws Exception {
         long t1 = System.nanoTime();
-        System.out.printf("ScanCrashIT: 30 git remotes made in %d ms%n", (tRepos - t0) / 1_000_000);
-        Path out = tmp.resolve("out");
-        String[] args = {"scan", reposYaml.toString(), "-o", out.toString(), "--cache", tmp.resolve("cache").toString(), "--radar", radar,
+        Random random = new Random(seed);
+        Path out = dir.resolve("out");
+        String[] args = {"scan", reposYaml.toString(), "-o", out.toString(), "--cache", dir.resolve("cache").toString(), "--radar", radar,
             "--today", TODAY, "--resume", "--jobs", "1", "--fetch-jobs", "2", "--progress", "lines"};
         Map<String, Finished> finished = new TreeMap<>();
         Map<String, Integer> checkedLines = new HashMap<>();
@@ -113,9 +124,9 @@ class ScanCrashIT {
         long t2 = System.nanoTime();
         ScanProcess last = ScanProcess.start(tmp, args);
         assertThat(last.waitFor(120)).as(last.stderr()).isZero();
-        System.out.printf("ScanCrashIT: seed %d, %d kills, %d repositories seen finished after a kill; setup and reference %d ms,"
-                + " kill trials %d ms, final run %d ms%n  %s%n", seed, kills, finished.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
-                (System.nanoTime() - t2) / 1_000_000, String.join("\n  ", log));
+        System.out.printf("ScanCrashIT: seed %d, %d kills, %d repositories seen finished after a kill; kill trials %d ms, final run"
+                + " %d ms%n  %s%n", seed, kills, finished.size(), (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000,
+                String.join("\n  ", log));
         assertWhole(out, log);
 
         // no repository was fetched and checked twice: its files stayed as they were when it was first seen finished,
@@ -266,6 +277,14 @@ class ScanCrashIT {
         }
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 
