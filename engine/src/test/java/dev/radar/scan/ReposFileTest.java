@@ -55,6 +55,10 @@ class ReposFileTest {
             both url and path            | 'repos:\\n  - {url: a/b.git, path: b}'                      | 2 | 5 | exactly one of 'url'
             unknown key                  | 'repos:\\n  - {url: a/b.git, owner: x}'                     | 2 | 20 | unknown key 'owner'
             command transport            | 'repos:\\n  - {url: \"ext::sh -c touch% /tmp/pwned\"}'      | 2 | 11 | remote-helper transports
+            option as host               | 'repos:\\n  - {name: x, url: "ssh://-oProxyCommand=id/x.git"}' | 2 | 20 | starting with '-'
+            option as user               | 'repos:\\n  - {name: x, url: "https://-u@host/x.git"}'       | 2 | 20 | starting with '-'
+            option as url                | 'repos:\\n  - {name: x, url: "--upload-pack=id"}'           | 2 | 20 | must not start with '-'
+            fd transport                 | 'repos:\\n  - {name: x, url: "fd::3"}'                      | 2 | 20 | remote-helper transports
             unsupported scheme           | 'repos:\\n  - {url: \"ftp://host/x.git\"}'                  | 2 | 11 | unsupported scheme 'ftp'
             name with a path             | 'repos:\\n  - {name: ../etc, url: a/b.git}'                 | 2 | 12 | must be letters, digits
             name from url is not allowed | 'repos:\\n  - {url: \"https://host/%2e%2e\"}'                | 2 | 5 | add a 'name'
