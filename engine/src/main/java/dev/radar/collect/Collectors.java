@@ -49,6 +49,11 @@ public final class Collectors {
         for (String path : tree.refused()) {
             facts.problem(path, 0, "not read: the name holds control characters (shown as '?'), which could forge report or CI log lines");
         }
+        for (String link : tree.links()) {
+            if (ALL.stream().anyMatch(c -> c.wants(link))) {
+                facts.problem(link, 0, "not read: a symbolic link, and links are never followed (they could point outside the repository)");
+            }
+        }
         for (Collector collector : ALL) {
             List<String> wanted = new ArrayList<>();
             for (String path : tree.paths()) {

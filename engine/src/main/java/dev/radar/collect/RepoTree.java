@@ -36,6 +36,8 @@ public final class RepoTree {
     private final Map<String, Long> sizes;
     /** Files and folders not walked because their names hold control characters, shown with {@code ?} for each. */
     private final List<String> refused = new ArrayList<>();
+    /** Symbolic links met by the walk, never followed. */
+    private final List<String> links = new ArrayList<>();
 
     private RepoTree(Path root, Map<String, Long> sizes) {
         this.root = root;
@@ -50,6 +52,7 @@ public final class RepoTree {
         }
         Map<String, Long> sizes = new LinkedHashMap<>();
         List<String> refused = new ArrayList<>();
+        List<String> links = new ArrayList<>();
         Files.walkFileTree(base, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
@@ -69,6 +72,8 @@ public final class RepoTree {
                     refused.add(printable(relative(base, file)));
                 } else if (attrs.isRegularFile()) {
                     sizes.put(relative(base, file), attrs.size());
+                } else if (attrs.isSymbolicLink()) {
+                    links.add(relative(base, file));
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -86,6 +91,8 @@ public final class RepoTree {
         }
         RepoTree tree = new RepoTree(base, ordered);
         tree.refused.addAll(refused);
+        Collections.sort(links);
+        tree.links.addAll(links);
         return tree;
     }
 
@@ -106,6 +113,11 @@ public final class RepoTree {
      */
     public List<String> refused() {
         return List.copyOf(refused);
+    }
+
+    /** Symbolic links in the repository, relative and sorted: never followed, never read. */
+    public List<String> links() {
+        return List.copyOf(links);
     }
 
     /** A tree over given files, for tests and for trees that are not on disk in full. */

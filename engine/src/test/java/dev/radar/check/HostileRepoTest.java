@@ -343,6 +343,11 @@ class HostileRepoTest {
         Checked c = check(repo);
 
         assertThat(c.everything()).doesNotContain(SECRET).doesNotContain("root:x:0").doesNotContain("org.mongodb");
+        assertThat(c.problems()).extracting(FileProblem::file, FileProblem::message).contains(
+                org.assertj.core.groups.Tuple.tuple("pom.xml", "not read: a symbolic link, and links are never followed (they could point outside the repository)"),
+                org.assertj.core.groups.Tuple.tuple("web/package.json", "not read: a symbolic link, and links are never followed (they could point outside the repository)"),
+                org.assertj.core.groups.Tuple.tuple("requirements.txt", "not read: a symbolic link, and links are never followed (they could point outside the repository)"));
+        assertThat(c.problem(".radar/exceptions.yaml")).hasValueSatisfying(p -> assertThat(p.message()).contains("symbolic link"));
         assertThat(c.result().facts().dependencies()).allSatisfy(d -> assertThat(d.file()).isEqualTo("service/pom.xml"));
         assertThat(secret).exists();
         c.checkedTheRest();
@@ -371,6 +376,7 @@ class HostileRepoTest {
         Checked c = check(repo);
 
         assertThat(c.result().facts().dependencies()).extracting(d -> d.file()).containsOnly("service/pom.xml");
+        assertThat(c.problems()).as("links no collector wants are not problems").isEmpty();
         c.checkedTheRest();
     }
 
