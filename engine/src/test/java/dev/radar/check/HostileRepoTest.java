@@ -13,7 +13,6 @@ import dev.radar.radar.RadarLoader;
 import dev.radar.report.JsonWriter;
 import dev.radar.report.Report;
 import dev.radar.report.TextWriter;
-import dev.radar.yaml.YamlReader;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.StringWriter;
@@ -252,13 +251,6 @@ class HostileRepoTest {
         assertThat(c.problems()).extracting(FileProblem::file).contains("docker-compose.yml", "k8s/deep.yaml", "web/package.json",
                 "web/package-lock.json", "api/openapi.json", "rust/Cargo.toml", "py/pyproject.toml", "gradle/libs.versions.toml");
         c.checkedTheRest();
-    }
-
-    @Test
-    void yaml_limits_are_set_to_the_documented_values() {
-        assertThat(YamlReader.MAX_ALIASES).isEqualTo(100);
-        assertThat(YamlReader.MAX_DEPTH).isEqualTo(64);
-        assertThat(RepoTree.MAX_FILE_BYTES).isEqualTo(16L * 1024 * 1024);
     }
 
     @Test
