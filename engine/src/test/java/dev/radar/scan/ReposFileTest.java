@@ -76,6 +76,18 @@ class ReposFileTest {
     }
 
     @Test
+    void an_alias_bomb_in_repos_yaml_is_a_configuration_error_not_a_hang() {
+        StringBuilder bomb = new StringBuilder("repos: []\na0: &a0 [x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i <= 9; i++) {
+            bomb.append('a').append(i).append(": &a").append(i).append(" [").append(("*a" + (i - 1) + ", ").repeat(8)).append("*a")
+                    .append(i - 1).append("]\n");
+        }
+        assertThatThrownBy(() -> ReposFile.parse("repos.yaml", bomb.toString(), BASE))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).first()
+                        .satisfies(p -> assertThat(p.message()).contains("alias bomb")));
+    }
+
+    @Test
     void credentials_in_a_refused_url_are_not_echoed() {
         assertThatThrownBy(() -> ReposFile.parse("repos.yaml", "repos:\n  - {url: \"ftp://bob:hunter22@host/x.git\"}\n", BASE))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
