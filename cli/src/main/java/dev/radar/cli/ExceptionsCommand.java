@@ -2,14 +2,20 @@ package dev.radar.cli;
 
 import dev.radar.check.CheckRequest;
 import dev.radar.check.ExceptionAudit;
+import dev.radar.collect.RepoTree;
 import dev.radar.exceptions.ExceptionLoader;
 import dev.radar.exceptions.ExceptionReview;
+import dev.radar.model.ConfigException;
+import dev.radar.model.ConfigProblem;
 import dev.radar.model.ExceptionGrant;
+import dev.radar.model.ExceptionOrigin;
 import dev.radar.report.ExceptionListing;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -73,7 +79,15 @@ final class ExceptionsCommand implements Runnable {
                     throw new UserError(ExitCode.CONFIG_ERROR, "--repo " + repo + ": not a folder");
                 }
                 String shown = repo.resolve(ExceptionLoader.REPO_LOCAL_PATH).toString().replace('\\', '/');
-                grants.addAll(ExceptionLoader.repoLocal(repo, CheckRequest.nameOf(repo), shown));
+                try {
+                    // Read like every repository file: no symbolic link followed, size-capped, UTF-8 text only.
+                    Optional<String> text = RepoTree.readOne(repo, ExceptionLoader.REPO_LOCAL_PATH);
+                    if (text.isPresent()) {
+                        grants.addAll(ExceptionLoader.parse(shown, text.get(), ExceptionOrigin.REPO_LOCAL, CheckRequest.nameOf(repo)));
+                    }
+                } catch (IOException e) {
+                    throw new ConfigException(new ConfigProblem(shown, 0, 0, "cannot read exceptions: " + e.getMessage()));
+                }
             }
             var radar = engine.radar(spec.commandLine().getErr());
             return new ExceptionAudit(engine.engine()).review(radar, grants, engine.today());

@@ -33,9 +33,36 @@ public record CheckRequest(Path dir, String repo, Radar radar, LocalDate today, 
         return new CheckRequest(dir, repo, radar, today, all);
     }
 
-    /** The repository name for a folder: its file name, or "repository" for a root. */
+    /** The repository name for a folder: its file name (control characters shown as {@code ?}), or "repository" for a root. */
     public static String nameOf(Path dir) {
         Path name = dir.toAbsolutePath().normalize().getFileName();
-        return name == null ? "repository" : name.toString();
+        if (name == null) {
+            return "repository";
+        }
+        StringBuilder b = new StringBuilder();
+        name.toString().codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        return b.toString();
+    }
+
+    /**
+     * Why a name given for a repository ({@code --repo-name}) cannot be used, or null when it can. Names are printed in
+     * every report and may become file names, so control characters, absolute paths and {@code ..} segments are refused.
+     */
+    public static String nameProblem(String name) {
+        if (name == null || name.isBlank()) {
+            return "a repository name cannot be empty";
+        }
+        if (name.codePoints().anyMatch(Character::isISOControl)) {
+            return "a repository name cannot contain control characters";
+        }
+        if (name.startsWith("/") || name.startsWith("\\") || name.matches("[A-Za-z]:.*")) {
+            return "a repository name cannot be an absolute path";
+        }
+        for (String segment : name.split("[/\\\\]")) {
+            if (segment.equals("..")) {
+                return "a repository name cannot contain '..' segments";
+            }
+        }
+        return null;
     }
 }

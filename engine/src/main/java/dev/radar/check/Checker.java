@@ -1,10 +1,12 @@
 package dev.radar.check;
 
 import dev.radar.collect.Collectors;
+import dev.radar.collect.RepoTree;
 import dev.radar.exceptions.ExceptionLoader;
 import dev.radar.model.CheckScope;
 import dev.radar.model.ConfigException;
 import dev.radar.model.ExceptionGrant;
+import dev.radar.model.ExceptionOrigin;
 import dev.radar.model.FileProblem;
 import dev.radar.model.RepoFacts;
 import dev.radar.model.Today;
@@ -14,6 +16,7 @@ import dev.radar.report.Report;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Checks one repository: collectors, then one rule session, then a sorted, fingerprinted report. */
 public final class Checker {
@@ -39,7 +42,14 @@ public final class Checker {
         List<ExceptionGrant> local = List.of();
         List<FileProblem> problems = new ArrayList<>();
         try {
-            local = ExceptionLoader.repoLocal(request.dir(), request.repo());
+            // Read like every repository file (RepoTree): no link followed, size-capped, UTF-8 text only.
+            Optional<String> text = RepoTree.readOne(request.dir(), ExceptionLoader.REPO_LOCAL_PATH);
+            if (text.isPresent()) {
+                local = ExceptionLoader.parse(ExceptionLoader.REPO_LOCAL_PATH, text.get(), ExceptionOrigin.REPO_LOCAL, request.repo());
+            }
+        } catch (IOException e) {
+            problems.add(new FileProblem(request.repo(), ExceptionLoader.REPO_LOCAL_PATH, 0, "exceptions file not used: " + e.getMessage()));
+            facts = facts.withProblems(problems);
         } catch (ConfigException e) {
             e.problems().forEach(p -> problems.add(new FileProblem(request.repo(), ExceptionLoader.REPO_LOCAL_PATH, p.line(),
                     "exceptions file not used: " + (p.column() > 0 ? "column " + p.column() + ": " : "") + p.message())));

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.tomlj.Toml;
 import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlPosition;
@@ -74,13 +73,16 @@ public final class CargoCollector implements Collector {
     /** Parses a TOML file; a syntax error becomes a problem at its line and the file is skipped. */
     static TomlParseResult parse(RepoTree tree, String path, Facts out) {
         try {
-            TomlParseResult toml = Toml.parse(tree.read(path));
+            TomlParseResult toml = SafeToml.parse(tree.read(path));
             if (toml.hasErrors()) {
                 TomlParseError first = toml.errors().get(0);
                 out.problem(path, first.position() == null ? 0 : first.position().line(), "not valid TOML: " + first.getMessage());
                 return null;
             }
             return toml;
+        } catch (SafeToml.TooDeep e) {
+            out.problem(path, e.line(), "not valid TOML: " + e.getMessage());
+            return null;
         } catch (IOException | RuntimeException e) {
             out.problem(path, 0, "could not be read: " + LockGraph.message(e));
             return null;

@@ -46,6 +46,14 @@ public final class Collectors {
 
     public static RepoFacts collect(String repo, RepoTree tree) {
         Facts facts = new Facts(repo);
+        for (String path : tree.refused()) {
+            facts.problem(path, 0, "not read: the name holds control characters (shown as '?'), which could forge report or CI log lines");
+        }
+        for (String link : tree.links()) {
+            if (ALL.stream().anyMatch(c -> c.wants(link))) {
+                facts.problem(link, 0, "not read: a symbolic link, and links are never followed (they could point outside the repository)");
+            }
+        }
         for (Collector collector : ALL) {
             List<String> wanted = new ArrayList<>();
             for (String path : tree.paths()) {
@@ -55,8 +63,9 @@ public final class Collectors {
             }
             try {
                 collector.collect(tree, wanted, facts);
-            } catch (RuntimeException e) {
-                // A collector bug must not lose the rest of the repository: report it where it happened.
+            } catch (RuntimeException | StackOverflowError e) {
+                // A collector bug (or a parser recursing on hostile input) must not lose the rest of the repository:
+                // report it where it happened.
                 facts.problem(wanted.isEmpty() ? "" : wanted.get(0), 0,
                         collector.name() + " collector failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
             }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.radar.model.Dependency;
 import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -31,7 +29,7 @@ import javax.xml.stream.XMLStreamReader;
 public final class CycloneDxCollector implements Collector {
 
     private static final int MAX_DEPTH = 256;
-    private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonFactory JSON = SafeJson.FACTORY;
 
     @Override
     public String name() {
@@ -219,18 +217,10 @@ public final class CycloneDxCollector implements Collector {
 
     // ---- XML ---------------------------------------------------------------------------------------
 
-    private static XMLInputFactory xmlFactory() {
-        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        return f;
-    }
-
     private static Optional<Sbom> xml(String text) throws SbomException {
         XMLStreamReader r = null;
         try {
-            r = xmlFactory().createXMLStreamReader(new StringReader(text));
+            r = SafeXml.reader(text);
             return Optional.ofNullable(new XmlSbom().read(r));
         } catch (XMLStreamException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();

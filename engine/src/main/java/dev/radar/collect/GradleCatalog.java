@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
@@ -36,7 +35,14 @@ final class GradleCatalog {
 
     static GradleCatalog parse(String text) {
         GradleCatalog catalog = new GradleCatalog();
-        TomlParseResult toml = Toml.parse(text);
+        TomlParseResult toml;
+        try {
+            toml = SafeToml.parse(text);
+        } catch (SafeToml.TooDeep e) {
+            catalog.problemLine = e.line();
+            catalog.problems.add(e.getMessage());
+            return catalog;
+        }
         for (TomlParseError e : toml.errors()) {
             if (catalog.problems.isEmpty()) {
                 catalog.problemLine = e.position() == null ? 0 : e.position().line();

@@ -22,7 +22,7 @@ import java.util.Set;
  * classic and berry, {@code pnpm-lock.yaml} v5-v9), whose packages are added as transitive dependencies.
  */
 public final class NpmCollector implements Collector {
-    static final JsonFactory JSON = new JsonFactory();
+    static final JsonFactory JSON = SafeJson.FACTORY;
     private static final Set<String> SECTIONS = Set.of("dependencies", "devDependencies", "peerDependencies", "optionalDependencies");
     /** Lockfile names, most authoritative first when a folder holds several. */
     private static final List<String> LOCKS = List.of("npm-shrinkwrap.json", "package-lock.json", "pnpm-lock.yaml", "yarn.lock");

@@ -19,7 +19,7 @@ import org.tomlj.TomlTable;
  * dependencies.
  */
 public final class PipfileCollector implements Collector {
-    private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonFactory JSON = SafeJson.FACTORY;
 
     private record Locked(String name, String version, String scope, int line) {}
 

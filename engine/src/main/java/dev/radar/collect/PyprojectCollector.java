@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlTable;
@@ -64,7 +63,13 @@ public final class PyprojectCollector implements Collector {
                 out.problem(path, 0, "pyproject.toml could not be read: " + LockGraph.message(e));
                 continue;
             }
-            TomlParseResult toml = Toml.parse(text);
+            TomlParseResult toml;
+            try {
+                toml = SafeToml.parse(text);
+            } catch (SafeToml.TooDeep e) {
+                out.problem(path, e.line(), "not valid TOML: " + e.getMessage());
+                continue;
+            }
             if (toml.hasErrors()) {
                 var first = toml.errors().get(0);
                 out.problem(path, first.position() == null ? 0 : first.position().line(), "not valid TOML: " + first.getMessage());

@@ -34,12 +34,16 @@ public final class RepoTree {
 
     private final Path root;
     private final Map<String, Long> sizes;
-    private final List<String> unreadable;
+    /** Files and folders not walked because their names hold control characters, shown with {@code ?} for each. */
+    private final List<String> refused = new ArrayList<>();
+    /** Symbolic links met by the walk, never followed. */
+    private final List<String> links = new ArrayList<>();
+    /** Folders (and files) the walk could not open: permission denied or an I/O error. */
+    private final List<String> unreadable = new ArrayList<>();
 
-    private RepoTree(Path root, Map<String, Long> sizes, List<String> unreadable) {
+    private RepoTree(Path root, Map<String, Long> sizes) {
         this.root = root;
         this.sizes = sizes;
-        this.unreadable = List.copyOf(unreadable);
     }
 
     /** Walks a repository folder. */
@@ -49,6 +53,8 @@ public final class RepoTree {
             throw new IOException("not a directory: " + root);
         }
         Map<String, Long> sizes = new LinkedHashMap<>();
+        List<String> refused = new ArrayList<>();
+        List<String> links = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
         Files.walkFileTree(base, new SimpleFileVisitor<>() {
             @Override
@@ -56,13 +62,21 @@ public final class RepoTree {
                 if (!dir.equals(base) && SKIPPED_DIRS.contains(dir.getFileName().toString())) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
+                if (!dir.equals(base) && hasControl(dir.getFileName().toString())) {
+                    refused.add(printable(relative(base, dir)) + "/");
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (attrs.isRegularFile()) {
+                if (hasControl(file.getFileName().toString())) {
+                    refused.add(printable(relative(base, file)));
+                } else if (attrs.isRegularFile()) {
                     sizes.put(relative(base, file), attrs.size());
+                } else if (attrs.isSymbolicLink()) {
+                    links.add(relative(base, file));
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -70,24 +84,53 @@ public final class RepoTree {
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException exc) {
                 if (!file.equals(base)) {
-                    unreadable.add(relative(base, file)); // a folder that cannot be opened: reported, not silently lost
+                    unreadable.add(printable(relative(base, file))); // reported, not silently lost
                 }
                 return FileVisitResult.CONTINUE;
             }
         });
-        Collections.sort(unreadable);
         List<String> sorted = new ArrayList<>(sizes.keySet());
         Collections.sort(sorted);
         Map<String, Long> ordered = new LinkedHashMap<>();
         for (String p : sorted) {
             ordered.put(p, sizes.get(p));
         }
-        return new RepoTree(base, ordered, unreadable);
+        RepoTree tree = new RepoTree(base, ordered);
+        tree.refused.addAll(refused);
+        Collections.sort(links);
+        tree.links.addAll(links);
+        Collections.sort(unreadable);
+        tree.unreadable.addAll(unreadable);
+        return tree;
+    }
+
+    private static boolean hasControl(String name) {
+        return name.codePoints().anyMatch(Character::isISOControl);
+    }
+
+    /** A path with each control character replaced by {@code ?}, safe to print on one line. */
+    static String printable(String path) {
+        StringBuilder b = new StringBuilder();
+        path.codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        return b.toString();
+    }
+
+    /**
+     * Files and folders that were not walked because their names hold control characters (a newline in a file name
+     * could forge lines of a report or a CI log); each is shown with {@code ?} for its control characters.
+     */
+    public List<String> refused() {
+        return List.copyOf(refused);
+    }
+
+    /** Symbolic links in the repository, relative and sorted: never followed, never read. */
+    public List<String> links() {
+        return List.copyOf(links);
     }
 
     /** Folders (and files) the walk could not open, relative, sorted: their files are missing from {@link #paths()}. */
     public List<String> unreadable() {
-        return unreadable;
+        return List.copyOf(unreadable);
     }
 
     /** A tree over given files, for tests and for trees that are not on disk in full. */
@@ -144,9 +187,54 @@ public final class RepoTree {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(bytes))
                     .toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+            return textOnly(text.startsWith("\uFEFF") ? text.substring(1) : text);
         } catch (CharacterCodingException e) {
             throw new IOException("not UTF-8 text");
         }
+    }
+
+    /** Text with a NUL character is a binary file: no build or config format allows one. */
+    private static String textOnly(String text) throws IOException {
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            int line = 1;
+            for (int i = 0; i < nul; i++) {
+                line += text.charAt(i) == '\n' ? 1 : 0;
+            }
+            throw new IOException("not text: a NUL character at line " + line);
+        }
+        return text;
+    }
+
+    /**
+     * Reads one file of a repository without walking it (its own {@code .radar/exceptions.yaml}), by the same rules as
+     * {@link #read}: no component of the path may be a symbolic link, the file must be a regular file within the size
+     * limit and UTF-8 text.
+     *
+     * @param relative a path relative to {@code root} with {@code /} separators, without {@code ..}
+     * @return empty when nothing is at that path
+     * @throws IOException with a message fit for a finding when something is there but cannot be read
+     */
+    public static java.util.Optional<String> readOne(Path root, String relative) throws IOException {
+        Path base = root.toAbsolutePath().normalize();
+        Path at = base;
+        for (String part : relative.split("/")) {
+            if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+                throw new IllegalArgumentException("not a plain relative path: " + relative);
+            }
+            at = at.resolve(part);
+            if (!Files.exists(at, LinkOption.NOFOLLOW_LINKS)) {
+                return java.util.Optional.empty();
+            }
+            if (Files.isSymbolicLink(at)) {
+                throw new IOException("not read: " + relative(base, at) + " is a symbolic link, and links are never followed");
+            }
+        }
+        if (!Files.isRegularFile(at, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException("not read: not a regular file");
+        }
+        Map<String, Long> one = new LinkedHashMap<>();
+        one.put(relative, Files.size(at));
+        return java.util.Optional.of(new RepoTree(base, one).read(relative));
     }
 }

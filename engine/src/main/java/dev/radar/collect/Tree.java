@@ -1,6 +1,5 @@
 package dev.radar.collect;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -110,7 +109,7 @@ final class Tree {
      * @throws IOException with a message naming the line when the text is not JSON
      */
     static Tree json(String text) throws IOException {
-        try (JsonParser p = new JsonFactory().createParser(text)) {
+        try (JsonParser p = SafeJson.FACTORY.createParser(text)) {
             JsonToken t = p.nextToken();
             if (t == null) {
                 return null;

@@ -33,7 +33,11 @@ import java.util.regex.Pattern;
  */
 public final class ExceptionLoader {
 
-    /** Where a repository keeps its own exceptions, relative to its root. */
+    /**
+     * Where a repository keeps its own exceptions, relative to its root. The file is read like any repository file
+     * ({@code RepoTree.readOne}: no symbolic link followed, size-capped, UTF-8 text) and parsed with
+     * {@link #parse} as {@link ExceptionOrigin#REPO_LOCAL}; its exceptions cover that repository only.
+     */
     public static final String REPO_LOCAL_PATH = ".radar/exceptions.yaml";
 
     private static final Set<String> TOP_KEYS = Set.of("exceptions");
@@ -55,24 +59,6 @@ public final class ExceptionLoader {
     public static List<ExceptionGrant> load(Path file) {
         String name = file.toString().replace('\\', '/');
         return parse(name, read(file, name), ExceptionOrigin.CENTRAL, "");
-    }
-
-    /**
-     * Loads a repository's own {@code .radar/exceptions.yaml}, if it has one; its exceptions cover that repository only.
-     *
-     * @param shownAs the file name in grants and messages (findings use the repository-relative {@link #REPO_LOCAL_PATH})
-     */
-    public static List<ExceptionGrant> repoLocal(Path repoDir, String repo, String shownAs) {
-        Path file = repoDir.resolve(REPO_LOCAL_PATH);
-        if (!Files.isRegularFile(file)) {
-            return List.of();
-        }
-        return parse(shownAs, read(file, shownAs), ExceptionOrigin.REPO_LOCAL, repo);
-    }
-
-    /** As {@link #repoLocal(Path, String, String)}, named by its repository-relative path. */
-    public static List<ExceptionGrant> repoLocal(Path repoDir, String repo) {
-        return repoLocal(repoDir, repo, REPO_LOCAL_PATH);
     }
 
     /**

@@ -5,9 +5,6 @@ import dev.radar.yaml.YamlException;
 import dev.radar.yaml.YamlNode;
 import dev.radar.yaml.YamlReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,12 +20,13 @@ record CatalogInfo(String owner, List<String> tags) {
 
     static CatalogInfo read(Path repo) {
         for (String name : List.of("catalog-info.yaml", "catalog-info.yml")) {
-            Path file = repo.resolve(name);
             try {
-                if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > RepoTree.MAX_FILE_BYTES) {
+                // read like every repository file: no link followed, size-capped, UTF-8 text only
+                java.util.Optional<String> text = RepoTree.readOne(repo, name);
+                if (text.isEmpty()) {
                     continue;
                 }
-                return parse(name, Files.readString(file, StandardCharsets.UTF_8));
+                return parse(name, text.get());
             } catch (IOException | RuntimeException e) {
                 return NONE; // the repository's own file is unreadable: its team stays unknown
             }

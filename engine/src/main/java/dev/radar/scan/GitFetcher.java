@@ -312,6 +312,9 @@ public final class GitFetcher {
         } catch (URISyntaxException | IllegalArgumentException e) {
             // not a URI (a local path or scp-like address): no user info to take
         }
+        if (fromUrl != null) {
+            redactor.learn(fromUrl.password());
+        }
         String stripped = strip(url);
         Credentials.Login login = fromUrl != null ? fromUrl : credentials.lookup(stripped).orElse(null);
         return new Remote(stripped, login);

@@ -35,6 +35,11 @@ final class GitUrls {
         var m = SCHEME.matcher(url);
         if (m.matches()) {
             String scheme = m.group(1).toLowerCase(Locale.ROOT);
+            String authority = url.substring(url.indexOf("://") + 3).split("/", 2)[0];
+            int at = authority.lastIndexOf('@');
+            if (authority.startsWith("-") || authority.substring(at + 1).startsWith("-")) {
+                return "a host or user name starting with '-' could be taken for a command-line option";
+            }
             return switch (scheme) {
                 case "https", "http", "git", "ssh", "file" -> null;
                 default -> "unsupported scheme '" + scheme + "'; use https, http, git, ssh, file or a local path";

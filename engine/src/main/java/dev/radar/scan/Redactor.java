@@ -14,17 +14,33 @@ public final class Redactor {
 
     private static final Pattern USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/@\\s\"'<>]+@");
 
-    private final List<String> secrets;
+    private volatile List<String> secrets;
 
     public Redactor(Collection<String> secrets) {
+        this.secrets = sorted(secrets);
+    }
+
+    private static List<String> sorted(Collection<String> secrets) {
         List<String> s = new ArrayList<>();
         for (String secret : secrets) {
-            if (secret != null && secret.length() >= 4) {
+            if (secret != null && secret.length() >= 4 && !s.contains(secret)) {
                 s.add(secret);
             }
         }
         s.sort(Comparator.comparingInt(String::length).reversed());
-        this.secrets = List.copyOf(s);
+        return List.copyOf(s);
+    }
+
+    /**
+     * Learns one more secret value (a password met in a URL's user info), so that it is masked wherever it shows up
+     * later, not only where it is still part of a URL.
+     */
+    public synchronized void learn(String secret) {
+        if (secret != null && secret.length() >= 4 && !secrets.contains(secret)) {
+            List<String> more = new ArrayList<>(secrets);
+            more.add(secret);
+            secrets = sorted(more);
+        }
     }
 
     /** A redactor that knows no secret values and only strips user info from URLs. */
@@ -38,7 +54,7 @@ public final class Redactor {
             return "";
         }
         String out = USER_INFO.matcher(text).replaceAll("$1***@");
-        for (String secret : secrets) {
+        for (String secret : secrets) { // read once: a concurrent learn() replaces the list, never changes it
             out = out.replace(secret, "***");
         }
         return out;

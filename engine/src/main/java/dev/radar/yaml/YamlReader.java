@@ -3,14 +3,22 @@ package dev.radar.yaml;
 import dev.radar.model.ConfigProblem;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** Parses YAML text into position-carrying node trees with safe limits. */
 public final class YamlReader {
@@ -21,6 +29,14 @@ public final class YamlReader {
     public static final int MAX_DEPTH = 64;
     /** Largest document accepted, in code points. */
     public static final int MAX_CODE_POINTS = 16 * 1024 * 1024;
+    /**
+     * Most nodes a document may stand for once its aliases are expanded. {@link #MAX_ALIASES} alone does not stop a
+     * billion laughs: nine levels of nine aliases each stay under it and expand to 387 million nodes for whoever walks
+     * the tree.
+     */
+    public static final long MAX_EXPANDED_NODES = 1_000_000;
+    /** Longest scalar accepted, in characters. */
+    public static final int MAX_SCALAR_CHARS = 1024 * 1024;
 
     private YamlReader() {}
 
@@ -38,7 +54,7 @@ public final class YamlReader {
     public static YamlNode parse(String file, String text) throws YamlException {
         try {
             Node node = yaml().compose(new StringReader(text));
-            return node == null ? null : new YamlNode(file, node);
+            return node == null ? null : new YamlNode(file, bounded(file, node));
         } catch (MarkedYAMLException e) {
             throw new YamlException(problem(file, e));
         } catch (YAMLException | StackOverflowError e) {
@@ -52,7 +68,7 @@ public final class YamlReader {
         try {
             for (Node node : yaml().composeAll(new StringReader(text))) {
                 if (node != null) {
-                    out.add(new YamlNode(file, node));
+                    out.add(new YamlNode(file, bounded(file, node)));
                 }
             }
         } catch (MarkedYAMLException e) {
@@ -61,6 +77,91 @@ public final class YamlReader {
             throw new YamlException(new ConfigProblem(file, 0, 0, "not valid YAML: " + message(e)));
         }
         return out;
+    }
+
+    /**
+     * The node when walking it, aliases expanded, stays within the limits: no alias inside itself, at most
+     * {@link #MAX_EXPANDED_NODES} nodes, {@link #MAX_DEPTH} levels and {@link #MAX_SCALAR_CHARS} per scalar.
+     */
+    private static Node bounded(String file, Node root) throws YamlException {
+        try {
+            new Expansion(file).visit(root, 1);
+            return root;
+        } catch (Refused e) {
+            throw new YamlException(e.problem);
+        }
+    }
+
+    /** Counts a node graph's expanded size and depth once per node (shared alias targets are not walked again). */
+    private static final class Expansion {
+        private final String file;
+        private final Map<Node, long[]> done = new IdentityHashMap<>();
+        private final Set<Node> open = Collections.newSetFromMap(new IdentityHashMap<>());
+
+        Expansion(String file) {
+            this.file = file;
+        }
+
+        /** {expanded node count, expanded depth} of a node. */
+        long[] visit(Node node, int level) {
+            if (level > MAX_DEPTH + 1) { // + 1: scalars below the deepest collection
+                throw refused(node, "aliases nest the document deeper than " + MAX_DEPTH + " levels");
+            }
+            long[] known = done.get(node);
+            if (known != null) {
+                return known;
+            }
+            if (!open.add(node)) {
+                throw refused(node, "an alias refers to a node that contains it (a recursive alias)");
+            }
+            long count = 1;
+            long depth = 0;
+            List<Node> children = new ArrayList<>();
+            if (node instanceof ScalarNode scalar) {
+                if (scalar.getValue().length() > MAX_SCALAR_CHARS) {
+                    throw refused(node, "a value of " + scalar.getValue().length() + " characters, over the limit of " + MAX_SCALAR_CHARS);
+                }
+            } else if (node instanceof SequenceNode seq) {
+                children.addAll(seq.getValue());
+            } else if (node instanceof MappingNode map) {
+                for (NodeTuple t : map.getValue()) {
+                    children.add(t.getKeyNode());
+                    children.add(t.getValueNode());
+                }
+            }
+            for (Node child : children) {
+                long[] c = visit(child, level + 1);
+                count += c[0];
+                depth = Math.max(depth, c[1]);
+                if (count > MAX_EXPANDED_NODES) {
+                    throw refused(node, "aliases expand the document to more than " + MAX_EXPANDED_NODES + " nodes (an alias bomb?)");
+                }
+            }
+            if (depth + 1 > MAX_DEPTH + 1) {
+                throw refused(node, "aliases nest the document deeper than " + MAX_DEPTH + " levels");
+            }
+            open.remove(node);
+            long[] result = {count, depth + 1};
+            done.put(node, result);
+            return result;
+        }
+
+        private Refused refused(Node at, String message) {
+            Mark mark = at.getStartMark();
+            return new Refused(new ConfigProblem(file, mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1,
+                    "not read: " + message));
+        }
+    }
+
+    /** Stops the walk of {@link Expansion} with the problem to report. */
+    private static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient ConfigProblem problem;
+
+        Refused(ConfigProblem problem) {
+            super(problem.message(), null, false, false);
+            this.problem = problem;
+        }
     }
 
     private static ConfigProblem problem(String file, MarkedYAMLException e) {

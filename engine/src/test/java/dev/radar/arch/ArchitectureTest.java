@@ -91,4 +91,61 @@ class ArchitectureTest {
             .and().resideOutsideOfPackages("dev.radar.scan..", "dev.radar.cli..")
             .should().dependOnClassesThat().resideInAPackage("dev.radar.scan..").check(classes);
     }
+
+    // ---- hostile input: every parser of repository files is made in one place, with its limits (docs/security.md) ----
+
+    @ArchTest
+    void only_safe_xml_creates_xml_parsers(JavaClasses classes) {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.radar.collect.SafeXml")
+            .should().dependOnClassesThat().haveFullyQualifiedName("javax.xml.stream.XMLInputFactory")
+            .orShould().dependOnClassesThat().resideInAnyPackage("javax.xml.parsers..", "org.xml.sax..", "javax.xml.validation..",
+                    "javax.xml.transform..")
+            .because("SafeXml switches off DTDs and external entities; any other parser could read files or reach the network")
+            .check(classes);
+    }
+
+    @ArchTest
+    void only_the_maven_collector_uses_maven_models_pull_parser(JavaClasses classes) {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.radar.collect.MavenCollector")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.maven.model.io..", "org.codehaus.plexus.util.xml..")
+            .check(classes);
+    }
+
+    @ArchTest
+    void only_the_yaml_package_touches_snakeyaml(JavaClasses classes) {
+        noClasses().that().resideOutsideOfPackage("dev.radar.yaml..")
+            .should().dependOnClassesThat().resideInAPackage("org.yaml.snakeyaml..")
+            .because("YamlReader sets the alias, depth, size and expansion limits every YAML file is read with")
+            .check(classes);
+    }
+
+    @ArchTest
+    void collectors_parse_json_only_through_safe_json(JavaClasses classes) {
+        noClasses().that().resideInAPackage("dev.radar.collect..").and().doNotHaveFullyQualifiedName("dev.radar.collect.SafeJson")
+            .should().callConstructor(com.fasterxml.jackson.core.JsonFactory.class)
+            .orShould().callMethod(com.fasterxml.jackson.core.JsonFactory.class, "builder")
+            .orShould().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson.databind..")
+            .because("SafeJson sets the nesting, string and number limits of repository JSON")
+            .check(classes);
+    }
+
+    @ArchTest
+    void only_safe_toml_parses_toml(JavaClasses classes) {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.radar.collect.SafeToml")
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.tomlj.Toml")
+            .because("tomlj recurses once per nesting level; SafeToml bounds the nesting first")
+            .check(classes);
+    }
+
+    @ArchTest
+    void only_repo_tree_opens_files_of_a_repository(JavaClasses classes) {
+        noClasses().that().resideInAPackage("dev.radar.collect..").and().doNotHaveFullyQualifiedName("dev.radar.collect.RepoTree")
+            .should().dependOnClassesThat().haveFullyQualifiedName("java.nio.file.Files")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileInputStream")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileReader")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.RandomAccessFile")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.nio.channels.FileChannel")
+            .because("RepoTree never follows links, never opens devices or pipes, caps sizes and insists on UTF-8 text")
+            .check(classes);
+    }
 }

@@ -8,13 +8,10 @@ import dev.radar.model.ConfigException;
 import dev.radar.model.ConfigProblem;
 import dev.radar.model.ExceptionGrant;
 import dev.radar.model.ExceptionOrigin;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -142,10 +139,8 @@ class ExceptionLoaderTest {
     }
 
     @Test
-    void a_repositorys_own_exceptions_cover_that_repository_only(@TempDir Path repo) throws Exception {
-        Files.createDirectories(repo.resolve(".radar"));
-        Files.writeString(repo.resolve(".radar/exceptions.yaml"), GRANT.replace("    repos: [\"payments-*\"]\n", ""));
-        List<ExceptionGrant> grants = ExceptionLoader.repoLocal(repo, "payments-api");
+    void a_repositorys_own_exceptions_cover_that_repository_only() {
+        List<ExceptionGrant> grants = own(GRANT.replace("    repos: [\"payments-*\"]\n", ""));
         assertThat(grants).singleElement().satisfies(g -> {
             assertThat(g.repos()).containsExactly("payments-api");
             assertThat(g.origin()).isEqualTo(ExceptionOrigin.REPO_LOCAL);
@@ -154,16 +149,14 @@ class ExceptionLoaderTest {
     }
 
     @Test
-    void a_repositorys_own_file_may_not_name_other_repositories(@TempDir Path repo) throws Exception {
-        Files.createDirectories(repo.resolve(".radar"));
-        Files.writeString(repo.resolve(".radar/exceptions.yaml"), GRANT);
-        assertThatThrownBy(() -> ExceptionLoader.repoLocal(repo, "payments-api"))
+    void a_repositorys_own_file_may_not_name_other_repositories() {
+        assertThatThrownBy(() -> own(GRANT))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith(".radar/exceptions.yaml:5:12: 'repos' is not allowed in a repository's own .radar/exceptions.yaml");
     }
 
-    @Test
-    void a_repository_without_its_own_file_has_no_own_exceptions(@TempDir Path repo) {
-        assertThat(ExceptionLoader.repoLocal(repo, "x")).isEmpty();
+    /** A repository's own .radar/exceptions.yaml of payments-api, as the check parses it. */
+    private static List<ExceptionGrant> own(String text) {
+        return ExceptionLoader.parse(ExceptionLoader.REPO_LOCAL_PATH, text, ExceptionOrigin.REPO_LOCAL, "payments-api");
     }
 }

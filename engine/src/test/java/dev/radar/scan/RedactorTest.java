@@ -35,6 +35,14 @@ class RedactorTest {
     }
 
     @Test
+    void a_password_learned_from_a_url_is_masked_even_when_it_is_no_longer_in_a_url() {
+        Redactor r = Redactor.urlsOnly();
+        assertThat(r.redact("https://bob:hunter2-token@host/x.git")).isEqualTo("https://***@host/x.git");
+        r.learn("hunter2-token");
+        assertThat(r.redact("server said: bad password hunter2-token")).isEqualTo("server said: bad password ***");
+    }
+
+    @Test
     void the_credentials_file_picks_the_longest_matching_path_then_the_environment(@TempDir Path tmp) throws Exception {
         Path file = Files.writeString(tmp.resolve("credentials"), """
                 # git credential-store format

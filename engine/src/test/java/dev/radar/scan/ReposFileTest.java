@@ -55,6 +55,10 @@ class ReposFileTest {
             both url and path            | 'repos:\\n  - {url: a/b.git, path: b}'                      | 2 | 5 | exactly one of 'url'
             unknown key                  | 'repos:\\n  - {url: a/b.git, owner: x}'                     | 2 | 20 | unknown key 'owner'
             command transport            | 'repos:\\n  - {url: \"ext::sh -c touch% /tmp/pwned\"}'      | 2 | 11 | remote-helper transports
+            option as host               | 'repos:\\n  - {name: x, url: "ssh://-oProxyCommand=id/x.git"}' | 2 | 20 | starting with '-'
+            option as user               | 'repos:\\n  - {name: x, url: "https://-u@host/x.git"}'       | 2 | 20 | starting with '-'
+            option as url                | 'repos:\\n  - {name: x, url: "--upload-pack=id"}'           | 2 | 20 | must not start with '-'
+            fd transport                 | 'repos:\\n  - {name: x, url: "fd::3"}'                      | 2 | 20 | remote-helper transports
             unsupported scheme           | 'repos:\\n  - {url: \"ftp://host/x.git\"}'                  | 2 | 11 | unsupported scheme 'ftp'
             name with a path             | 'repos:\\n  - {name: ../etc, url: a/b.git}'                 | 2 | 12 | must be letters, digits
             name from url is not allowed | 'repos:\\n  - {url: \"https://host/%2e%2e\"}'                | 2 | 5 | add a 'name'
@@ -69,6 +73,18 @@ class ReposFileTest {
                     assertThat(p.message()).contains(message);
                     assertThat(List.of(p.line(), p.column())).as(p.toString()).containsExactly(line, column);
                 }));
+    }
+
+    @Test
+    void an_alias_bomb_in_repos_yaml_is_a_configuration_error_not_a_hang() {
+        StringBuilder bomb = new StringBuilder("repos: []\na0: &a0 [x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i <= 9; i++) {
+            bomb.append('a').append(i).append(": &a").append(i).append(" [").append(("*a" + (i - 1) + ", ").repeat(8)).append("*a")
+                    .append(i - 1).append("]\n");
+        }
+        assertThatThrownBy(() -> ReposFile.parse("repos.yaml", bomb.toString(), BASE))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).first()
+                        .satisfies(p -> assertThat(p.message()).contains("alias bomb")));
     }
 
     @Test

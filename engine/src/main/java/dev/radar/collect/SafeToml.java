@@ -1,0 +1,80 @@
+package dev.radar.collect;
+
+import java.io.IOException;
+import org.tomlj.Toml;
+import org.tomlj.TomlParseResult;
+
+/**
+ * TOML parsing for repository files (Cargo.toml, pyproject.toml, poetry.lock, Gradle version catalogs) with a nesting
+ * limit. tomlj's parser recurses once per nested array or inline table, so {@code a = [[[[...} a hundred thousand deep
+ * overflows the stack and would end the whole check; nesting is counted first, outside strings and comments.
+ */
+final class SafeToml {
+
+    /** Deepest nesting of arrays and inline tables. */
+    static final int MAX_DEPTH = 64;
+
+    /** A document nested deeper than {@link #MAX_DEPTH}, with the line where it got too deep. */
+    static final class TooDeep extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final int line;
+
+        TooDeep(int line) {
+            super("line " + line + ": arrays and inline tables nested deeper than " + MAX_DEPTH + " levels; not read");
+            this.line = line;
+        }
+
+        int line() {
+            return line;
+        }
+    }
+
+    private SafeToml() {}
+
+    /** Parses TOML text; syntax errors are in the result, too deep a nesting is thrown. */
+    static TomlParseResult parse(String text) throws TooDeep {
+        checkDepth(text);
+        return Toml.parse(text);
+    }
+
+    static void checkDepth(String text) throws TooDeep {
+        int depth = 0;
+        int line = 1;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+            } else if (c == '#') {
+                while (i + 1 < n && text.charAt(i + 1) != '\n') {
+                    i++;
+                }
+            } else if (c == '"' || c == '\'') {
+                boolean multi = text.startsWith(c == '"' ? "\"\"\"" : "'''", i);
+                String close = multi ? String.valueOf(c).repeat(3) : String.valueOf(c);
+                i += close.length();
+                while (i < n && !text.startsWith(close, i)) {
+                    char s = text.charAt(i);
+                    if (s == '\n') {
+                        line++;
+                        if (!multi) {
+                            break; // an unterminated string: the parser reports it
+                        }
+                    }
+                    if (c == '"' && s == '\\' && i + 1 < n) {
+                        line += text.charAt(i + 1) == '\n' ? 1 : 0;
+                        i++;
+                    }
+                    i++;
+                }
+                i += close.length() - 1;
+            } else if (c == '[' || c == '{') {
+                if (++depth > MAX_DEPTH) {
+                    throw new TooDeep(line);
+                }
+            } else if (c == ']' || c == '}') {
+                depth = Math.max(0, depth - 1);
+            }
+        }
+    }
+}
