@@ -97,6 +97,12 @@ final class Progress implements ScanListener {
         barShown = true;
     }
 
+    /** The scan stopped on an error: take the bar off the line so the error message stands alone. */
+    void abandon() {
+        clearBar();
+        err.flush();
+    }
+
     private void clearBar() {
         if (barShown) {
             err.print("\r\033[2K");

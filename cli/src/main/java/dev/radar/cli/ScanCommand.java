@@ -11,7 +11,9 @@ import dev.radar.scan.GitFetcher;
 import dev.radar.scan.OrgScan;
 import dev.radar.scan.RepoSource;
 import dev.radar.scan.ScanConfig;
+import dev.radar.scan.ScanLockedException;
 import dev.radar.scan.ScanOutcome;
+import dev.radar.scan.ScanOutputException;
 import dev.radar.scan.ScanRequest;
 import dev.radar.scan.Shard;
 import java.io.IOException;
@@ -134,7 +136,17 @@ final class ScanCommand implements Callable<Integer> {
         Progress listener = new Progress(err, progress.resolve(), "scan");
         long started = System.nanoTime();
         long cpu = Progress.cpuNanos();
-        ScanOutcome outcome = new OrgScan(policies, fetcher, central).run(request, listener);
+        ScanOutcome outcome;
+        try {
+            outcome = new OrgScan(policies, fetcher, central).run(request, listener);
+        } catch (ScanOutputException e) {
+            listener.abandon();
+            throw new UserError(ExitCode.CONFIG_ERROR, e.getMessage() + "; the files it would have replaced are left as they were"
+                    + " (run again with --resume once the problem is fixed)");
+        } catch (ScanLockedException e) {
+            listener.abandon();
+            throw new UserError(ExitCode.CONFIG_ERROR, e.getMessage());
+        }
         listener.done(outcome, output, System.nanoTime() - started, cpu < 0 ? -1 : Progress.cpuNanos() - cpu);
         return ScanVerdict.exitCode(outcome, failOn, err).code();
     }

@@ -145,44 +145,4 @@ class ScanIT {
         assertThat(run.exit()).isEqualTo(ExitCode.CONFIG_ERROR.code());
         assertThat(run.err()).contains("--shard").contains("1 <= K <= N");
     }
-
-    @Test
-    void a_scan_killed_midway_resumes_without_redoing_finished_repositories() throws Exception {
-        Path org = tmp.resolve("org");
-        for (int i = 0; i < 40; i++) {
-            copy(repoRoot().resolve("examples/org").resolve(i % 2 == 0 ? "payments-api" : "orders-service"), org.resolve(String.format("svc-%02d", i)));
-        }
-        String radar = repoRoot().resolve("radar.yaml").toString();
-        var reference = CliScenariosIT.run("scan", org.toString(), "-o", tmp.resolve("reference").toString(), "--radar", radar,
-                "--today", "2026-11-22", "--progress", "none");
-        assertThat(reference.exit()).isZero();
-
-        Process first = launch(tmp, "scan", org.toString(), "-o", "out", "--radar", radar, "--today", "2026-11-22", "--jobs", "1",
-                "--fetch-jobs", "1");
-        int seen = 0;
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(first.getErrorStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null && seen < 5) {
-                if (line.startsWith("[")) {
-                    seen++;
-                }
-            }
-            first.destroyForcibly(); // SIGKILL: no shutdown hooks, no chance to tidy up
-            first.waitFor(30, TimeUnit.SECONDS);
-        }
-        assertThat(seen).isEqualTo(5);
-        assertThat(tmp.resolve("out/summary.json")).doesNotExist();
-
-        Process resumed = launch(tmp, "scan", org.toString(), "-o", "out", "--radar", radar, "--resume");
-        String err = slurp(resumed.getErrorStream());
-        assertThat(resumed.waitFor(120, TimeUnit.SECONDS)).isTrue();
-
-        assertThat(resumed.exitValue()).as(err).isZero();
-        assertThat(err).containsPattern("resuming run \\S+: (\\d+) of 40 repositories already done");
-        int done = Integer.parseInt(err.replaceAll("(?s).*resuming run \\S+: (\\d+) of 40.*", "$1"));
-        assertThat(done).isGreaterThanOrEqualTo(5);
-        assertThat(err.lines().filter(l -> l.endsWith("(resumed)")).count()).isEqualTo(done);
-        assertThat(err.lines().filter(l -> l.startsWith("[") && !l.endsWith("(resumed)")).count()).isEqualTo(40 - done);
-        assertThat(Files.readString(tmp.resolve("out/summary.json"))).isEqualTo(Files.readString(tmp.resolve("reference/summary.json")));
-    }
 }

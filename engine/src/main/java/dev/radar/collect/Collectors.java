@@ -70,6 +70,9 @@ public final class Collectors {
                         collector.name() + " collector failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
             }
         }
+        for (String path : tree.unreadable()) {
+            facts.problem(path, 0, "cannot be opened (permission denied or an I/O error): the files in it were not checked");
+        }
         return facts.build();
     }
 }

@@ -38,6 +38,8 @@ public final class RepoTree {
     private final List<String> refused = new ArrayList<>();
     /** Symbolic links met by the walk, never followed. */
     private final List<String> links = new ArrayList<>();
+    /** Folders (and files) the walk could not open: permission denied or an I/O error. */
+    private final List<String> unreadable = new ArrayList<>();
 
     private RepoTree(Path root, Map<String, Long> sizes) {
         this.root = root;
@@ -53,6 +55,7 @@ public final class RepoTree {
         Map<String, Long> sizes = new LinkedHashMap<>();
         List<String> refused = new ArrayList<>();
         List<String> links = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
         Files.walkFileTree(base, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
@@ -80,6 +83,9 @@ public final class RepoTree {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                if (!file.equals(base)) {
+                    unreadable.add(printable(relative(base, file))); // reported, not silently lost
+                }
                 return FileVisitResult.CONTINUE;
             }
         });
@@ -93,6 +99,8 @@ public final class RepoTree {
         tree.refused.addAll(refused);
         Collections.sort(links);
         tree.links.addAll(links);
+        Collections.sort(unreadable);
+        tree.unreadable.addAll(unreadable);
         return tree;
     }
 
@@ -118,6 +126,11 @@ public final class RepoTree {
     /** Symbolic links in the repository, relative and sorted: never followed, never read. */
     public List<String> links() {
         return List.copyOf(links);
+    }
+
+    /** Folders (and files) the walk could not open, relative, sorted: their files are missing from {@link #paths()}. */
+    public List<String> unreadable() {
+        return List.copyOf(unreadable);
     }
 
     /** A tree over given files, for tests and for trees that are not on disk in full. */
@@ -160,7 +173,14 @@ public final class RepoTree {
         if (size > MAX_FILE_BYTES) {
             throw new IOException("file is " + size / (1024 * 1024) + " MiB, over the " + MAX_FILE_BYTES / (1024 * 1024) + " MiB limit; skipped");
         }
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new IOException("permission denied: the file cannot be read");
+        } catch (java.nio.file.FileSystemException e) {
+            throw new IOException("the file cannot be read: " + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()));
+        }
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -41,6 +41,9 @@ public final class GitFetcher {
 
     private static final String TARGET = "refs/radar/target";
 
+    /** Present in a cached clone's git folder while it is being fetched and reset. */
+    static final String UPDATING = "radar-updating";
+
     private final Path cache;
     private final Credentials credentials;
     private final Duration timeout;
@@ -129,6 +132,9 @@ public final class GitFetcher {
     public Checkout sync(RepoSpec spec, String remoteCommit) throws FetchException {
         Remote remote = remote(spec);
         Path dir = cacheDir(spec);
+        if (Files.isDirectory(dir) && Files.exists(dir.resolve(".git").resolve(UPDATING))) {
+            discard(dir); // an update was cut off (a crash mid-reset): HEAD may not match the files, so clone afresh
+        }
         if (Files.isDirectory(dir)) {
             try {
                 if (remoteCommit != null) {
@@ -144,7 +150,7 @@ public final class GitFetcher {
                 throw e;
             } catch (GitAPIException | IOException | RuntimeException e) {
                 // A corrupt or foreign cache: start again from a fresh clone.
-                delete(dir);
+                discard(dir);
             }
         }
         return cloneInto(spec, remote, dir);
@@ -201,7 +207,11 @@ public final class GitFetcher {
             }
             ObjectId head = repo.resolve("HEAD");
             if (!target.equals(head)) {
+                // JGit moves HEAD before it rewrites the files: until the marker is gone again, the clone is not trusted
+                Path marker = repo.getDirectory().toPath().resolve(UPDATING);
+                Files.writeString(marker, "radar is resetting this clone; a clone holding this file is discarded\n");
                 git.reset().setMode(ResetCommand.ResetType.HARD).setRef(target.name()).setProgressMonitor(deadline).call();
+                Files.delete(marker);
             }
             return new Checkout(dir, target.name());
         }
@@ -337,6 +347,22 @@ public final class GitFetcher {
             }
         }
         return false;
+    }
+
+    /**
+     * Deletes a cache folder so that a crash midway cannot leave a folder that passes for a clone: it is first
+     * renamed out of the way (one atomic step), then deleted.
+     */
+    static void discard(Path dir) {
+        Path doomed = dir.resolveSibling(dir.getFileName() + ".deleting");
+        delete(doomed);
+        try {
+            Files.move(dir, doomed, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            delete(dir);
+            return;
+        }
+        delete(doomed);
     }
 
     static void delete(Path dir) {

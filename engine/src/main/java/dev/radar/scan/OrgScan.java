@@ -12,7 +12,6 @@ import dev.radar.model.LanguageMatcher;
 import dev.radar.model.LanguageUsage;
 import dev.radar.model.Usage;
 import dev.radar.policy.PolicyEngine;
-import dev.radar.report.AtomicFiles;
 import dev.radar.report.Report;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -91,7 +90,12 @@ public final class OrgScan {
     /** Runs the scan; see the class comment. */
     public ScanOutcome run(ScanRequest request, ScanListener listener) throws IOException {
         ScanStore store = new ScanStore(request.output());
-        Files.createDirectories(request.output());
+        try (var lock = store.lock()) {
+            return run(request, listener, store);
+        }
+    }
+
+    private ScanOutcome run(ScanRequest request, ScanListener listener, ScanStore store) throws IOException {
         List<RepoSpec> repos = request.source().repos().stream()
                 .filter(r -> request.shard().contains(r.name()))
                 .sorted(Comparator.comparing(RepoSpec::name))
@@ -102,12 +106,17 @@ public final class OrgScan {
         Optional<RunRecord> previous = store.readRun();
         boolean resuming = false;
         Set<String> done = Set.of();
+        Set<String> journalled = Set.of();
         if (request.resume()) {
             RunRecord p = previous.orElse(null);
             if (p != null && !p.complete() && p.config().equals(request.config().digest()) && p.today().equals(request.today().toString())
                     && p.shard().equals(request.shard().toString())) {
                 resuming = true;
-                done = store.journalled(p.runId());
+                journalled = store.journalled(p.runId());
+                // a crash between a repository's result and its journal line: the result names the run that wrote it
+                Set<String> finished = new TreeSet<>(journalled);
+                finished.addAll(store.resultsOf(p.runId(), repos.stream().map(RepoSpec::name).filter(n -> !finished.contains(n)).toList()));
+                done = finished;
                 events.note("resuming run " + p.runId() + ": " + done.size() + " of " + repos.size() + " repositories already done");
             } else {
                 events.note(p == null || p.complete() ? "nothing to resume: the last run completed; starting a new run"
@@ -125,7 +134,7 @@ public final class OrgScan {
 
         Run run = new Run(request, store, runId, events, repos.size());
         try {
-            run.execute(repos, done);
+            run.execute(repos, done, journalled);
         } finally {
             store.closeJournal();
         }
@@ -165,7 +174,7 @@ public final class OrgScan {
     static void writeOutputs(ScanStore store, OrgSummary summary, List<History.Point> trend) throws IOException {
         ScanJson.write(store.root().resolve(ScanStore.SUMMARY), summary);
         String html = Dashboard.html(summary, trend);
-        AtomicFiles.write(store.root().resolve(ScanStore.INDEX), w -> w.write(html));
+        ScanOutputException.write(store.root().resolve(ScanStore.INDEX), w -> w.write(html));
     }
 
     private static String newRunId() {
@@ -220,7 +229,7 @@ public final class OrgScan {
             return counts.get(outcome).get();
         }
 
-        void execute(List<RepoSpec> repos, Set<String> done) throws IOException {
+        void execute(List<RepoSpec> repos, Set<String> done, Set<String> journalled) throws IOException {
             latch = new CountDownLatch(repos.size());
             events.started(repos.size());
             ExecutorService prepare = Executors.newFixedThreadPool(request.fetchJobs(), threads("radar-fetch"));
@@ -238,7 +247,7 @@ public final class OrgScan {
                     if (done.contains(spec.name())) {
                         RepoResult stored = store.readResult(spec.name()).orElse(null);
                         if (stored != null) {
-                            finish(stored, ScanListener.Outcome.RESUMED, false);
+                            finish(stored, ScanListener.Outcome.RESUMED, !journalled.contains(spec.name()));
                             continue;
                         }
                     }
@@ -258,6 +267,9 @@ public final class OrgScan {
             }
             Throwable f = fatal.get();
             if (f instanceof Error e) {
+                throw e;
+            }
+            if (f instanceof ScanOutputException e) {
                 throw e;
             }
             if (f != null) {
@@ -379,8 +391,8 @@ public final class OrgScan {
             }
             try {
                 step.run();
-            } catch (Error e) {
-                fatal.compareAndSet(null, e);
+            } catch (Error | ScanOutputException e) {
+                fatal.compareAndSet(null, e); // no output can be stored: stop rather than record repositories as failed
             } catch (Exception e) {
                 try {
                     failed(spec, "scan", "internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage(), "");

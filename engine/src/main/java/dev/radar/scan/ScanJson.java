@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.radar.report.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -22,7 +21,7 @@ final class ScanJson {
     private ScanJson() {}
 
     static void write(Path file, Object value) throws IOException {
-        AtomicFiles.write(file, w -> {
+        ScanOutputException.write(file, w -> {
             MAPPER.writeValue(w, value);
             w.write("\n");
         });

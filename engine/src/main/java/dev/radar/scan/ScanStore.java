@@ -3,12 +3,15 @@ package dev.radar.scan;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.radar.report.AtomicFiles;
 import dev.radar.report.Report;
 import dev.radar.report.ReportFormats;
 import dev.radar.report.ReportWriter;
 import java.io.BufferedWriter;
+import java.io.Closeable;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +43,7 @@ final class ScanStore {
     static final String REPOS = "repos";
     static final String RESULTS = "results";
     static final String HISTORY = "history";
+    static final String LOCK = ".radar-scan.lock";
 
     private static final ReportWriter JSON = ReportFormats.byName("json").orElseThrow();
     private static final ReportWriter SARIF = ReportFormats.byName("sarif").orElseThrow();
@@ -112,15 +116,15 @@ final class ScanStore {
 
     /** A checked repository: its JSON and SARIF reports, then its result. */
     void writeChecked(RepoResult result, Report report) throws IOException {
-        AtomicFiles.write(reportJson(result.name()), w -> JSON.write(report, w));
-        AtomicFiles.write(reportSarif(result.name()), w -> SARIF.write(report, w));
+        ScanOutputException.write(reportJson(result.name()), w -> JSON.write(report, w));
+        ScanOutputException.write(reportSarif(result.name()), w -> SARIF.write(report, w));
         ScanJson.write(result(result.name()), result);
     }
 
     /** A repository that could not be scanned: no report is left that could pass for tonight's. */
     void writeFailed(RepoResult result) throws IOException {
-        Files.deleteIfExists(reportJson(result.name()));
-        Files.deleteIfExists(reportSarif(result.name()));
+        delete(reportJson(result.name()));
+        delete(reportSarif(result.name()));
         ScanJson.write(result(result.name()), result);
     }
 
@@ -130,7 +134,7 @@ final class ScanStore {
             {other.reportJson(name), reportJson(name)}, {other.reportSarif(name), reportSarif(name)}, {other.result(name), result(name)}}) {
             if (Files.isRegularFile(pair[0])) {
                 byte[] bytes = Files.readAllBytes(pair[0]);
-                AtomicFiles.write(pair[1], w -> w.write(new String(bytes, StandardCharsets.UTF_8)));
+                ScanOutputException.write(pair[1], w -> w.write(new String(bytes, StandardCharsets.UTF_8)));
             }
         }
     }
@@ -154,9 +158,9 @@ final class ScanStore {
     void prune(Set<String> keep) throws IOException {
         for (String name : resultNames()) {
             if (!keep.contains(name)) {
-                Files.deleteIfExists(result(name));
-                Files.deleteIfExists(reportJson(name));
-                Files.deleteIfExists(reportSarif(name));
+                delete(result(name));
+                delete(reportJson(name));
+                delete(reportSarif(name));
             }
         }
     }
@@ -208,22 +212,92 @@ final class ScanStore {
 
     /** Starts the journal of a run: a fresh file for a new run, appended to for a resumed one. */
     synchronized void openJournal(String runId, boolean resume) throws IOException {
-        Files.createDirectories(root);
         Path f = root.resolve(JOURNAL);
-        if (resume && Files.isRegularFile(f)) {
-            journal = Files.newBufferedWriter(f, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-            journal.write("\n"); // a line torn by the crash stays on its own line
-        } else {
-            journal = Files.newBufferedWriter(f, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-            journal.write("run " + runId + "\n");
+        try {
+            Files.createDirectories(root);
+            if (resume && Files.isRegularFile(f)) {
+                journal = Files.newBufferedWriter(f, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+                journal.write("\n"); // a line torn by the crash stays on its own line
+            } else {
+                // a new journal replaces the old one in one rename: a crash leaves one or the other, never a mix
+                ScanOutputException.write(f, w -> w.write("run " + runId + "\n"));
+                journal = Files.newBufferedWriter(f, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            }
+            journal.flush();
+        } catch (ScanOutputException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ScanOutputException(f, e);
         }
-        journal.flush();
     }
 
+    /** Notes a finished repository: one line, written and flushed at once, so a crash cannot tear it into another. */
     synchronized void journal(String name) throws IOException {
-        journal.write(name + "\tdone\n");
-        journal.flush();
+        try {
+            journal.write(name + "\tdone\n");
+            journal.flush();
+        } catch (IOException e) {
+            throw new ScanOutputException(root.resolve(JOURNAL), e);
+        }
+    }
+
+    /**
+     * Repositories whose stored result was written by run {@code runId}: finished by it even when a crash came
+     * between the result and its journal line.
+     */
+    Set<String> resultsOf(String runId, Iterable<String> names) {
+        Set<String> out = new HashSet<>();
+        for (String name : names) {
+            readHeader(name).filter(r -> runId.equals(r.runId())).ifPresent(r -> out.add(name));
+        }
+        return out;
+    }
+
+    /**
+     * Takes the output folder for this process: a second scan writing the same folder at the same time would mix
+     * two runs. The lock is the operating system's, so a killed scan never leaves it behind. Temporary files a
+     * killed run left behind ({@code .NAME.*.tmp}, never read) are deleted.
+     *
+     * @throws ScanOutputException when the folder cannot be written
+     * @throws ScanLockedException when another process holds the lock
+     */
+    Closeable lock() throws IOException {
+        Path f = root.resolve(LOCK);
+        FileChannel channel;
+        try {
+            Files.createDirectories(root);
+            channel = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new ScanOutputException(f, e);
+        }
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new ScanLockedException("another radar scan is writing " + root + " (it holds " + f.getFileName()
+                    + "); wait for it to finish or use another --output");
+        }
+        for (String folder : new String[] {"", REPOS, RESULTS, HISTORY}) {
+            for (Path p : list(folder)) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(".") && name.endsWith(".tmp") && Files.isRegularFile(p)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+        return channel;
+    }
+
+    private void delete(Path f) throws IOException {
+        try {
+            Files.deleteIfExists(f);
+        } catch (IOException e) {
+            throw new ScanOutputException(f, e);
+        }
     }
 
     synchronized void closeJournal() throws IOException {
@@ -235,7 +309,7 @@ final class ScanStore {
 
     /** All files below a sub-folder, for cleaning up after a run. */
     List<Path> list(String folder) throws IOException {
-        Path dir = root.resolve(folder);
+        Path dir = folder.isEmpty() ? root : root.resolve(folder);
         if (!Files.isDirectory(dir)) {
             return List.of();
         }

@@ -15,7 +15,8 @@ import java.util.TreeMap;
 /**
  * The revision of a folder that is not a git checkout: a digest of every file the collectors could read
  * (relative path, size and modification time), skipping the same folders as {@link RepoTree}. Any edit,
- * added or removed file changes it; reading the files themselves is left to the check.
+ * added or removed file changes it, and so does a file becoming readable or unreadable (a change of permissions
+ * leaves size and time alone); reading the files themselves is left to the check.
  */
 final class TreeFingerprint {
     private TreeFingerprint() {}
@@ -37,7 +38,7 @@ final class TreeFingerprint {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 if (attrs.isRegularFile()) {
                     files.put(base.relativize(file).toString().replace('\\', '/'),
-                            attrs.size() + ":" + attrs.lastModifiedTime().toMillis());
+                            attrs.size() + ":" + attrs.lastModifiedTime().toMillis() + (Files.isReadable(file) ? "" : ":unreadable"));
                 }
                 return FileVisitResult.CONTINUE;
             }
