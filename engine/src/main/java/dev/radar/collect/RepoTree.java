@@ -34,10 +34,25 @@ public final class RepoTree {
 
     private final Path root;
     private final Map<String, Long> sizes;
+    /** File contents of a tree held in memory ({@link #of}); null for a tree on disk. */
+    private final Map<String, byte[]> contents;
 
-    private RepoTree(Path root, Map<String, Long> sizes) {
+    private RepoTree(Path root, Map<String, Long> sizes, Map<String, byte[]> contents) {
         this.root = root;
         this.sizes = sizes;
+        this.contents = contents;
+    }
+
+    /**
+     * A tree held in memory: relative paths with {@code /} separators to file bytes. Reads go through the
+     * same size limit and UTF-8 check as files on disk; used by the fuzz tests, which cannot afford a
+     * temporary folder per input.
+     */
+    public static RepoTree of(Map<String, byte[]> files) {
+        Map<String, byte[]> copy = new java.util.TreeMap<>(files);
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        copy.forEach((path, bytes) -> sizes.put(path, (long) bytes.length));
+        return new RepoTree(Path.of("").toAbsolutePath(), sizes, copy);
     }
 
     /** Walks a repository folder. */
@@ -75,7 +90,7 @@ public final class RepoTree {
         for (String p : sorted) {
             ordered.put(p, sizes.get(p));
         }
-        return new RepoTree(base, ordered);
+        return new RepoTree(base, ordered, null);
     }
 
     /** A tree over given files, for tests and for trees that are not on disk in full. */
@@ -110,6 +125,9 @@ public final class RepoTree {
         if (!sizes.containsKey(path)) {
             throw new IOException("not a regular file inside the repository");
         }
+        if (contents != null) {
+            return decode(contents.get(path));
+        }
         Path file = root.resolve(path).normalize();
         if (!file.startsWith(root) || Files.isSymbolicLink(file) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException("not a regular file inside the repository");
@@ -118,7 +136,13 @@ public final class RepoTree {
         if (size > MAX_FILE_BYTES) {
             throw new IOException("file is " + size / (1024 * 1024) + " MiB, over the " + MAX_FILE_BYTES / (1024 * 1024) + " MiB limit; skipped");
         }
-        byte[] bytes = Files.readAllBytes(file);
+        return decode(Files.readAllBytes(file));
+    }
+
+    private static String decode(byte[] bytes) throws IOException {
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new IOException("file is " + bytes.length / (1024 * 1024) + " MiB, over the " + MAX_FILE_BYTES / (1024 * 1024) + " MiB limit; skipped");
+        }
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
