@@ -209,6 +209,23 @@ class RadarLoaderTest {
     }
 
     @Test
+    void a_purl_with_a_malformed_percent_escape_is_a_problem_at_its_line_not_a_crash() {
+        // Found by RadarLoader fuzzing: URLDecoder threw IllegalArgumentException out of the loader.
+        String yaml = HEAD + """
+              - id: bad-purl
+                name: Bad
+                quadrant: tools
+                ring: hold
+                match:
+                  - purl: "pkg:npm/%zz"
+            """;
+        assertThatThrownBy(() -> RadarLoader.parse("radar.yaml", yaml))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("radar.yaml:8")
+                .hasMessageContaining("is not a package URL");
+    }
+
+    @Test
     void the_built_in_radar_loads() {
         Radar radar = RadarLoader.builtIn();
         assertThat(radar.entries()).hasSizeGreaterThanOrEqualTo(60);
