@@ -1,6 +1,8 @@
 package dev.radar.collect;
 
+import java.util.List;
 import org.tomlj.TomlArray;
+import org.tomlj.TomlInvalidTypeException;
 import org.tomlj.TomlPosition;
 import org.tomlj.TomlTable;
 
@@ -70,5 +72,98 @@ final class TomlLines {
             }
         }
         return lo + 1;
+    }
+
+    /**
+     * The table at a dotted key; null when absent. A value of another type ({@code dependencies = 1}) is a
+     * problem at its line and reads as absent, where tomlj's {@code getTable} would throw.
+     */
+    static TomlTable table(TomlTable in, List<String> key, String path, Facts out) {
+        return typed(in, key, TomlTable.class, "a table", path, out);
+    }
+
+    /** The array at a dotted key; null when absent, a problem at its line when the value is of another type. */
+    static TomlArray array(TomlTable in, List<String> key, String path, Facts out) {
+        return typed(in, key, TomlArray.class, "an array", path, out);
+    }
+
+    private static <T> T typed(TomlTable in, List<String> key, Class<T> type, String what, String path, Facts out) {
+        if (in == null) {
+            return null;
+        }
+        Object value;
+        TomlPosition pos;
+        try {
+            value = in.get(key);
+            pos = value == null ? null : in.inputPositionOf(key);
+        } catch (TomlInvalidTypeException | IllegalArgumentException e) {
+            return null; // an enclosing key holds a value that is not a table: reported where that table is read
+        }
+        if (value == null || type.isInstance(value)) {
+            return type.cast(value);
+        }
+        out.problem(path, pos == null ? 0 : pos.line(), "'" + String.join(".", key) + "' should be " + what + ", found "
+                + (value instanceof TomlTable ? "a table" : value instanceof TomlArray ? "an array" : value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT))
+                + "; ignored");
+        return null;
+    }
+
+    /** Deepest nesting of arrays, inline tables and dotted keys accepted; tomlj's parser recurses once per level. */
+    static final int MAX_DEPTH = 64;
+
+    /**
+     * The line where arrays and inline tables nest, or a dotted key goes, deeper than {@link #MAX_DEPTH}; 0 when
+     * nothing does. Checked before parsing: tomlj would overflow the stack on {@code a = [[[[...]]]]}.
+     */
+    static int tooDeep(String text) {
+        int depth = 0;
+        int dots = 0;
+        int line = 1;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                dots = 0;
+            } else if (c == '#') {
+                while (i + 1 < n && text.charAt(i + 1) != '\n') {
+                    i++;
+                }
+            } else if (c == '"' || c == '\'') {
+                boolean triple = text.startsWith(String.valueOf(c).repeat(3), i);
+                int j = i + (triple ? 3 : 1);
+                while (j < n) {
+                    char d = text.charAt(j);
+                    if (d == '\\' && c == '"') {
+                        j += 2;
+                        continue;
+                    }
+                    if (d == '\n') {
+                        if (!triple) {
+                            break; // an unterminated string: the parser reports it
+                        }
+                        line++;
+                    }
+                    if (d == c && (!triple || text.startsWith(String.valueOf(c).repeat(3), j))) {
+                        j += triple ? 2 : 0;
+                        break;
+                    }
+                    j++;
+                }
+                i = Math.min(j, n);
+                if (i < n && text.charAt(i) == '\n') {
+                    i--;
+                }
+            } else if (c == '[' || c == '{') {
+                if (++depth > MAX_DEPTH) {
+                    return line;
+                }
+            } else if (c == ']' || c == '}') {
+                depth = Math.max(0, depth - 1);
+            } else if (c == '.' && ++dots > MAX_DEPTH) {
+                return line;
+            }
+        }
+        return 0;
     }
 }

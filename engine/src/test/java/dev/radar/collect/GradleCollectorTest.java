@@ -749,4 +749,14 @@ class GradleCollectorTest {
                 .map(d -> tuple(d.group(), d.name(), d.declaredVersion(), d.version(), d.line(), d.scope()))
                 .toList();
     }
+
+    @Test
+    void a_catalog_entry_with_values_of_the_wrong_type_is_skipped_and_the_rest_of_the_catalog_is_read() throws IOException {
+        // Found by fuzzing: TomlTable.getString threw on group = 1 and the whole catalog was lost.
+        RepoFacts facts = collect(Map.of("build.gradle.kts", "dependencies {\n    implementation(libs.bad)\n    implementation(libs.guava)\n}\n",
+                "gradle/libs.versions.toml", "[libraries]\nbad = { group = 1, name = 2 }\nguava = \"com.google.guava:guava:33.2.1-jre\"\n"));
+        assertThat(facts.dependencies()).extracting(d -> d.coordinate() + "@" + d.version())
+                .contains("com.google.guava:guava@33.2.1-jre");
+        assertThat(facts.problems()).noneMatch(p -> p.message().contains("could not be read"));
+    }
 }
