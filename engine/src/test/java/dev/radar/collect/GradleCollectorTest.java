@@ -759,4 +759,17 @@ class GradleCollectorTest {
                 .contains("com.google.guava:guava@33.2.1-jre");
         assertThat(facts.problems()).noneMatch(p -> p.message().contains("could not be read"));
     }
+
+    @Test
+    void brackets_nested_thousands_deep_are_a_problem_and_the_rest_of_the_script_is_read() throws IOException {
+        // Found by fuzzing: the script reader recursed once per bracket and overflowed the stack.
+        String deep = "dependencies {\n    implementation 'com.google.guava:guava:33.2.1-jre'\n    x " + "{".repeat(20_000) + "}".repeat(20_000) + "\n}\n";
+        RepoFacts facts = collect(Map.of("build.gradle", deep));
+        assertThat(facts.dependencies()).extracting(d -> d.coordinate() + "@" + d.declaredVersion())
+                .containsExactly("com.google.guava:guava@33.2.1-jre");
+        assertThat(facts.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.message()).contains("brackets nested deeper than 200 levels");
+        });
+    }
 }
