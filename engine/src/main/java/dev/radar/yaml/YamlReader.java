@@ -11,6 +11,7 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /** Parses YAML text into position-carrying node trees with safe limits. */
 public final class YamlReader {
@@ -41,6 +42,8 @@ public final class YamlReader {
             return node == null ? null : new YamlNode(file, node);
         } catch (MarkedYAMLException e) {
             throw new YamlException(problem(file, e));
+        } catch (ReaderException e) {
+            throw new YamlException(problem(file, text, e));
         } catch (YAMLException | StackOverflowError e) {
             throw new YamlException(new ConfigProblem(file, 0, 0, "not valid YAML: " + message(e)));
         }
@@ -57,10 +60,28 @@ public final class YamlReader {
             }
         } catch (MarkedYAMLException e) {
             throw new YamlException(problem(file, e));
+        } catch (ReaderException e) {
+            throw new YamlException(problem(file, text, e));
         } catch (YAMLException | StackOverflowError e) {
             throw new YamlException(new ConfigProblem(file, 0, 0, "not valid YAML: " + message(e)));
         }
         return out;
+    }
+
+    /** A character YAML does not allow (a control character): at its line and column, which snakeyaml gives as an index. */
+    private static ConfigProblem problem(String file, String text, ReaderException e) {
+        int line = 1;
+        int column = 1;
+        int end = Math.min(text.length(), text.offsetByCodePoints(0, Math.min(Math.max(0, e.getPosition()), text.codePointCount(0, text.length()))));
+        for (int i = 0; i < end; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new ConfigProblem(file, line, column, "not valid YAML: " + message(e) + String.format(" (U+%04X)", e.getCodePoint()));
     }
 
     private static ConfigProblem problem(String file, MarkedYAMLException e) {

@@ -226,6 +226,14 @@ class RadarLoaderTest {
     }
 
     @Test
+    void a_control_character_is_reported_at_its_line_and_column() {
+        // Found by fuzzing: snakeyaml's ReaderException has no mark, so the problem named no line.
+        assertThatThrownBy(() -> RadarLoader.parse("radar.yaml", HEAD + "  - id: a\n    name: x\u0003y\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("radar.yaml:4:12: not valid YAML: special characters are not allowed (U+0003)");
+    }
+
+    @Test
     void the_built_in_radar_loads() {
         Radar radar = RadarLoader.builtIn();
         assertThat(radar.entries()).hasSizeGreaterThanOrEqualTo(60);
