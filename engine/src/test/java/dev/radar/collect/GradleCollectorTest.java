@@ -772,4 +772,13 @@ class GradleCollectorTest {
             assertThat(p.message()).contains("brackets nested deeper than 200 levels");
         });
     }
+
+    @Test
+    void an_unresolvable_buildsrc_constant_longer_than_the_script_leaves_the_declaration_unresolved() throws IOException {
+        // Found by fuzzing: the unresolved value was cut from the build script's text at offsets into the buildSrc
+        // file, and StringIndexOutOfBoundsException failed the whole Gradle collector.
+        RepoFacts facts = collect(Map.of("build.gradle.kts", "dependencies {\n    implementation(Deps.lib)\n}\n",
+                "buildSrc/src/main/kotlin/Deps.kt", "object Deps {\n    // " + "-".repeat(200) + "\n    const val lib = \"com.acme:lib:\" + Versions.missing\n}\n"));
+        assertThat(facts.problems()).isEmpty();
+    }
 }
