@@ -53,7 +53,7 @@ public final class CargoCollector implements Collector {
                 continue;
             }
             if (path.endsWith("Cargo.lock")) {
-                locks.put(LockGraph.dir(path), new CargoLock(path, toml));
+                locks.put(LockGraph.dir(path), new CargoLock(path, toml, out));
             } else {
                 manifests.put(path, toml);
                 if (toml.isTable("workspace")) {
@@ -94,20 +94,20 @@ public final class CargoCollector implements Collector {
 
         void emit() {
             for (var kind : KINDS.entrySet()) {
-                table(toml.getTable(kind.getKey()), kind.getValue());
+                table(TomlLines.table(toml, List.of(kind.getKey()), path, out), kind.getValue());
             }
-            TomlTable targets = toml.getTable("target");
+            TomlTable targets = TomlLines.table(toml, List.of("target"), path, out);
             if (targets != null) {
                 for (String cfg : targets.keySet()) {
-                    TomlTable target = targets.getTable(List.of(cfg));
+                    TomlTable target = TomlLines.table(targets, List.of(cfg), path, out);
                     if (target != null) {
                         for (var kind : KINDS.entrySet()) {
-                            table(target.getTable(List.of(kind.getKey())), kind.getValue());
+                            table(TomlLines.table(target, List.of(kind.getKey()), path, out), kind.getValue());
                         }
                     }
                 }
             }
-            table(toml.getTable(List.of("workspace", "dependencies")), "workspace");
+            table(TomlLines.table(toml, List.of("workspace", "dependencies"), path, out), "workspace");
         }
 
         private void table(TomlTable deps, String scope) {
@@ -126,7 +126,8 @@ public final class CargoCollector implements Collector {
                     declared = s;
                 } else if (value instanceof TomlTable t) {
                     if (Boolean.TRUE.equals(t.get("workspace"))) {
-                        TomlTable inherited = workspace == null ? null : workspace.getTable(List.of("workspace", "dependencies"));
+                        TomlTable inherited = workspace == null ? null
+                                : workspace.get(List.of("workspace", "dependencies")) instanceof TomlTable wt ? wt : null;
                         Object root = inherited == null ? null : inherited.get(List.of(key));
                         if (root instanceof String s) {
                             declared = s;
@@ -185,9 +186,9 @@ public final class CargoCollector implements Collector {
         private final List<Locked> packages = new ArrayList<>();
         private final Map<String, List<Locked>> byName = new HashMap<>();
 
-        CargoLock(String path, TomlParseResult toml) {
+        CargoLock(String path, TomlParseResult toml, Facts out) {
             this.path = path;
-            var array = toml.getArray("package");
+            var array = TomlLines.array(toml, List.of("package"), path, out);
             if (array == null) {
                 return;
             }
@@ -197,7 +198,7 @@ public final class CargoCollector implements Collector {
                 }
                 TomlPosition pos = array.inputPositionOf(i);
                 List<String> deps = new ArrayList<>();
-                var d = t.getArray("dependencies");
+                var d = TomlLines.array(t, List.of("dependencies"), path, out);
                 for (int j = 0; d != null && j < d.size(); j++) {
                     if (d.get(j) instanceof String s) {
                         deps.add(s);

@@ -49,15 +49,15 @@ final class GradleCatalog {
             }
             catalog.problems.add(e.getMessage());
         }
-        TomlTable versions = toml.getTable("versions");
+        TomlTable versions = catalog.section(toml, "versions");
         if (versions != null) {
             catalog.readVersions("", versions);
         }
-        TomlTable libraries = toml.getTable("libraries");
+        TomlTable libraries = catalog.section(toml, "libraries");
         if (libraries != null) {
             catalog.readLibraries("", libraries);
         }
-        TomlTable bundles = toml.getTable("bundles");
+        TomlTable bundles = catalog.section(toml, "bundles");
         if (bundles != null) {
             for (String key : bundles.keySet()) {
                 Object v = bundles.get(List.of(key));
@@ -72,11 +72,30 @@ final class GradleCatalog {
                 }
             }
         }
-        TomlTable plugins = toml.getTable("plugins");
+        TomlTable plugins = catalog.section(toml, "plugins");
         if (plugins != null) {
             catalog.readPlugins("", plugins);
         }
         return catalog;
+    }
+
+    /** A top-level table; a value of another type ({@code versions = 1}) is a problem and reads as absent. */
+    private TomlTable section(TomlParseResult toml, String key) {
+        Object v = toml.get(List.of(key));
+        if (v == null || v instanceof TomlTable) {
+            return (TomlTable) v;
+        }
+        if (problems.isEmpty()) {
+            var pos = toml.inputPositionOf(List.of(key));
+            problemLine = pos == null ? 0 : pos.line();
+        }
+        problems.add("'" + key + "' should be a table");
+        return null;
+    }
+
+    /** A string value; null when absent or of another type ({@code group = 1}). */
+    private static String string(TomlTable t, String key) {
+        return t.get(List.of(key)) instanceof String s ? s : null;
     }
 
     /** The accessor path of an alias: separators become dots, case is kept. */
@@ -137,9 +156,9 @@ final class GradleCatalog {
                     libraries.put(accessor(path), new Library(parts[0].trim(), parts[1].trim(), declared, declared));
                 }
             } else if (v instanceof TomlTable t) {
-                String group = t.getString("group");
-                String name = t.getString("name");
-                String module = t.getString("module");
+                String group = string(t, "group");
+                String name = string(t, "name");
+                String module = string(t, "module");
                 if (module != null) {
                     int colon = module.indexOf(':');
                     group = colon < 0 ? "" : module.substring(0, colon).trim();
@@ -165,7 +184,7 @@ final class GradleCatalog {
                 String version = colon < 0 ? "" : s.substring(colon + 1);
                 plugins.put(accessor(path), new Plugin(id.trim(), version, version));
             } else if (v instanceof TomlTable t) {
-                String id = t.getString("id");
+                String id = string(t, "id");
                 if (id == null) {
                     readPlugins(path + ".", t);
                     continue;
@@ -183,7 +202,7 @@ final class GradleCatalog {
             return new String[] {s, s};
         }
         if (v instanceof TomlTable t) {
-            String ref = t.getString("ref");
+            String ref = string(t, "ref");
             if (ref != null) {
                 return new String[] {"ref:" + ref, versions.getOrDefault(accessor(ref), "")};
             }
@@ -198,7 +217,7 @@ final class GradleCatalog {
     /** The version a rich declaration ({@code strictly}, {@code require}, {@code prefer}) asks for; null when none. */
     private static String rich(TomlTable t) {
         for (String k : new String[] {"strictly", "require", "prefer"}) {
-            String s = t.getString(k);
+            String s = string(t, k);
             if (s != null) {
                 return s;
             }

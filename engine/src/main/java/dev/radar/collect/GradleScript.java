@@ -789,11 +789,17 @@ final class GradleScript {
         return t.length() > MAX_TEXT ? t.substring(0, MAX_TEXT) : t;
     }
 
-    /** The source text of nodes, as written (for declared versions). */
+    /**
+     * The source text of nodes, as written (for declared versions). Nodes of another script (a variable of the root
+     * script or of buildSrc, whose value did not resolve) have offsets into that script's text: they give no text here
+     * instead of an out-of-range substring.
+     */
     String source(List<Node> nodes) {
         if (nodes.isEmpty()) {
             return "";
         }
-        return text.substring(nodes.get(0).start(), Math.min(text.length(), nodes.get(nodes.size() - 1).end())).trim();
+        int start = nodes.get(0).start();
+        int end = Math.min(text.length(), nodes.get(nodes.size() - 1).end());
+        return start < 0 || start >= end ? "" : text.substring(start, end).trim();
     }
 }

@@ -75,23 +75,41 @@ final class GradleSyntax {
         return tree(lexer.lex(), text.length(), new ArrayList<>());
     }
 
+    /** Deepest nesting of brackets turned into groups; deeper brackets stay plain tokens, so readers recurse boundedly. */
+    static final int MAX_DEPTH = 200;
+
     private static List<Node> tree(List<Token> tokens, int length, List<SyntaxProblem> problems) {
         record Open(Token token, List<Node> children) {}
         Deque<Open> stack = new ArrayDeque<>();
         List<Node> top = new ArrayList<>();
+        int[] open = new int[128]; // open groups by bracket character, so that a closing bracket is matched in O(1)
+        int tooDeep = 0; // brackets past MAX_DEPTH, kept as tokens
         for (Token t : tokens) {
             List<Node> current = stack.isEmpty() ? top : stack.peek().children();
             if (t.kind() == Kind.PUNCT && (t.is("(") || t.is("[") || t.is("{"))) {
+                if (stack.size() >= MAX_DEPTH) {
+                    if (tooDeep++ == 0) {
+                        problems.add(new SyntaxProblem(t.line(), "brackets nested deeper than " + MAX_DEPTH + " levels; the inner part is not read"));
+                    }
+                    current.add(t);
+                    continue;
+                }
                 stack.push(new Open(t, new ArrayList<>()));
+                open[t.text().charAt(0)]++;
             } else if (t.kind() == Kind.PUNCT && (t.is(")") || t.is("]") || t.is("}"))) {
+                if (tooDeep > 0) {
+                    tooDeep--;
+                    current.add(t);
+                    continue;
+                }
                 char wanted = t.text().equals(")") ? '(' : t.text().equals("]") ? '[' : '{';
-                boolean matches = stack.stream().anyMatch(o -> o.token().text().charAt(0) == wanted);
-                if (!matches) {
+                if (open[wanted] == 0) {
                     problems.add(new SyntaxProblem(t.line(), "unbalanced '" + t.text() + "'"));
                     continue;
                 }
                 while (true) {
                     Open o = stack.pop();
+                    open[o.token().text().charAt(0)]--;
                     List<Node> parent = stack.isEmpty() ? top : stack.peek().children();
                     boolean done = o.token().text().charAt(0) == wanted;
                     if (!done) {

@@ -306,8 +306,12 @@ final class Hcl {
 
     /** Builds bodies from tokens. */
     static final class Parser {
+        /** Deepest nesting of blocks and objects read; the parser recurses once per level. */
+        static final int MAX_DEPTH = 128;
+
         private final List<Token> tokens;
         private int p;
+        private int depth;
 
         Parser(List<Token> tokens) {
             this.tokens = tokens;
@@ -353,7 +357,11 @@ final class Hcl {
                 if (open.kind() != Kind.LBRACE) {
                     throw new HclException(open.line(), "expected '=' or '{' after '" + t.text() + "'");
                 }
+                if (++depth > MAX_DEPTH) {
+                    throw new HclException(open.line(), "blocks nested deeper than " + MAX_DEPTH + " levels");
+                }
                 Body inner = body(true);
+                depth--;
                 next(); // the closing brace
                 blocks.add(new Block(t.text(), labels, t.line(), inner));
                 endOfItem();
@@ -373,7 +381,11 @@ final class Hcl {
             Token first = peek();
             Expr primary = null;
             if (first.kind() == Kind.LBRACE) {
+                if (++depth > MAX_DEPTH) {
+                    throw new HclException(first.line(), "objects nested deeper than " + MAX_DEPTH + " levels");
+                }
                 primary = object();
+                depth--;
             } else if (first.kind() == Kind.STRING) {
                 next();
                 primary = new Str(first.text(), first.template(), first.line());

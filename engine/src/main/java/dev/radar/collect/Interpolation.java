@@ -4,9 +4,14 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code ${name}} placeholders replaced from a property map, recursively, with cycle detection. */
+/**
+ * {@code ${name}} placeholders replaced from a property map, recursively, with cycle detection and a bound on the
+ * work: properties that double at each level ({@code <a2>${a1}${a1}</a2>}) would otherwise expand exponentially.
+ */
 final class Interpolation {
     private static final int MAX_DEPTH = 32;
+    /** Characters produced plus placeholders replaced for one text; past it the text stays as written. */
+    static final int MAX_WORK = 16 * 1024;
 
     private Interpolation() {}
 
@@ -15,10 +20,13 @@ final class Interpolation {
         if (text == null) {
             return "";
         }
-        return apply(text.trim(), props, new HashSet<>(), 0);
+        String trimmed = text.trim();
+        String out = apply(trimmed, props, new HashSet<>(), 0, new int[] {MAX_WORK});
+        return out == null ? trimmed : out;
     }
 
-    private static String apply(String text, Map<String, String> props, Set<String> seen, int depth) {
+    /** The expanded text; null when the work bound is exceeded. */
+    private static String apply(String text, Map<String, String> props, Set<String> seen, int depth, int[] budget) {
         if (depth > MAX_DEPTH || text.indexOf("${") < 0) {
             return text;
         }
@@ -39,8 +47,12 @@ final class Interpolation {
             String name = text.substring(start + 2, end).trim();
             String value = props.get(name);
             if (value != null && seen.add(name)) {
-                out.append(apply(value, props, seen, depth + 1));
+                String expanded = --budget[0] < 0 ? null : apply(value, props, seen, depth + 1, budget);
                 seen.remove(name);
+                if (expanded == null || (budget[0] -= expanded.length()) < 0) {
+                    return null;
+                }
+                out.append(expanded);
             } else {
                 out.append(text, start, end + 1);
             }

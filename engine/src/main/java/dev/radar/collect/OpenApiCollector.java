@@ -233,7 +233,12 @@ public final class OpenApiCollector implements Collector {
             }
             Tree target = root;
             for (String token : ref.substring(2).split("/", -1)) {
-                String key = URLDecoder.decode(token.replace("+", "%2B"), StandardCharsets.UTF_8).replace("~1", "/").replace("~0", "~");
+                String key;
+                try {
+                    key = URLDecoder.decode(token.replace("+", "%2B"), StandardCharsets.UTF_8).replace("~1", "/").replace("~0", "~");
+                } catch (IllegalArgumentException e) {
+                    return null; // a malformed percent-escape: the reference cannot be followed
+                }
                 target = target == null ? null : target.isSequence() ? item(target, key) : target.get(key);
             }
             current = target;

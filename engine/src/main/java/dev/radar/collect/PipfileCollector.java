@@ -54,8 +54,8 @@ public final class PipfileCollector implements Collector {
                 TomlParseResult toml = CargoCollector.parse(tree, path, out);
                 if (toml != null) {
                     Map<String, String> versions = locked.getOrDefault(LockGraph.dir(path), Map.of());
-                    section(path, toml.getTable("packages"), "runtime", versions, out);
-                    section(path, toml.getTable("dev-packages"), "dev", versions, out);
+                    section(path, TomlLines.table(toml, List.of("packages"), path, out), "runtime", versions, out);
+                    section(path, TomlLines.table(toml, List.of("dev-packages"), path, out), "dev", versions, out);
                 }
             }
         }

@@ -44,7 +44,7 @@ public final class PyprojectCollector implements Collector {
                 if (LockGraph.fileName(path).equals(lockName)) {
                     TomlParseResult toml = CargoCollector.parse(tree, path, out);
                     if (toml != null) {
-                        PythonLock lock = new PythonLock(path, toml);
+                        PythonLock lock = new PythonLock(path, toml, out);
                         locks.putIfAbsent(LockGraph.dir(path), lock);
                         lockList.add(lock);
                     }
@@ -97,32 +97,32 @@ public final class PyprojectCollector implements Collector {
 
     private static List<Declared> declarations(String path, TomlParseResult toml, TomlLines lines, Facts out) {
         List<Declared> found = new ArrayList<>();
-        pep508Array(path, toml.getArray(List.of("project", "dependencies")), "runtime", lines, found, out);
-        TomlTable optional = toml.getTable(List.of("project", "optional-dependencies"));
+        pep508Array(path, TomlLines.array(toml, List.of("project", "dependencies"), path, out), "runtime", lines, found, out);
+        TomlTable optional = TomlLines.table(toml, List.of("project", "optional-dependencies"), path, out);
         if (optional != null) {
             for (String extra : optional.keySet()) {
-                pep508Array(path, optional.getArray(List.of(extra)), "optional", lines, found, out);
+                pep508Array(path, TomlLines.array(optional, List.of(extra), path, out), "optional", lines, found, out);
             }
         }
-        TomlTable groups = toml.getTable("dependency-groups");
+        TomlTable groups = TomlLines.table(toml, List.of("dependency-groups"), path, out);
         if (groups != null) {
             for (String group : groups.keySet()) {
-                pep508Array(path, groups.getArray(List.of(group)), "dev", lines, found, out);
+                pep508Array(path, TomlLines.array(groups, List.of(group), path, out), "dev", lines, found, out);
             }
         }
-        pep508Array(path, toml.getArray(List.of("tool", "uv", "dev-dependencies")), "dev", lines, found, out);
-        TomlTable pdm = toml.getTable(List.of("tool", "pdm", "dev-dependencies"));
+        pep508Array(path, TomlLines.array(toml, List.of("tool", "uv", "dev-dependencies"), path, out), "dev", lines, found, out);
+        TomlTable pdm = TomlLines.table(toml, List.of("tool", "pdm", "dev-dependencies"), path, out);
         if (pdm != null) {
             for (String group : pdm.keySet()) {
-                pep508Array(path, pdm.getArray(List.of(group)), "dev", lines, found, out);
+                pep508Array(path, TomlLines.array(pdm, List.of(group), path, out), "dev", lines, found, out);
             }
         }
-        poetryTable(toml.getTable(List.of("tool", "poetry", "dependencies")), "runtime", found);
-        poetryTable(toml.getTable(List.of("tool", "poetry", "dev-dependencies")), "dev", found);
-        TomlTable poetryGroups = toml.getTable(List.of("tool", "poetry", "group"));
+        poetryTable(TomlLines.table(toml, List.of("tool", "poetry", "dependencies"), path, out), "runtime", found);
+        poetryTable(TomlLines.table(toml, List.of("tool", "poetry", "dev-dependencies"), path, out), "dev", found);
+        TomlTable poetryGroups = TomlLines.table(toml, List.of("tool", "poetry", "group"), path, out);
         if (poetryGroups != null) {
             for (String group : poetryGroups.keySet()) {
-                poetryTable(poetryGroups.getTable(List.of(group, "dependencies")), group.equals("main") ? "runtime" : "dev", found);
+                poetryTable(TomlLines.table(poetryGroups, List.of(group, "dependencies"), path, out), group.equals("main") ? "runtime" : "dev", found);
             }
         }
         return found;
@@ -183,9 +183,9 @@ public final class PyprojectCollector implements Collector {
         private final List<Locked> packages = new ArrayList<>();
         private final Map<String, Locked> byName = new HashMap<>();
 
-        PythonLock(String path, TomlParseResult toml) {
+        PythonLock(String path, TomlParseResult toml, Facts out) {
             this.path = path;
-            TomlArray array = toml.getArray("package");
+            TomlArray array = TomlLines.array(toml, List.of("package"), path, out);
             for (int i = 0; array != null && i < array.size(); i++) {
                 if (!(array.get(i) instanceof TomlTable t) || !(t.get("name") instanceof String name)) {
                     continue;

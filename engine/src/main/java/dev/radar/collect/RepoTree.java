@@ -41,9 +41,29 @@ public final class RepoTree {
     /** Folders (and files) the walk could not open: permission denied or an I/O error. */
     private final List<String> unreadable = new ArrayList<>();
 
+    /** File contents of a tree held in memory ({@link #of}); null for a tree on disk. */
+    private final Map<String, byte[]> contents;
+
     private RepoTree(Path root, Map<String, Long> sizes) {
+        this(root, sizes, null);
+    }
+
+    private RepoTree(Path root, Map<String, Long> sizes, Map<String, byte[]> contents) {
         this.root = root;
         this.sizes = sizes;
+        this.contents = contents;
+    }
+
+    /**
+     * A tree held in memory: relative paths with {@code /} separators to file bytes. Reads go through the
+     * same size limit and UTF-8 check as files on disk; used by the fuzz tests, which cannot afford a
+     * temporary folder per input.
+     */
+    public static RepoTree of(Map<String, byte[]> files) {
+        Map<String, byte[]> copy = new java.util.TreeMap<>(files);
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        copy.forEach((path, bytes) -> sizes.put(path, (long) bytes.length));
+        return new RepoTree(Path.of("").toAbsolutePath(), sizes, copy);
     }
 
     /** Walks a repository folder. */
@@ -165,6 +185,9 @@ public final class RepoTree {
         if (!sizes.containsKey(path)) {
             throw new IOException("not a regular file inside the repository");
         }
+        if (contents != null) {
+            return decode(contents.get(path));
+        }
         Path file = root.resolve(path).normalize();
         if (!file.startsWith(root) || Files.isSymbolicLink(file) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException("not a regular file inside the repository");
@@ -180,6 +203,13 @@ public final class RepoTree {
             throw new IOException("permission denied: the file cannot be read");
         } catch (java.nio.file.FileSystemException e) {
             throw new IOException("the file cannot be read: " + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()));
+        }
+        return decode(bytes);
+    }
+
+    private static String decode(byte[] bytes) throws IOException {
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new IOException("file is " + bytes.length / (1024 * 1024) + " MiB, over the " + MAX_FILE_BYTES / (1024 * 1024) + " MiB limit; skipped");
         }
         try {
             String text = StandardCharsets.UTF_8.newDecoder()

@@ -110,12 +110,12 @@ public final class RequirementsCollector implements Collector {
         for (int i = 0; i < lines.length; i++) {
             int start = i;
             StringBuilder logical = new StringBuilder(lines[i]);
-            while (endsWithContinuation(logical) && i + 1 < lines.length) {
+            while (endsWithContinuation(lines[i]) && i + 1 < lines.length) {
                 logical.setLength(logical.length() - 1);
                 i++;
                 logical.append(' ').append(lines[i]);
             }
-            if (endsWithContinuation(logical)) {
+            if (endsWithContinuation(lines[i])) {
                 logical.setLength(logical.length() - 1);
             }
             String line = COMMENT.matcher(logical).replaceFirst("").trim();
@@ -130,9 +130,13 @@ public final class RequirementsCollector implements Collector {
         }
     }
 
-    /** A physical line continues on the next when it ends with a backslash and is not a comment. */
-    private static boolean endsWithContinuation(StringBuilder line) {
-        return line.length() > 0 && line.charAt(line.length() - 1) == '\\' && !COMMENT.matcher(line).find();
+    /**
+     * A physical line continues on the next when it ends with a backslash and holds no comment. Only the last
+     * physical line is looked at (earlier ones had no comment, or the logical line would have ended there), so a
+     * long run of continuations costs linear time rather than a regex pass over the growing logical line each time.
+     */
+    private static boolean endsWithContinuation(String line) {
+        return !line.isEmpty() && line.charAt(line.length() - 1) == '\\' && !COMMENT.matcher(line).find();
     }
 
     private static void option(String path, String line, int number, List<Row> rows, Includes includes) {

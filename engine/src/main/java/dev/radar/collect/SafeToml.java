@@ -20,7 +20,7 @@ final class SafeToml {
         private final int line;
 
         TooDeep(int line) {
-            super("line " + line + ": arrays and inline tables nested deeper than " + MAX_DEPTH + " levels; not read");
+            super("nested deeper than " + MAX_DEPTH + " levels (arrays, inline tables or dotted keys)");
             this.line = line;
         }
 
@@ -39,12 +39,16 @@ final class SafeToml {
 
     static void checkDepth(String text) throws TooDeep {
         int depth = 0;
+        int dots = 0; // a dotted key nests a table per dot, and tomlj recurses per level too
         int line = 1;
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (c == '\n') {
                 line++;
+                dots = 0;
+            } else if (c == '.' && ++dots > MAX_DEPTH) {
+                throw new TooDeep(line);
             } else if (c == '#') {
                 while (i + 1 < n && text.charAt(i + 1) != '\n') {
                     i++;

@@ -11,6 +11,11 @@ import java.util.Map;
  */
 final class ShellVariables {
     private static final int MAX_DEPTH = 16;
+    /**
+     * Characters produced plus references replaced for one text; past it the text is unresolvable. Values that
+     * double at each ARG ({@code ARG B=$A$A}) would otherwise grow exponentially.
+     */
+    static final int MAX_WORK = 16 * 1024;
 
     private final Map<String, String> values;
     private final boolean doubleDollarEscapes;
@@ -30,7 +35,7 @@ final class ShellVariables {
 
     /** The text with every reference replaced, or null when some reference cannot be resolved. */
     String expand(String text) {
-        return text == null ? null : expand(text, 0);
+        return text == null ? null : expand(text, 0, new int[] {MAX_WORK});
     }
 
     /** True when the text holds a variable reference. */
@@ -38,8 +43,8 @@ final class ShellVariables {
         return text != null && text.indexOf('$') >= 0;
     }
 
-    private String expand(String text, int depth) {
-        if (depth > MAX_DEPTH) {
+    private String expand(String text, int depth, int[] budget) {
+        if (depth > MAX_DEPTH || (budget[0] -= text.length() + 1) < 0) {
             return null;
         }
         StringBuilder out = new StringBuilder(text.length());
@@ -64,8 +69,8 @@ final class ShellVariables {
                 if (end < 0) {
                     return null;
                 }
-                String value = braced(text.substring(i + 2, end), depth);
-                if (value == null) {
+                String value = braced(text.substring(i + 2, end), depth, budget);
+                if (value == null || (budget[0] -= value.length()) < 0) {
                     return null;
                 }
                 out.append(value);
@@ -76,7 +81,7 @@ final class ShellVariables {
                     end++;
                 }
                 String value = values.get(text.substring(i + 1, end));
-                if (value == null) {
+                if (value == null || (budget[0] -= value.length()) < 0) {
                     return null;
                 }
                 out.append(value);
@@ -103,7 +108,7 @@ final class ShellVariables {
         return -1;
     }
 
-    private String braced(String inside, int depth) {
+    private String braced(String inside, int depth, int[] budget) {
         int n = 0;
         while (n < inside.length() && (Character.isLetterOrDigit(inside.charAt(n)) || inside.charAt(n) == '_')) {
             n++;
@@ -126,8 +131,8 @@ final class ShellVariables {
         String word = op.substring(1);
         boolean set = colon ? value != null && !value.isEmpty() : value != null;
         return switch (kind) {
-            case '-' -> set ? value : expand(word, depth + 1);
-            case '+' -> set ? expand(word, depth + 1) : "";
+            case '-' -> set ? value : expand(word, depth + 1, budget);
+            case '+' -> set ? expand(word, depth + 1, budget) : "";
             case '?' -> set ? value : null;
             default -> null;
         };

@@ -1,6 +1,8 @@
 package dev.radar.collect;
 
+import java.util.List;
 import org.tomlj.TomlArray;
+import org.tomlj.TomlInvalidTypeException;
 import org.tomlj.TomlPosition;
 import org.tomlj.TomlTable;
 
@@ -70,5 +72,39 @@ final class TomlLines {
             }
         }
         return lo + 1;
+    }
+
+    /**
+     * The table at a dotted key; null when absent. A value of another type ({@code dependencies = 1}) is a
+     * problem at its line and reads as absent, where tomlj's {@code getTable} would throw.
+     */
+    static TomlTable table(TomlTable in, List<String> key, String path, Facts out) {
+        return typed(in, key, TomlTable.class, "a table", path, out);
+    }
+
+    /** The array at a dotted key; null when absent, a problem at its line when the value is of another type. */
+    static TomlArray array(TomlTable in, List<String> key, String path, Facts out) {
+        return typed(in, key, TomlArray.class, "an array", path, out);
+    }
+
+    private static <T> T typed(TomlTable in, List<String> key, Class<T> type, String what, String path, Facts out) {
+        if (in == null) {
+            return null;
+        }
+        Object value;
+        TomlPosition pos;
+        try {
+            value = in.get(key);
+            pos = value == null ? null : in.inputPositionOf(key);
+        } catch (TomlInvalidTypeException | IllegalArgumentException e) {
+            return null; // an enclosing key holds a value that is not a table: reported where that table is read
+        }
+        if (value == null || type.isInstance(value)) {
+            return type.cast(value);
+        }
+        out.problem(path, pos == null ? 0 : pos.line(), "'" + String.join(".", key) + "' should be " + what + ", found "
+                + (value instanceof TomlTable ? "a table" : value instanceof TomlArray ? "an array" : value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT))
+                + "; ignored");
+        return null;
     }
 }

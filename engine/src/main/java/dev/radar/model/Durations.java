@@ -52,7 +52,16 @@ public final class Durations {
         return v.equalsIgnoreCase(human) ? v : v + " (" + human + ")";
     }
 
+    /** The duration a value sets; null when it is not one or is too long for {@link Duration} (999999999999999d). */
     static Duration parse(String key, String value) {
+        try {
+            return read(key, value);
+        } catch (ArithmeticException e) {
+            return null;
+        }
+    }
+
+    private static Duration read(String key, String value) {
         if (value == null) {
             return null;
         }

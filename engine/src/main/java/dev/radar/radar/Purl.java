@@ -42,7 +42,12 @@ record Purl(Ecosystem ecosystem, String pattern) {
         if (ecosystem == null) {
             return Optional.empty();
         }
-        String path = URLDecoder.decode(rest.substring(slash + 1), StandardCharsets.UTF_8);
+        String path;
+        try {
+            path = URLDecoder.decode(rest.substring(slash + 1), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // a malformed percent-escape such as %zz: not a package URL
+        }
         if (ecosystem == Ecosystem.MAVEN) {
             int last = path.lastIndexOf('/');
             if (last <= 0) {

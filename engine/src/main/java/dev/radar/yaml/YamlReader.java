@@ -19,6 +19,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /** Parses YAML text into position-carrying node trees with safe limits. */
 public final class YamlReader {
@@ -57,6 +58,8 @@ public final class YamlReader {
             return node == null ? null : new YamlNode(file, bounded(file, node));
         } catch (MarkedYAMLException e) {
             throw new YamlException(problem(file, e));
+        } catch (ReaderException e) {
+            throw new YamlException(problem(file, text, e));
         } catch (YAMLException | StackOverflowError e) {
             throw new YamlException(new ConfigProblem(file, 0, 0, "not valid YAML: " + message(e)));
         }
@@ -73,6 +76,8 @@ public final class YamlReader {
             }
         } catch (MarkedYAMLException e) {
             throw new YamlException(problem(file, e));
+        } catch (ReaderException e) {
+            throw new YamlException(problem(file, text, e));
         } catch (YAMLException | StackOverflowError e) {
             throw new YamlException(new ConfigProblem(file, 0, 0, "not valid YAML: " + message(e)));
         }
@@ -162,6 +167,22 @@ public final class YamlReader {
             super(problem.message(), null, false, false);
             this.problem = problem;
         }
+    }
+
+    /** A character YAML does not allow (a control character): at its line and column, which snakeyaml gives as an index. */
+    private static ConfigProblem problem(String file, String text, ReaderException e) {
+        int line = 1;
+        int column = 1;
+        int end = Math.min(text.length(), text.offsetByCodePoints(0, Math.min(Math.max(0, e.getPosition()), text.codePointCount(0, text.length()))));
+        for (int i = 0; i < end; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new ConfigProblem(file, line, column, "not valid YAML: " + message(e) + String.format(" (U+%04X)", e.getCodePoint()));
     }
 
     private static ConfigProblem problem(String file, MarkedYAMLException e) {

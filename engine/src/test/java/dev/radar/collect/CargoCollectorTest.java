@@ -222,4 +222,36 @@ class CargoCollectorTest {
     void cargo_requirements_match_locked_versions_the_way_cargo_does(String requirement, String version, boolean matches) {
         assertThat(CargoRequirement.parse(requirement).matches(version)).isEqualTo(matches);
     }
+
+    @Test
+    void values_of_the_wrong_type_are_problems_at_their_lines_not_a_crash() {
+        // Found by fuzzing: tomlj's getTable/getArray threw TomlInvalidTypeException, the collector failed.
+        RepoFacts typed = new CollectorFixture(dir.resolve("typed")).file("Cargo.toml", """
+                dependencies = 1
+                [package]
+                name = "shop"
+                [dev-dependencies]
+                proptest = "1.4"
+                [target]
+                unix = 2
+                """).file("Cargo.lock", """
+                package = "not a list"
+                """).collect(new CargoCollector());
+        assertThat(typed.problems()).extracting(p -> p.file() + ":" + p.line() + " " + p.message()).containsExactlyInAnyOrder(
+                "Cargo.lock:1 'package' should be an array, found string; ignored",
+                "Cargo.toml:1 'dependencies' should be a table, found long; ignored",
+                "Cargo.toml:7 'unix' should be a table, found long; ignored");
+        assertThat(typed.dependencies()).extracting(d -> d.name()).containsExactly("proptest");
+    }
+
+    @Test
+    void arrays_nested_thousands_deep_are_a_problem_not_a_stack_overflow() {
+        // Found by fuzzing: tomlj's recursive-descent parser overflowed the stack (StackOverflowError escaped the scan).
+        String deep = "[package]\nname = \"x\"\nversion = " + "[".repeat(5000) + "]".repeat(5000) + "\n";
+        RepoFacts facts = new CollectorFixture(dir.resolve("deep")).file("Cargo.toml", deep).collect(new CargoCollector());
+        assertThat(facts.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.message()).startsWith("not valid TOML: nested deeper than 64 levels");
+        });
+    }
 }

@@ -181,4 +181,17 @@ class DockerfileCollectorTest {
     void dockerfile_names(String path, boolean wanted) {
         assertThat(new DockerfileCollector().wants(path)).isEqualTo(wanted);
     }
+
+    @Test
+    void arg_values_that_double_at_each_line_stay_unresolved_instead_of_exhausting_memory() {
+        // Found by fuzzing: ARG A40=${A39}${A39} grew to 2^40 characters (OutOfMemoryError escaped the scan).
+        StringBuilder file = new StringBuilder("ARG A0=xxxxxxxxxxxxxxxx\n");
+        for (int i = 1; i <= 40; i++) {
+            file.append("ARG A").append(i).append("=${A").append(i - 1).append("}${A").append(i - 1).append("}\n");
+        }
+        file.append("FROM alpine:${A40}\nFROM busybox:${A1}\n");
+        RepoFacts facts = collect("Dockerfile", file.toString());
+        assertThat(facts.dependencies()).extracting(Dependency::name, Dependency::version)
+                .containsExactly(tuple("alpine", ""), tuple("busybox", "x".repeat(32)));
+    }
 }

@@ -749,4 +749,36 @@ class GradleCollectorTest {
                 .map(d -> tuple(d.group(), d.name(), d.declaredVersion(), d.version(), d.line(), d.scope()))
                 .toList();
     }
+
+    @Test
+    void a_catalog_entry_with_values_of_the_wrong_type_is_skipped_and_the_rest_of_the_catalog_is_read() throws IOException {
+        // Found by fuzzing: TomlTable.getString threw on group = 1 and the whole catalog was lost.
+        RepoFacts facts = collect(Map.of("build.gradle.kts", "dependencies {\n    implementation(libs.bad)\n    implementation(libs.guava)\n}\n",
+                "gradle/libs.versions.toml", "[libraries]\nbad = { group = 1, name = 2 }\nguava = \"com.google.guava:guava:33.2.1-jre\"\n"));
+        assertThat(facts.dependencies()).extracting(d -> d.coordinate() + "@" + d.version())
+                .contains("com.google.guava:guava@33.2.1-jre");
+        assertThat(facts.problems()).noneMatch(p -> p.message().contains("could not be read"));
+    }
+
+    @Test
+    void brackets_nested_thousands_deep_are_a_problem_and_the_rest_of_the_script_is_read() throws IOException {
+        // Found by fuzzing: the script reader recursed once per bracket and overflowed the stack.
+        String deep = "dependencies {\n    implementation 'com.google.guava:guava:33.2.1-jre'\n    x " + "{".repeat(20_000) + "}".repeat(20_000) + "\n}\n";
+        RepoFacts facts = collect(Map.of("build.gradle", deep));
+        assertThat(facts.dependencies()).extracting(d -> d.coordinate() + "@" + d.declaredVersion())
+                .containsExactly("com.google.guava:guava@33.2.1-jre");
+        assertThat(facts.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.message()).contains("brackets nested deeper than 200 levels");
+        });
+    }
+
+    @Test
+    void an_unresolvable_buildsrc_constant_longer_than_the_script_leaves_the_declaration_unresolved() throws IOException {
+        // Found by fuzzing: the unresolved value was cut from the build script's text at offsets into the buildSrc
+        // file, and StringIndexOutOfBoundsException failed the whole Gradle collector.
+        RepoFacts facts = collect(Map.of("build.gradle.kts", "dependencies {\n    implementation(Deps.lib)\n}\n",
+                "buildSrc/src/main/kotlin/Deps.kt", "object Deps {\n    // " + "-".repeat(200) + "\n    const val lib = \"com.acme:lib:\" + Versions.missing\n}\n"));
+        assertThat(facts.problems()).isEmpty();
+    }
 }

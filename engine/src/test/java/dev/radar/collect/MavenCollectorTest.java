@@ -316,4 +316,26 @@ class MavenCollectorTest {
                 """).collect();
         assertThat(facts.dependencies()).noneSatisfy(d -> assertThat(d.name()).contains("root:"));
     }
+
+    @Test
+    void properties_that_double_at_each_level_stay_unresolved_instead_of_exhausting_memory() {
+        // Found by fuzzing: <p40>${p39}${p39}</p40> expanded to 2^40 characters (OutOfMemoryError escaped the scan).
+        StringBuilder props = new StringBuilder("<p0>xxxxxxxxxxxxxxxx</p0>");
+        for (int i = 1; i <= 40; i++) {
+            props.append("<p").append(i).append(">${p").append(i - 1).append("}${p").append(i - 1).append("}</p").append(i).append('>');
+        }
+        RepoFacts facts = new RepoFixture(dir).file("pom.xml", """
+                <project>
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>com.acme</groupId><artifactId>bomb</artifactId><version>1</version>
+                  <properties>%s</properties>
+                  <dependencies>
+                    <dependency><groupId>com.acme</groupId><artifactId>lib</artifactId><version>${p40}</version></dependency>
+                    <dependency><groupId>com.acme</groupId><artifactId>small</artifactId><version>${p2}</version></dependency>
+                  </dependencies>
+                </project>
+                """.formatted(props)).collect();
+        assertThat(at(facts, "pom.xml", 6).version()).isEmpty();
+        assertThat(at(facts, "pom.xml", 7).version()).isEqualTo("x".repeat(64));
+    }
 }

@@ -177,4 +177,19 @@ class OpenApiCollectorTest {
                 """);
         assertThat(facts.operations().get(0).errorMediaTypes()).isEmpty();
     }
+
+    @Test
+    void a_reference_with_a_malformed_percent_escape_is_unknown_instead_of_failing_the_collector() {
+        // Bug: URLDecoder threw IllegalArgumentException on '%zz', the collector failed and lost the whole spec.
+        RepoFacts facts = collect("openapi.yaml", """
+                openapi: 3.0.0
+                paths:
+                  /a:
+                    get:
+                      responses:
+                        '400': {$ref: '#/components/responses/%zz'}
+                """);
+        assertThat(facts.problems()).isEmpty();
+        assertThat(facts.operations()).singleElement().satisfies(o -> assertThat(o.errorMediaTypes()).isEmpty());
+    }
 }

@@ -48,4 +48,17 @@ class PipfileCollectorTest {
                 "|requests|2.31.0|2.31.0|4", "|django|4.2.5|4.2.5|5", "|certifi|2023.7.22|2023.7.22|6", "|pytest|7.4.0|7.4.0|9");
         assertThat(in(facts, "Pipfile.lock")).allSatisfy(d -> assertThat(d.direct()).isFalse());
     }
+
+    @Test
+    void a_packages_value_that_is_not_a_table_is_a_problem_at_its_line() {
+        // Found by fuzzing: tomlj's getTable threw TomlInvalidTypeException out of the collector.
+        RepoFacts facts = new CollectorFixture(dir.resolve("typed")).file("Pipfile", """
+                packages = "requests"
+                [dev-packages]
+                pytest = "*"
+                """).collect(new PipfileCollector());
+        assertThat(facts.problems()).extracting(p -> p.line() + " " + p.message())
+                .containsExactly("1 'packages' should be a table, found string; ignored");
+        assertThat(facts.dependencies()).extracting(d -> d.name()).containsExactly("pytest");
+    }
 }

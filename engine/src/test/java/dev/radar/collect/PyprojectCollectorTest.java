@@ -134,4 +134,22 @@ class PyprojectCollectorTest {
         assertThat(facts.dependencies()).isEmpty();
         assertThat(facts.problems()).singleElement().satisfies(p -> assertThat(p.line()).isPositive());
     }
+
+    @Test
+    void values_of_the_wrong_type_are_problems_at_their_lines_not_a_crash() {
+        // Found by fuzzing: tomlj's getArray/getTable threw TomlInvalidTypeException out of the collector.
+        RepoFacts facts = new CollectorFixture(dir.resolve("typed")).file("pyproject.toml", """
+                [project]
+                name = "shop"
+                dependencies = "requests"
+                [tool.uv]
+                dev-dependencies = ["pytest>=8"]
+                """).file("poetry.lock", """
+                package = 3
+                """).collect(new PyprojectCollector());
+        assertThat(facts.problems()).extracting(p -> p.file() + ":" + p.line() + " " + p.message()).containsExactlyInAnyOrder(
+                "poetry.lock:1 'package' should be an array, found long; ignored",
+                "pyproject.toml:3 'project.dependencies' should be an array, found string; ignored");
+        assertThat(facts.dependencies()).extracting(d -> d.name()).containsExactly("pytest");
+    }
 }

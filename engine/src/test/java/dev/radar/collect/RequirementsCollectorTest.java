@@ -2,11 +2,13 @@ package dev.radar.collect;
 
 import static dev.radar.collect.CollectorFixture.in;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.radar.model.Dependency;
 import dev.radar.model.Ecosystem;
 import dev.radar.model.RepoFacts;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -99,5 +101,16 @@ class RequirementsCollectorTest {
 
         assertThat(facts.dependencies()).extracting(d -> d.file() + ":" + d.name())
                 .containsExactlyInAnyOrder("requirements/dev.in:pytest", "tools/base.in:black");
+    }
+
+    @Test
+    void a_long_run_of_continuation_lines_is_read_in_linear_time() {
+        // Bug: each continuation re-ran the comment regex over the whole growing logical line, so 200,000
+        // continuation lines took minutes (quadratic); the fuzzer's one-second limit calls such an input a hang.
+        String text = "requests==2.31.0 \\\n" + "  --hash=sha256:aa \\\n".repeat(200_000) + "  --hash=sha256:bb\nflask\n";
+        RepoFacts facts = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> new CollectorFixture(dir).file("requirements.txt", text).collect(new RequirementsCollector()));
+        assertThat(facts.dependencies()).extracting(Dependency::name, Dependency::line)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("requests", 1), org.assertj.core.groups.Tuple.tuple("flask", 200_003));
     }
 }

@@ -197,4 +197,17 @@ class TerraformCollectorTest {
         assertThat(facts.problems()).extracting(FileProblem::file).containsExactly("a/broken.tf");
         assertThat(facts.dependencies()).extracting(Dependency::file).containsExactly("b/ok.tf");
     }
+
+    @Test
+    void blocks_and_objects_nested_thousands_deep_are_a_problem_at_their_line_not_a_stack_overflow() {
+        // Found by fuzzing: the HCL parser recursed once per level and overflowed the stack.
+        RepoFacts blocks = new InfraFixture(dir.resolve("blocks"))
+                .file("main.tf", "terraform {\n  a " + "{ b ".repeat(20_000) + "}".repeat(20_000) + "\n}\n").run(new TerraformCollector());
+        RepoFacts objects = new InfraFixture(dir.resolve("objects"))
+                .file("main.tf", "locals {\n  a = " + "{ b = ".repeat(20_000) + "1" + " }".repeat(20_000) + "\n}\n").run(new TerraformCollector());
+        assertThat(blocks.problems()).extracting(FileProblem::line, FileProblem::message)
+                .containsExactly(tuple(2, "Terraform file is not valid HCL: blocks nested deeper than 128 levels"));
+        assertThat(objects.problems()).extracting(FileProblem::line, FileProblem::message)
+                .containsExactly(tuple(2, "Terraform file is not valid HCL: objects nested deeper than 128 levels"));
+    }
 }

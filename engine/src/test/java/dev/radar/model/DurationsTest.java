@@ -2,6 +2,7 @@ package dev.radar.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -42,5 +43,13 @@ class DurationsTest {
         "jwt.expiration, 1h, 1h", "a.token-validity-seconds, 86400, 86400 (read as seconds: 1d)"})
     void a_duration_is_described_as_understood(String key, String value, String description) {
         assertThat(Durations.describe(key, value)).isEqualTo(description);
+    }
+
+    @Test
+    void a_lifetime_too_long_for_a_duration_is_not_a_duration_instead_of_an_arithmetic_error() {
+        // Bug: Duration.ofDays(999999999999999) overflowed with ArithmeticException inside a rule condition.
+        assertThat(Durations.seconds("jwt.expiration", "999999999999999d")).isEqualTo(-1);
+        assertThat(Durations.describe("jwt.expiration", "999999999999999d")).isEqualTo("999999999999999d");
+        assertThat(Durations.seconds("jwt.expiration", "99999999999999h")).isEqualTo(99999999999999L * 3600);
     }
 }

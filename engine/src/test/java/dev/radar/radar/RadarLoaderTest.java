@@ -209,6 +209,31 @@ class RadarLoaderTest {
     }
 
     @Test
+    void a_purl_with_a_malformed_percent_escape_is_a_problem_at_its_line_not_a_crash() {
+        // Found by RadarLoader fuzzing: URLDecoder threw IllegalArgumentException out of the loader.
+        String yaml = HEAD + """
+              - id: bad-purl
+                name: Bad
+                quadrant: tools
+                ring: hold
+                match:
+                  - purl: "pkg:npm/%zz"
+            """;
+        assertThatThrownBy(() -> RadarLoader.parse("radar.yaml", yaml))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("radar.yaml:8")
+                .hasMessageContaining("is not a package URL");
+    }
+
+    @Test
+    void a_control_character_is_reported_at_its_line_and_column() {
+        // Found by fuzzing: snakeyaml's ReaderException has no mark, so the problem named no line.
+        assertThatThrownBy(() -> RadarLoader.parse("radar.yaml", HEAD + "  - id: a\n    name: x\u0003y\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("radar.yaml:4:12: not valid YAML: special characters are not allowed (U+0003)");
+    }
+
+    @Test
     void the_built_in_radar_loads() {
         Radar radar = RadarLoader.builtIn();
         assertThat(radar.entries()).hasSizeGreaterThanOrEqualTo(60);
