@@ -151,7 +151,11 @@ public final class NpmCollector implements Collector {
                     while (p.nextToken() == JsonToken.FIELD_NAME) {
                         String name = p.currentName();
                         int line = p.currentTokenLocation().getLineNr();
-                        if (p.nextToken() == JsonToken.VALUE_STRING) {
+                        if (name.isBlank() || name.endsWith("/") || name.startsWith("/")) {
+                            out.problem(path, line, "package.json: a dependency in " + section + " has no package name ('" + name + "'); ignored");
+                            p.nextToken();
+                            p.skipChildren();
+                        } else if (p.nextToken() == JsonToken.VALUE_STRING) {
                             found.add(new NpmLockfile.Declared(section, name, p.getText(), line));
                         } else {
                             p.skipChildren();

@@ -544,4 +544,14 @@ class NpmCollectorTest {
         assertThat(in(facts, "package-lock.json")).hasSize(n);
         assertThat(in(facts, "package.json")).extracting(CollectorFixture::row).containsExactly("|pkg-0|^1.0.0|1.0.0|1");
     }
+
+    @Test
+    void a_dependency_without_a_package_name_is_a_problem_at_its_line_and_the_others_are_read() {
+        // Found by fuzzing: "" as a dependency name made a dependency without a name (key "npm|").
+        String json = "{\n  \"dependencies\": {\n    \"\": \"^18.3.3\",\n    \"@acme/\": \"1.0.0\",\n    \"react\": \"^18.3.1\"\n  }\n}\n";
+        RepoFacts facts = collect("package.json", json);
+        assertThat(facts.dependencies()).extracting(d -> d.name()).containsExactly("react");
+        assertThat(facts.problems()).extracting(p -> p.line()).containsExactly(3, 4);
+        assertThat(facts.problems()).allSatisfy(p -> assertThat(p.message()).contains("has no package name"));
+    }
 }
