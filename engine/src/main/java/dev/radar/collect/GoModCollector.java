@@ -85,7 +85,9 @@ public final class GoModCollector implements Collector {
                 }
             }
             List<String> words = words(body);
-            if (verb.equals("require") && words.size() >= 2) {
+            if (verb.equals("require") && words.size() >= 2 && words.get(0).isEmpty()) {
+                out.problem(path, i + 1, "require directive without a module path: " + line);
+            } else if (verb.equals("require") && words.size() >= 2) {
                 requires.add(new Require(words.get(0), words.get(1), isIndirect(comment), i + 1));
             } else if (verb.equals("replace")) {
                 int arrow = words.indexOf("=>");

@@ -60,7 +60,7 @@ public final class YamlReader {
             throw new YamlException(problem(file, e));
         } catch (ReaderException e) {
             throw new YamlException(problem(file, text, e));
-        } catch (YAMLException | StackOverflowError e) {
+        } catch (YAMLException | IllegalArgumentException | StackOverflowError e) { // snakeyaml checks tags with IllegalArgumentException
             throw new YamlException(new ConfigProblem(file, 0, 0, "not valid YAML: " + message(e)));
         }
     }
@@ -78,7 +78,7 @@ public final class YamlReader {
             throw new YamlException(problem(file, e));
         } catch (ReaderException e) {
             throw new YamlException(problem(file, text, e));
-        } catch (YAMLException | StackOverflowError e) {
+        } catch (YAMLException | IllegalArgumentException | StackOverflowError e) {
             throw new YamlException(new ConfigProblem(file, 0, 0, "not valid YAML: " + message(e)));
         }
         return out;

@@ -60,4 +60,16 @@ class GoModCollectorTest {
                 .containsExactly("compile", "compile", "indirect", "compile", "compile", "replaced-local", "replaced");
         assertThat(facts.problems()).isEmpty();
     }
+
+    @Test
+    void a_require_with_an_empty_module_path_is_a_problem_at_its_line() {
+        // Found by fuzzing: `"" v1.0.0` in a require block made a dependency without a name.
+        RepoFacts facts = new CollectorFixture(dir).file("go.mod", "module m\n\nrequire (\n\t\"\" v1.0.0\n\tgithub.com/ok/ok v1.2.3\n)\n")
+                .collect(new GoModCollector());
+        assertThat(facts.dependencies()).extracting(Dependency::name).containsExactly("github.com/ok/ok");
+        assertThat(facts.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(4);
+            assertThat(p.message()).startsWith("require directive without a module path");
+        });
+    }
 }

@@ -159,4 +159,11 @@ class ExceptionLoaderTest {
     private static List<ExceptionGrant> own(String text) {
         return ExceptionLoader.parse(ExceptionLoader.REPO_LOCAL_PATH, text, ExceptionOrigin.REPO_LOCAL, "payments-api");
     }
+
+    @Test
+    void a_yaml_tag_snakeyaml_refuses_is_a_configuration_error_naming_the_file() {
+        // Found by fuzzing: a tag ending in an escaped space made snakeyaml throw IllegalArgumentException.
+        assertThatThrownBy(() -> central("exceptions:\n  - !x%20 a\n"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("exceptions.yaml").hasMessageContaining("not valid YAML");
+    }
 }
