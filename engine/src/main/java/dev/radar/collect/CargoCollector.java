@@ -80,7 +80,7 @@ public final class CargoCollector implements Collector {
                 return null;
             }
             return toml;
-        } catch (SafeToml.TooDeep e) {
+        } catch (SafeToml.Refused e) {
             out.problem(path, e.line(), "not valid TOML: " + e.getMessage());
             return null;
         } catch (IOException | RuntimeException e) {

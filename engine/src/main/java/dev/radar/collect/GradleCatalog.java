@@ -38,7 +38,7 @@ final class GradleCatalog {
         TomlParseResult toml;
         try {
             toml = SafeToml.parse(text);
-        } catch (SafeToml.TooDeep e) {
+        } catch (SafeToml.Refused e) {
             catalog.problemLine = e.line();
             catalog.problems.add(e.getMessage());
             return catalog;

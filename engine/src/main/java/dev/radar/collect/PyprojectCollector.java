@@ -66,7 +66,7 @@ public final class PyprojectCollector implements Collector {
             TomlParseResult toml;
             try {
                 toml = SafeToml.parse(text);
-            } catch (SafeToml.TooDeep e) {
+            } catch (SafeToml.Refused e) {
                 out.problem(path, e.line(), "not valid TOML: " + e.getMessage());
                 continue;
             }

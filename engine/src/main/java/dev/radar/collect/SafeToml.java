@@ -14,13 +14,20 @@ final class SafeToml {
     /** Deepest nesting of arrays and inline tables. */
     static final int MAX_DEPTH = 64;
 
-    /** A document nested deeper than {@link #MAX_DEPTH}, with the line where it got too deep. */
-    static final class TooDeep extends IOException {
+    /**
+     * A document not parsed: nested deeper than {@link #MAX_DEPTH} (with the line where it got too deep), or one
+     * tomlj fails on internally (line 0).
+     */
+    static final class Refused extends IOException {
         private static final long serialVersionUID = 1L;
         private final int line;
 
-        TooDeep(int line) {
-            super("nested deeper than " + MAX_DEPTH + " levels (arrays, inline tables or dotted keys)");
+        Refused(int line) {
+            this(line, "nested deeper than " + MAX_DEPTH + " levels (arrays, inline tables or dotted keys)");
+        }
+
+        Refused(int line, String message) {
+            super(message);
             this.line = line;
         }
 
@@ -32,12 +39,17 @@ final class SafeToml {
     private SafeToml() {}
 
     /** Parses TOML text; syntax errors are in the result, too deep a nesting is thrown. */
-    static TomlParseResult parse(String text) throws TooDeep {
+    static TomlParseResult parse(String text) throws Refused {
         checkDepth(text);
-        return Toml.parse(text);
+        try {
+            return Toml.parse(text);
+        } catch (AssertionError e) {
+            // tomlj asserts on some malformed escapes (found by fuzzing); with -ea that is an Error out of the parser
+            throw new Refused(0, "the TOML parser failed on an escape sequence");
+        }
     }
 
-    static void checkDepth(String text) throws TooDeep {
+    static void checkDepth(String text) throws Refused {
         int depth = 0;
         int dots = 0; // a dotted key nests a table per dot, and tomlj recurses per level too
         int line = 1;
@@ -48,7 +60,7 @@ final class SafeToml {
                 line++;
                 dots = 0;
             } else if (c == '.' && ++dots > MAX_DEPTH) {
-                throw new TooDeep(line);
+                throw new Refused(line);
             } else if (c == '#') {
                 while (i + 1 < n && text.charAt(i + 1) != '\n') {
                     i++;
@@ -74,7 +86,7 @@ final class SafeToml {
                 i += close.length() - 1;
             } else if (c == '[' || c == '{') {
                 if (++depth > MAX_DEPTH) {
-                    throw new TooDeep(line);
+                    throw new Refused(line);
                 }
             } else if (c == ']' || c == '}') {
                 depth = Math.max(0, depth - 1);
