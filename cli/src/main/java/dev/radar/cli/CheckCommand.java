@@ -92,8 +92,9 @@ final class CheckCommand implements Callable<Integer> {
         if (!Files.isDirectory(dir)) {
             throw new UserError(ExitCode.CONFIG_ERROR, dir + ": not a folder");
         }
-        if (repoName != null && CheckRequest.nameProblem(repoName) != null) {
-            throw new UserError(ExitCode.CONFIG_ERROR, "--repo-name: " + CheckRequest.nameProblem(repoName));
+        String nameProblem = repoName == null ? null : CheckRequest.nameProblem(repoName);
+        if (nameProblem != null) {
+            throw new UserError(ExitCode.CONFIG_ERROR, "--repo-name: " + nameProblem);
         }
         var err = spec.commandLine().getErr();
         Gate gate = new Gate(failOn.threshold(), Optional.ofNullable(baseline).map(b -> {

@@ -1,5 +1,6 @@
 package dev.radar.check;
 
+import dev.radar.collect.RepoTree;
 import dev.radar.model.ExceptionGrant;
 import dev.radar.radar.Radar;
 import java.nio.file.Path;
@@ -39,9 +40,7 @@ public record CheckRequest(Path dir, String repo, Radar radar, LocalDate today, 
         if (name == null) {
             return "repository";
         }
-        StringBuilder b = new StringBuilder();
-        name.toString().codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c) ? '?' : c));
-        return b.toString();
+        return RepoTree.printable(name.toString());
     }
 
     /**

@@ -128,8 +128,8 @@ public final class RepoTree {
         return name.codePoints().anyMatch(Character::isISOControl);
     }
 
-    /** A path with each control character replaced by {@code ?}, safe to print on one line. */
-    static String printable(String path) {
+    /** A path or name with each control character replaced by {@code ?}, safe to print on one line. */
+    public static String printable(String path) {
         StringBuilder b = new StringBuilder();
         path.codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c) ? '?' : c));
         return b.toString();
@@ -153,7 +153,7 @@ public final class RepoTree {
         return List.copyOf(unreadable);
     }
 
-    /** A tree over given files, for tests and for trees that are not on disk in full. */
+    /** {@code file} relative to {@code base}, with {@code /} separators. */
     static String relative(Path base, Path file) {
         return base.relativize(file).toString().replace('\\', '/');
     }
@@ -186,16 +186,13 @@ public final class RepoTree {
             throw new IOException("not a regular file inside the repository");
         }
         if (contents != null) {
-            return decode(contents.get(path));
+            return decode(withinCap(contents.get(path)));
         }
         Path file = root.resolve(path).normalize();
         if (!file.startsWith(root) || Files.isSymbolicLink(file) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException("not a regular file inside the repository");
         }
-        long size = Files.size(file);
-        if (size > MAX_FILE_BYTES) {
-            throw new IOException("file is " + size / (1024 * 1024) + " MiB, over the " + MAX_FILE_BYTES / (1024 * 1024) + " MiB limit; skipped");
-        }
+        withinCap(Files.size(file));
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -207,10 +204,18 @@ public final class RepoTree {
         return decode(bytes);
     }
 
-    private static String decode(byte[] bytes) throws IOException {
-        if (bytes.length > MAX_FILE_BYTES) {
-            throw new IOException("file is " + bytes.length / (1024 * 1024) + " MiB, over the " + MAX_FILE_BYTES / (1024 * 1024) + " MiB limit; skipped");
+    private static byte[] withinCap(byte[] bytes) throws IOException {
+        withinCap(bytes.length);
+        return bytes;
+    }
+
+    private static void withinCap(long size) throws IOException {
+        if (size > MAX_FILE_BYTES) {
+            throw new IOException("file is " + size / (1024 * 1024) + " MiB, over the " + MAX_FILE_BYTES / (1024 * 1024) + " MiB limit; skipped");
         }
+    }
+
+    private static String decode(byte[] bytes) throws IOException {
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

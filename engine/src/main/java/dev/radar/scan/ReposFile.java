@@ -1,5 +1,6 @@
 package dev.radar.scan;
 
+import dev.radar.collect.RepoTree;
 import dev.radar.model.ConfigException;
 import dev.radar.model.ConfigProblem;
 import dev.radar.yaml.YamlException;
@@ -106,12 +107,12 @@ public final class ReposFile {
         String name = m.containsKey("name") ? scalar(m.get("name"), "name") : defaultName(url != null ? url : path);
         if (!RepoSpec.validName(name)) {
             YamlNode at = m.containsKey("name") ? m.get("name") : node;
-            problems.add(at.problem("repository name '" + printable(name) + "' must be letters, digits, '.', '_' or '-'"
+            problems.add(at.problem("repository name '" + RepoTree.printable(name) + "' must be letters, digits, '.', '_' or '-'"
                     + " (it becomes a file name)" + (m.containsKey("name") ? "" : "; add a 'name'")));
         }
         String branch = m.containsKey("branch") ? scalar(m.get("branch"), "branch") : "";
         if (!branch.isEmpty() && !GitUrls.validBranch(branch)) {
-            problems.add(m.get("branch").problem("'" + printable(branch) + "' is not a branch name"));
+            problems.add(m.get("branch").problem("'" + RepoTree.printable(branch) + "' is not a branch name"));
         }
         String team = m.containsKey("team") ? scalar(m.get("team"), "team") : "";
         List<String> tags = new ArrayList<>();
@@ -163,13 +164,5 @@ public final class ReposFile {
                         + String.join(", ", allowed.stream().sorted().toList())));
             }
         }
-    }
-
-    private static String printable(String s) {
-        StringBuilder b = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            b.append(Character.isISOControl(c) ? '?' : c);
-        }
-        return b.toString();
     }
 }

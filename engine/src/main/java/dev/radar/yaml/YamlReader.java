@@ -53,9 +53,33 @@ public final class YamlReader {
 
     /** The first document of a file; null for an empty document. */
     public static YamlNode parse(String file, String text) throws YamlException {
-        try {
+        return composing(file, text, () -> {
             Node node = yaml().compose(new StringReader(text));
             return node == null ? null : new YamlNode(file, bounded(file, node));
+        });
+    }
+
+    /** Every document of a multi-document file (Kubernetes manifests); empty documents are skipped. */
+    public static List<YamlNode> parseAll(String file, String text) throws YamlException {
+        return composing(file, text, () -> {
+            List<YamlNode> out = new ArrayList<>();
+            for (Node node : yaml().composeAll(new StringReader(text))) {
+                if (node != null) {
+                    out.add(new YamlNode(file, bounded(file, node)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Parsing work whose failures become a {@link YamlException} naming the file (and the position when known). */
+    private interface Composition<T> {
+        T run() throws YamlException;
+    }
+
+    private static <T> T composing(String file, String text, Composition<T> work) throws YamlException {
+        try {
+            return work.run();
         } catch (MarkedYAMLException e) {
             throw new YamlException(problem(file, e));
         } catch (ReaderException e) {
@@ -63,25 +87,6 @@ public final class YamlReader {
         } catch (YAMLException | IllegalArgumentException | StackOverflowError e) { // snakeyaml checks tags with IllegalArgumentException
             throw new YamlException(new ConfigProblem(file, 0, 0, "not valid YAML: " + message(e)));
         }
-    }
-
-    /** Every document of a multi-document file (Kubernetes manifests); empty documents are skipped. */
-    public static List<YamlNode> parseAll(String file, String text) throws YamlException {
-        List<YamlNode> out = new ArrayList<>();
-        try {
-            for (Node node : yaml().composeAll(new StringReader(text))) {
-                if (node != null) {
-                    out.add(new YamlNode(file, bounded(file, node)));
-                }
-            }
-        } catch (MarkedYAMLException e) {
-            throw new YamlException(problem(file, e));
-        } catch (ReaderException e) {
-            throw new YamlException(problem(file, text, e));
-        } catch (YAMLException | IllegalArgumentException | StackOverflowError e) {
-            throw new YamlException(new ConfigProblem(file, 0, 0, "not valid YAML: " + message(e)));
-        }
-        return out;
     }
 
     /**
