@@ -5,6 +5,7 @@ import dev.radar.check.CheckRequest;
 import dev.radar.check.Checker;
 import dev.radar.check.Gate;
 import dev.radar.check.Timings;
+import dev.radar.policy.PolicyEngine;
 import dev.radar.report.AtomicFiles;
 import dev.radar.report.GithubWriter;
 import dev.radar.report.MarkdownWriter;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -104,10 +106,11 @@ final class CheckCommand implements Callable<Integer> {
             return Baseline.read(b);
         }));
         var radar = Timings.time("radar", () -> engine.radar(err));
-        var policy = Timings.time("policies", engine::engine);
+        Supplier<PolicyEngine> policy = engine.engineLater();
         var request = new CheckRequest(dir, repoName != null ? repoName : CheckRequest.nameOf(dir), radar, engine.today(),
                 exceptions.central());
-        Report report = new Checker(policy).check(request);
+        // The repository is collected while the built-in rule base is still loading on the preload thread.
+        Report report = new Checker(() -> Timings.time("policies", policy::get)).check(request);
         Timings.time("report", () -> {
             output.write(spec.commandLine().getOut(), w -> writer.write(report, w));
             for (var e : extra.entrySet()) {

@@ -45,6 +45,17 @@ final class EngineOptions {
         return RadarLoader.builtIn();
     }
 
+    /**
+     * The rule base, loaded when first asked for; a {@code --policies} that is not a folder is refused now. A check
+     * asks for it only after collecting the repository, so the built-in one has loaded on the preload thread meanwhile.
+     */
+    java.util.function.Supplier<PolicyEngine> engineLater() {
+        if (policies != null && !Files.isDirectory(policies)) {
+            throw new UserError(ExitCode.CONFIG_ERROR, "--policies " + policies + ": not a folder");
+        }
+        return this::engine;
+    }
+
     PolicyEngine engine() {
         if (policies != null && !Files.isDirectory(policies)) {
             throw new UserError(ExitCode.CONFIG_ERROR, "--policies " + policies + ": not a folder");

@@ -38,12 +38,15 @@ final class Preload {
     }
 
     /**
-     * After the rule base is handed over: writes an empty JSON report (Jackson's first use is slow), so the main
-     * thread finds that code loaded and initialised. Failures are irrelevant: the real run reports its own.
+     * After the rule base is handed over, while the main thread collects the repository: runs one rule session on
+     * no facts (a session's first creation and firing load and initialise much of Drools) and writes an empty JSON
+     * report (Jackson's first use is slow), so the main thread finds that code ready. Failures are irrelevant: the
+     * real run reports its own.
      */
     private static void warmUp(FutureTask<PolicyEngine> task) {
         try {
             PolicyEngine engine = task.get();
+            engine.run(java.util.List.of(), java.util.Map.of());
             dev.radar.report.Report empty = dev.radar.report.Report.of("warm-up", java.time.LocalDate.of(2026, 1, 1), "", java.util.List.of(),
                     java.util.List.copyOf(engine.rules().values()), 0, java.util.List.of());
             new dev.radar.report.JsonWriter().write(empty, java.io.Writer.nullWriter());

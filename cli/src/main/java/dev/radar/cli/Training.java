@@ -14,15 +14,19 @@ import java.util.concurrent.TimeUnit;
 /**
  * The packaging step's class-data-sharing archive ({@code cli/target/radar.jsa}), made from a training run:
  * <ol>
- * <li>{@code run}: checks one repository in every report format and lists the rules, in a JVM started with
- *     {@code -XX:DumpLoadedClassList}, so the class list holds what a real check loads;</li>
- * <li>{@code archive}: runs that JVM, drops the {@code @lambda-proxy} lines from the list (JDK 17 can crash
- *     archiving them) and dumps a static archive with {@code -Xshare:dump} for the jar's exact class path.</li>
+ * <li>{@code run}: checks every repository of an organisation folder (each repository once, the first in every
+ *     report format, so every collector and writer is loaded) and lists the rules, in a JVM started with
+ *     {@code -XX:DumpLoadedClassList}, so the class list holds what real checks load;</li>
+ * <li>{@code archive}: runs that JVM and dumps a static archive with {@code -Xshare:dump} for the jar's exact class
+ *     path, lambda proxies included (their classes are then not spun at run time). Debian's JDK 17 can crash
+ *     archiving the lambda proxies of a process that compiled DRL at run time; the training run does not, but should
+ *     the dump fail anyway it is retried with the {@code @lambda-proxy} lines dropped.</li>
  * </ol>
  * A static archive also holds picocli's pre-Java-6 classes, which JDK 17's dynamic archives refuse. A failed dump
  * only costs start-up time: it is reported and the build goes on. Not a user command.
  *
- * <p>Usage: {@code java -cp radar.jar dev.radar.cli.Training archive JSA REPO RADAR}
+ * <p>Usage: {@code java -cp radar.jar dev.radar.cli.Training archive JSA ORG RADAR}, ORG a folder whose
+ * subfolders are repositories (examples/org)
  */
 public final class Training {
     private Training() {}
@@ -33,21 +37,35 @@ public final class Training {
         } else if (args.length == 4 && args[0].equals("archive")) {
             System.exit(archive(Path.of(args[1]), args[2], args[3]));
         } else {
-            System.err.println("usage: Training archive JSA REPO RADAR | Training run REPO RADAR");
+            System.err.println("usage: Training archive JSA ORG RADAR | Training run ORG RADAR");
             System.exit(2);
         }
     }
 
-    /** The workload: a check per report format (the first parses and caches the radar, the rest read the cache). */
-    static int run(String repo, String radar) throws IOException {
+    /** The workload: checks every repository of ORG (the first parses and caches the radar, the rest read the cache). */
+    static int run(String org, String radar) throws IOException {
+        List<Path> repos;
+        try (var dirs = Files.list(Path.of(org))) {
+            repos = dirs.filter(Files::isDirectory).sorted().toList();
+        }
+        if (repos.isEmpty()) {
+            System.err.println("radar training: no repository folders in " + org);
+            return 1;
+        }
         Path out = Files.createTempDirectory("radar-training");
         System.setProperty("radar.cache.dir", Files.createDirectories(out.resolve("cache")).toString());
         int failures = 0;
         try {
-            for (var w : dev.radar.report.ReportFormats.all()) {
-                int code = execute("check", repo, "--radar", radar, "--today", "2026-11-22", "--format", w.name(),
-                        "--output", out.resolve("report." + w.name()).toString());
-                failures += code == ExitCode.COMPLIANT.code() || code == ExitCode.FINDINGS.code() ? 0 : 1;
+            List<Path> all = new ArrayList<>(repos);
+            all.add(gradleProject(out.resolve("gradle-project"))); // the example organisation has no Gradle build
+            for (Path repo : all) {
+                var formats = repo.equals(repos.get(0)) ? dev.radar.report.ReportFormats.all() : List.of(dev.radar.report.ReportFormats.all().get(0));
+                for (var w : formats) {
+                    int code = execute("check", repo.toString(), "--radar", radar, "--today", "2026-11-22", "--format", w.name(),
+                            "--output", out.resolve("report." + w.name()).toString());
+                    failures += code == ExitCode.COMPLIANT.code() || code == ExitCode.FINDINGS.code()
+                            || code == ExitCode.INCOMPLETE.code() ? 0 : 1;
+                }
             }
             failures += execute("rules") == 0 ? 0 : 1;
             failures += execute("check", "--help") == 0 ? 0 : 1;
@@ -59,6 +77,31 @@ public final class Training {
             }
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    /** A small Gradle build (Groovy and Kotlin scripts, a version catalog), so the Gradle collector is trained too. */
+    private static Path gradleProject(Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("gradle"));
+        Files.createDirectories(dir.resolve("app"));
+        Files.writeString(dir.resolve("settings.gradle"), "rootProject.name = 'training'\ninclude 'app'\n");
+        Files.writeString(dir.resolve("build.gradle"), String.join("\n",
+                "plugins {", "    id 'java'", "    id 'org.springframework.boot' version '3.3.0'", "}",
+                "ext { jacksonVersion = '2.17.1' }",
+                "dependencies {",
+                "    implementation 'org.springframework.boot:spring-boot-starter-web'",
+                "    implementation \"com.fasterxml.jackson.core:jackson-databind:${jacksonVersion}\"",
+                "    runtimeOnly group: 'com.h2database', name: 'h2', version: '2.2.224'",
+                "    testImplementation libs.junit.jupiter",
+                "}", ""));
+        Files.writeString(dir.resolve("app/build.gradle.kts"), String.join("\n",
+                "plugins { java }", "val log4jVersion = \"2.23.1\"",
+                "dependencies {", "    implementation(\"org.apache.logging.log4j:log4j-core:$log4jVersion\")",
+                "    implementation(libs.guava)", "}", ""));
+        Files.writeString(dir.resolve("gradle/libs.versions.toml"), String.join("\n",
+                "[versions]", "junit = \"5.10.2\"", "[libraries]",
+                "junit-jupiter = { module = \"org.junit.jupiter:junit-jupiter\", version.ref = \"junit\" }",
+                "guava = \"com.google.guava:guava:33.2.0-jre\"", ""));
+        return dir;
     }
 
     private static int execute(String... args) {
@@ -78,26 +121,37 @@ public final class Training {
             System.out.println("radar: class-data-sharing training run failed (exit " + trained + "); no archive, start-up will be slower");
             return 0;
         }
-        List<String> kept = new ArrayList<>();
+        int dumped = dump(java, classPath, list, jsa);
         int dropped = 0;
-        for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
-            if (line.startsWith("@lambda-proxy")) {
-                dropped++;
-            } else {
-                kept.add(line);
+        if (dumped != 0) {
+            List<String> kept = new ArrayList<>();
+            for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
+                if (line.startsWith("@lambda-proxy")) {
+                    dropped++;
+                } else {
+                    kept.add(line);
+                }
             }
+            Files.write(list, kept, StandardCharsets.UTF_8);
+            System.out.println("radar: class-data-sharing dump failed (exit " + dumped + "); retrying without the " + dropped
+                    + " lambda proxies");
+            dumped = dump(java, classPath, list, jsa);
         }
-        Files.write(list, kept, StandardCharsets.UTF_8);
-        int dumped = exec(List.of(java, "-Xshare:dump", "-XX:SharedClassListFile=" + list, "-XX:SharedArchiveFile=" + jsa,
-                "-Xlog:disable", "-Xlog:cds=error:stderr", "-cp", classPath));
         if (dumped != 0 || !Files.isRegularFile(jsa)) {
             Files.deleteIfExists(jsa);
             System.out.println("radar: class-data-sharing dump failed (exit " + dumped + "); no archive, start-up will be slower");
             return 0;
         }
-        System.out.println("radar: class-data-sharing archive " + jsa.getFileName() + ": " + kept.size() + " classes ("
-                + dropped + " lambda proxies left out), " + Files.size(jsa) / (1024 * 1024) + " MiB");
+        long classes = Files.readAllLines(list, StandardCharsets.UTF_8).stream().filter(l -> !l.startsWith("#")).count();
+        System.out.println("radar: class-data-sharing archive " + jsa.getFileName() + ": " + classes + " classes and lambda proxies"
+                + (dropped > 0 ? " (" + dropped + " lambda proxies left out)" : "") + ", " + Files.size(jsa) / (1024 * 1024) + " MiB");
         return 0;
+    }
+
+    private static int dump(String java, String classPath, Path list, Path jsa) throws IOException, InterruptedException {
+        Files.deleteIfExists(jsa);
+        return exec(List.of(java, "-Xshare:dump", "-XX:SharedClassListFile=" + list, "-XX:SharedArchiveFile=" + jsa,
+                "-Xlog:disable", "-Xlog:cds=error:stderr", "-cp", classPath));
     }
 
     private static int exec(List<String> command) throws IOException, InterruptedException {

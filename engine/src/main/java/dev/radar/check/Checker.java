@@ -17,13 +17,31 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Checks one repository: collectors, then one rule session, then a sorted, fingerprinted report. */
 public final class Checker {
-    private final PolicyEngine engine;
+    private final Supplier<PolicyEngine> source;
+    private PolicyEngine engine;
 
     public Checker(PolicyEngine engine) {
         this.engine = engine;
+        this.source = () -> engine;
+    }
+
+    /**
+     * A checker whose rule base is asked for only when the collected facts are ready to be judged: a single check
+     * collects the repository while the rule base is still being built on another thread.
+     */
+    public Checker(Supplier<PolicyEngine> engine) {
+        this.source = engine;
+    }
+
+    private PolicyEngine engine() {
+        if (engine == null) {
+            engine = source.get();
+        }
+        return engine;
     }
 
     /**
@@ -38,7 +56,7 @@ public final class Checker {
 
     /** Runs the check and keeps the facts and radar usages next to the report (the org scan needs them). */
     public CheckResult run(CheckRequest request) throws IOException {
-        RepoFacts facts = Collectors.collect(request.repo(), request.dir());
+        RepoFacts facts = Timings.time("collect", () -> Collectors.collect(request.repo(), request.dir()));
         List<ExceptionGrant> local = List.of();
         List<FileProblem> problems = new ArrayList<>();
         try {
@@ -69,9 +87,10 @@ public final class Checker {
         all.add(new Today(request.today()));
         all.add(new CheckScope(request.repo()));
         request.exceptions().stream().filter(g -> g.coversRepo(request.repo())).forEach(all::add);
-        Evaluation evaluation = engine.run(all, request.radar().standards());
+        PolicyEngine rules = engine();
+        Evaluation evaluation = Timings.time("evaluate", () -> rules.run(all, request.radar().standards()));
         Report report = Report.of(request.repo(), request.today(), request.radar().source(), evaluation.findings(),
-                List.copyOf(engine.rules().values()), facts.dependencies().size(), facts.problems());
+                List.copyOf(rules.rules().values()), facts.dependencies().size(), facts.problems());
         return new CheckResult(report, facts, evaluation.usages());
     }
 }
