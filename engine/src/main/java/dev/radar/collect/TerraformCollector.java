@@ -120,6 +120,10 @@ public final class TerraformCollector implements Collector {
                 resolved = exact(declared);
             } else {
                 RemoteModule remote = RemoteModule.of(s);
+                if (remote.name().isEmpty() || remote.name().startsWith("//")) {
+                    out.problem(path, source.line(), "module source names no repository: " + s);
+                    continue;
+                }
                 group = remote.group();
                 name = remote.name();
                 declared = remote.ref();

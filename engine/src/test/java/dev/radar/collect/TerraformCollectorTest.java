@@ -210,4 +210,27 @@ class TerraformCollectorTest {
         assertThat(objects.problems()).extracting(FileProblem::line, FileProblem::message)
                 .containsExactly(tuple(2, "Terraform file is not valid HCL: objects nested deeper than 128 levels"));
     }
+
+    @Test
+    void a_module_source_without_a_repository_is_a_problem_at_its_line_not_a_nameless_module() {
+        RepoFacts facts = new InfraFixture(dir).file("infra/main.tf", """
+                module "empty_git" {
+                  source = "git::https://"
+                }
+
+                module "only_subdir" {
+                  source = "git::https:////modules/db?ref=v1"
+                }
+
+                module "vpc" {
+                  source = "git::https://example.com/network/vpc.git?ref=v1.2.0"
+                }
+                """).run(new TerraformCollector());
+
+        assertThat(facts.dependencies()).extracting(Dependency::group, Dependency::name, Dependency::line)
+                .containsExactly(tuple("example.com/network", "vpc", 10));
+        assertThat(facts.problems()).extracting(FileProblem::file, FileProblem::line, FileProblem::message)
+                .containsExactly(tuple("infra/main.tf", 2, "module source names no repository: git::https://"),
+                        tuple("infra/main.tf", 6, "module source names no repository: git::https:////modules/db?ref=v1"));
+    }
 }
