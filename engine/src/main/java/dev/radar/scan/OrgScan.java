@@ -330,7 +330,7 @@ public final class OrgScan {
 
         /** Fetch or fingerprint; hand the repository to a check worker unless its stored result still holds. */
         private void prepare(RepoSpec spec, ThreadPoolExecutor check) throws IOException {
-            RepoResult previous = request.full() ? null : index.result(spec.name()).orElse(null);
+            RepoResult previous = request.full() ? null : index.header(spec.name()).orElse(null);
             Path dir;
             String revision;
             try {
@@ -403,11 +403,12 @@ public final class OrgScan {
         }
 
         /** The stored result stands; repos.yaml may still have moved the repository to another team or branch. */
-        private void unchanged(RepoResult p, RepoSpec spec) throws IOException {
-            RepoResult header = p;
+        private void unchanged(RepoResult header, RepoSpec spec) throws IOException {
             boolean teamFromList = !spec.team().isEmpty() && !spec.team().equals(header.team());
             boolean tagsFromList = !spec.tags().isEmpty() && !spec.tags().equals(header.tags());
             if (teamFromList || tagsFromList || !spec.location().equals(header.location()) || !spec.branch().equals(header.branch())) {
+                RepoResult p = index.result(spec.name())
+                        .orElseThrow(() -> new IOException("the stored result of " + spec.name() + " cannot be read"));
                 RepoResult current = new RepoResult(p.schemaVersion(), p.name(), teamFromList ? spec.team() : p.team(),
                         tagsFromList ? spec.tags() : p.tags(), spec.location(), spec.branch(), p.status(), p.revision(), p.config(),
                         p.runId(), p.evaluated(), p.dateSensitive(), p.counts(), p.dependencies(), p.problems(), p.failure(),

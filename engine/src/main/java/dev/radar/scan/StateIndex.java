@@ -1,6 +1,11 @@
 package dev.radar.scan;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -58,17 +63,13 @@ final class StateIndex {
     /** The index of an output folder; empty (and every result read from its JSON) when it is missing or unreadable. */
     static StateIndex load(ScanStore store) {
         StateIndex index = new StateIndex(store);
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(index.file);
-        } catch (NoSuchFileException e) {
-            return index;
-        } catch (IOException | OutOfMemoryError e) {
-            index.problem = "cannot read " + FILE + ": " + e.getMessage();
+        if (!Files.exists(index.file)) {
             return index;
         }
         try {
-            index.entries.putAll(parse(bytes));
+            index.entries.putAll(parse(index.file));
+        } catch (NoSuchFileException e) {
+            // gone since: nothing to use
         } catch (IOException | RuntimeException e) {
             index.problem = FILE + " ignored (" + e.getMessage() + "); it is rebuilt from the results";
         }
@@ -89,11 +90,23 @@ final class StateIndex {
      * file (and remembered). Empty when there is no readable result.
      */
     Optional<RepoResult> result(String name) {
+        return result(name, true);
+    }
+
+    /**
+     * As {@link #result}, without the finding, usage and technology rows (empty lists) when it comes from the index:
+     * what deciding whether a repository is unchanged needs.
+     */
+    Optional<RepoResult> header(String name) {
+        return result(name, false);
+    }
+
+    private Optional<RepoResult> result(String name, boolean rows) {
         Entry e = entries.get(name);
         if (e != null) {
             if (e.verified() || e.fileId().equals(fileId(store.result(name)))) {
                 try {
-                    RepoResult r = decode(e.data());
+                    RepoResult r = decode(e.data(), rows);
                     if (r.schemaVersion() == RepoResult.SCHEMA_VERSION && name.equals(r.name())) {
                         if (!e.verified()) {
                             entries.put(name, new Entry(e.fileId(), e.data(), true));
@@ -133,22 +146,22 @@ final class StateIndex {
                 keep.put(name, e);
             }
         }
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(Math.max(1024, keep.size() * 1024));
-        DataOutputStream out = new DataOutputStream(buffer);
-        out.write(MAGIC);
-        out.writeInt(FORMAT);
-        out.writeInt(keep.size());
-        for (Map.Entry<String, Entry> e : keep.entrySet()) {
-            writeString(out, e.getKey());
-            writeString(out, e.getValue().fileId());
-            out.writeInt(e.getValue().data().length);
-            out.write(e.getValue().data());
-        }
-        CRC32 crc = new CRC32();
-        crc.update(buffer.toByteArray());
-        out.writeLong(crc.getValue());
-        out.flush();
-        writeAtomically(file, buffer);
+        writeAtomically(file, stream -> {
+            CheckedOutputStream checked = new CheckedOutputStream(stream, new CRC32());
+            DataOutputStream out = new DataOutputStream(checked);
+            out.write(MAGIC);
+            out.writeInt(FORMAT);
+            out.writeInt(keep.size());
+            for (Map.Entry<String, Entry> e : keep.entrySet()) {
+                writeString(out, e.getKey());
+                writeString(out, e.getValue().fileId());
+                out.writeInt(e.getValue().data().length);
+                out.write(e.getValue().data());
+            }
+            out.flush();
+            long crc = checked.getChecksum().getValue();
+            new DataOutputStream(stream).writeLong(crc);
+        });
     }
 
     /** Deletes the index (a run that cannot vouch for it). */
@@ -156,42 +169,51 @@ final class StateIndex {
         Files.deleteIfExists(file);
     }
 
-    static Map<String, Entry> parse(byte[] bytes) throws IOException {
-        if (bytes.length < MAGIC.length + 16) {
+    /** Reads an index file as a stream (no copy of the whole file in memory); throws when anything is off. */
+    static Map<String, Entry> parse(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size < MAGIC.length + 16) {
             throw new IOException("too short");
         }
-        CRC32 crc = new CRC32();
-        crc.update(bytes, 0, bytes.length - 8);
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-        byte[] magic = new byte[MAGIC.length];
-        in.readFully(magic);
-        if (!java.util.Arrays.equals(magic, MAGIC)) {
-            throw new IOException("not a state index");
-        }
-        if (in.readInt() != FORMAT) {
-            throw new IOException("another format");
-        }
-        long stored = java.nio.ByteBuffer.wrap(bytes, bytes.length - 8, 8).getLong();
-        if (stored != crc.getValue()) {
-            throw new IOException("checksum mismatch");
-        }
-        int count = in.readInt();
-        if (count < 0 || count > bytes.length) {
-            throw new IOException("bad entry count");
-        }
-        Map<String, Entry> out = new TreeMap<>();
-        for (int i = 0; i < count; i++) {
-            String name = readString(in);
-            String fileId = readString(in);
-            int length = in.readInt();
-            if (name == null || fileId == null || length < 0 || length > bytes.length) {
-                throw new IOException("bad entry");
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            CheckedInputStream checked = new CheckedInputStream(raw, new CRC32());
+            DataInputStream in = new DataInputStream(checked);
+            byte[] magic = new byte[MAGIC.length];
+            in.readFully(magic);
+            if (!java.util.Arrays.equals(magic, MAGIC)) {
+                throw new IOException("not a state index");
             }
-            byte[] data = new byte[length];
-            in.readFully(data);
-            out.put(name, new Entry(fileId, data, false));
+            if (in.readInt() != FORMAT) {
+                throw new IOException("another format");
+            }
+            int count = in.readInt();
+            if (count < 0 || count > size) {
+                throw new IOException("bad entry count");
+            }
+            Map<String, Entry> out = new TreeMap<>();
+            for (int i = 0; i < count; i++) {
+                String name = readString(in, size);
+                String fileId = readString(in, size);
+                int length = in.readInt();
+                if (name == null || fileId == null || length < 0 || length > size) {
+                    throw new IOException("bad entry");
+                }
+                byte[] data = new byte[length];
+                in.readFully(data);
+                out.put(name, new Entry(fileId, data, false));
+            }
+            long computed = checked.getChecksum().getValue();
+            long stored = new DataInputStream(raw).readLong();
+            if (stored != computed) {
+                throw new IOException("checksum mismatch");
+            }
+            if (raw.read() != -1) {
+                throw new IOException("trailing bytes");
+            }
+            return out;
+        } catch (EOFException e) {
+            throw new IOException("torn: it ends early");
         }
-        return out;
     }
 
     /**
@@ -210,7 +232,13 @@ final class StateIndex {
         }
     }
 
-    private static void writeAtomically(Path target, ByteArrayOutputStream content) throws IOException {
+    /** Writes a binary file. */
+    @FunctionalInterface
+    private interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private static void writeAtomically(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = dir.getFileSystem().supportedFileAttributeViews().contains("posix")
@@ -218,7 +246,7 @@ final class StateIndex {
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")))
                 : Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
-            try (OutputStream o = Files.newOutputStream(tmp)) {
+            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 content.writeTo(o);
             }
             try {
@@ -293,6 +321,10 @@ final class StateIndex {
     }
 
     static RepoResult decode(byte[] data) throws IOException {
+        return decode(data, true);
+    }
+
+    static RepoResult decode(byte[] data, boolean rows) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
         int schema = in.readInt();
         String name = readString(in);
@@ -310,6 +342,10 @@ final class StateIndex {
         int dependencies = in.readInt();
         int problems = in.readInt();
         RepoResult.Failure failure = in.readBoolean() ? new RepoResult.Failure(readString(in), readString(in)) : null;
+        if (!rows) {
+            return new RepoResult(schema, name, team, tags, location, branch, status, revision, config, runId, evaluated, dateSensitive,
+                    counts, dependencies, problems, failure, null, null, null);
+        }
         int n = count(in, data);
         List<RepoResult.FindingRow> findings = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -371,12 +407,16 @@ final class StateIndex {
     }
 
     private static String readString(DataInputStream in) throws IOException {
+        return readString(in, in.available());
+    }
+
+    private static String readString(DataInputStream in, long bound) throws IOException {
         int n = in.readInt();
         if (n == -1) {
             return null;
         }
-        if (n < 0 || n > in.available()) {
-            throw new EOFException("bad string length");
+        if (n < 0 || n > bound) {
+            throw new IOException("bad string length");
         }
         byte[] b = new byte[n];
         in.readFully(b);
