@@ -2,11 +2,9 @@ package dev.radar.scan;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -262,9 +260,8 @@ final class StateIndex {
     // --- the encoding of a result ---
 
     static byte[] encode(RepoResult r) {
-        try {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
-            DataOutputStream out = new DataOutputStream(buffer);
+        Out out = new Out();
+        {
             out.writeInt(r.schemaVersion());
             writeString(out, r.name());
             writeString(out, r.team());
@@ -313,10 +310,7 @@ final class StateIndex {
                 writeString(out, t.coordinate());
                 writeString(out, t.version());
             }
-            out.flush();
-            return buffer.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException(e); // a byte array cannot fail
+            return out.toByteArray();
         }
     }
 
@@ -325,7 +319,7 @@ final class StateIndex {
     }
 
     static RepoResult decode(byte[] data, boolean rows) throws IOException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
+        In in = new In(data);
         int schema = in.readInt();
         String name = readString(in);
         String team = readString(in);
@@ -369,7 +363,7 @@ final class StateIndex {
                 counts, dependencies, problems, failure, findings, usages, unknown);
     }
 
-    private static int count(DataInputStream in, byte[] data) throws IOException {
+    private static int count(In in, byte[] data) throws IOException {
         int n = in.readInt();
         if (n < 0 || n > data.length) {
             throw new IOException("bad count");
@@ -377,14 +371,14 @@ final class StateIndex {
         return n;
     }
 
-    private static void writeStrings(DataOutputStream out, List<String> values) throws IOException {
+    private static void writeStrings(Out out, List<String> values) {
         out.writeInt(values.size());
         for (String v : values) {
             writeString(out, v);
         }
     }
 
-    private static List<String> readStrings(DataInputStream in) throws IOException {
+    private static List<String> readStrings(In in) throws IOException {
         int n = in.readInt();
         if (n < 0 || n > 1_000_000) {
             throw new IOException("bad count");
@@ -406,8 +400,100 @@ final class StateIndex {
         out.write(b);
     }
 
-    private static String readString(DataInputStream in) throws IOException {
-        return readString(in, in.available());
+    private static void writeString(Out out, String s) {
+        if (s == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    private static String readString(In in) throws IOException {
+        int n = in.readInt();
+        if (n == -1) {
+            return null;
+        }
+        if (n < 0 || n > in.available()) {
+            throw new IOException("bad string length");
+        }
+        String v = new String(in.data, in.pos, n, StandardCharsets.UTF_8);
+        in.pos += n;
+        return v;
+    }
+
+    /** A growing byte array (no locking, unlike ByteArrayOutputStream and DataOutputStream). */
+    private static final class Out {
+        private byte[] buf = new byte[1024];
+        private int len;
+
+        private void ensure(int more) {
+            if (len + more > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+            }
+        }
+
+        void writeInt(int v) {
+            ensure(4);
+            buf[len++] = (byte) (v >>> 24);
+            buf[len++] = (byte) (v >>> 16);
+            buf[len++] = (byte) (v >>> 8);
+            buf[len++] = (byte) v;
+        }
+
+        void writeBoolean(boolean v) {
+            ensure(1);
+            buf[len++] = (byte) (v ? 1 : 0);
+        }
+
+        void write(byte[] b) {
+            ensure(b.length);
+            System.arraycopy(b, 0, buf, len, b.length);
+            len += b.length;
+        }
+
+        byte[] toByteArray() {
+            return java.util.Arrays.copyOf(buf, len);
+        }
+    }
+
+    /** Reads what {@link Out} wrote; running past the end is an {@link EOFException}. */
+    private static final class In {
+        private final byte[] data;
+        private int pos;
+
+        In(byte[] data) {
+            this.data = data;
+        }
+
+        int readInt() throws EOFException {
+            if (pos + 4 > data.length) {
+                throw new EOFException("entry ends early");
+            }
+            int v = (data[pos] & 0xff) << 24 | (data[pos + 1] & 0xff) << 16 | (data[pos + 2] & 0xff) << 8 | (data[pos + 3] & 0xff);
+            pos += 4;
+            return v;
+        }
+
+        boolean readBoolean() throws IOException {
+            if (pos >= data.length) {
+                throw new EOFException("entry ends early");
+            }
+            byte b = data[pos++];
+            if (b != 0 && b != 1) {
+                throw new IOException("bad boolean");
+            }
+            return b == 1;
+        }
+
+        int read() {
+            return pos < data.length ? data[pos++] & 0xff : -1;
+        }
+
+        int available() {
+            return data.length - pos;
+        }
     }
 
     private static String readString(DataInputStream in, long bound) throws IOException {
