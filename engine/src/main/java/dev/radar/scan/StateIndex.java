@@ -1,36 +1,36 @@
 package dev.radar.scan;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.InputStream;
-import java.util.zip.CheckedInputStream;
-import java.util.zip.CheckedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
+import java.util.zip.CheckedOutputStream;
 
 /**
  * A compact copy of every stored result ({@code results/NAME.json}) in one file of the output folder,
- * {@code state.idx}, loaded once at the start of a run and written (atomically) at its end: what lets an
- * unchanged repository, and its share of the summary, cost a map look-up instead of parsing its JSON result.
+ * {@code state.idx}, mapped once at the start of a run (its entries stay off the heap) and written anew, atomically,
+ * while the summary reads every result at the end of the run: what lets an unchanged repository, and its share of
+ * the summary, cost a look-up instead of parsing its JSON result.
  * <p>
  * The per-repository result files stay the state of record (a crash, {@code --resume} and a merge work from them
  * exactly as before); the index is only a cache of them and is never trusted blindly: each entry remembers the
@@ -43,14 +43,21 @@ final class StateIndex {
     static final String FILE = "state.idx";
 
     private static final byte[] MAGIC = "RADAR-STATE-INDEX\n".getBytes(StandardCharsets.US_ASCII);
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
-    /** One result: the file it was made from and the encoded result. */
-    private record Entry(String fileId, byte[] data, boolean verified) {}
+    /** One result in the loaded index file: the identity of the result file it was made from, and where its bytes are. */
+    private record Entry(String fileId, int offset, int length) {}
 
     private final Path file;
     private final ScanStore store;
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /** Loaded once, read-only afterwards. */
+    private final Map<String, Entry> entries = new HashMap<>();
+    /** The loaded file, mapped: the entries stay off the heap (tens of megabytes at 10,000 repositories). */
+    private ByteBuffer mapped;
+    /** Entries found to match their result file during this run. */
+    private final Set<String> verified = ConcurrentHashMap.newKeySet();
+    /** Repositories whose result this run wrote: read from their files, not the index. */
+    private final Set<String> replaced = ConcurrentHashMap.newKeySet();
     private String problem;
 
     private StateIndex(ScanStore store) {
@@ -64,11 +71,18 @@ final class StateIndex {
         if (!Files.exists(index.file)) {
             return index;
         }
-        try {
-            index.entries.putAll(parse(index.file));
+        try (FileChannel channel = FileChannel.open(index.file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size > Integer.MAX_VALUE) {
+                throw new IOException("too large");
+            }
+            ByteBuffer buffer = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
+            index.entries.putAll(parse(buffer));
+            index.mapped = buffer;
         } catch (NoSuchFileException e) {
             // gone since: nothing to use
         } catch (IOException | RuntimeException e) {
+            index.entries.clear();
             index.problem = FILE + " ignored (" + e.getMessage() + "); it is rebuilt from the results";
         }
         return index;
@@ -85,7 +99,7 @@ final class StateIndex {
 
     /**
      * The result of a repository from the index when the entry still matches its result file, else read from the
-     * file (and remembered). Empty when there is no readable result.
+     * file. Empty when there is no readable result.
      */
     Optional<RepoResult> result(String name) {
         return result(name, true);
@@ -100,118 +114,217 @@ final class StateIndex {
     }
 
     private Optional<RepoResult> result(String name, boolean rows) {
-        Entry e = entries.get(name);
-        if (e != null) {
-            if (e.verified() || e.fileId().equals(fileId(store.result(name)))) {
+        byte[] data = trusted(name);
+        if (data != null) {
+            try {
+                RepoResult r = decode(data, rows);
+                if (r.schemaVersion() == RepoResult.SCHEMA_VERSION && name.equals(r.name())) {
+                    return Optional.of(r);
+                }
+            } catch (IOException | RuntimeException ignored) {
+                // a corrupt entry: read the file
+            }
+            replaced.add(name);
+        }
+        return store.readResult(name);
+    }
+
+    /** The bytes of a repository's entry when it matches its result file, else null. */
+    private byte[] trusted(String name) {
+        Entry e = replaced.contains(name) ? null : entries.get(name);
+        if (e == null) {
+            return null;
+        }
+        if (!verified.contains(name)) {
+            if (!e.fileId().equals(fileId(store.result(name)))) {
+                replaced.add(name);
+                return null;
+            }
+            verified.add(name);
+        }
+        byte[] data = new byte[e.length()];
+        mapped.duplicate().position(e.offset()).get(data);
+        return data;
+    }
+
+    /** Notes that this run wrote a repository's result file: the index's entry for it no longer holds. */
+    void stored(RepoResult result) {
+        replaced.add(result.name());
+    }
+
+    /**
+     * Starts writing the next index next to the current one. Each result the summary reads through
+     * {@link Writer#next} is appended; {@link Writer#commit} puts the file in place. A failure to write it is not a
+     * failure of the scan (the index is a cache): the writer then goes on serving results and writes nothing.
+     */
+    Writer writer() {
+        return new Writer();
+    }
+
+    /** The next index, written while the summary reads every result once, in name order. */
+    final class Writer {
+        private Path tmp;
+        private CheckedOutputStream checked;
+        private DataOutputStream out;
+        private int count;
+
+        private Writer() {
+            try {
+                Path dir = file.toAbsolutePath().getParent();
+                Files.createDirectories(dir);
+                tmp = dir.getFileSystem().supportedFileAttributeViews().contains("posix")
+                        ? Files.createTempFile(dir, "." + FILE + ".", ".tmp",
+                                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")))
+                        : Files.createTempFile(dir, "." + FILE + ".", ".tmp");
+                checked = new CheckedOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16), new CRC32());
+                out = new DataOutputStream(checked);
+                out.write(MAGIC);
+                out.writeInt(FORMAT);
+            } catch (IOException e) {
+                abandon();
+            }
+        }
+
+        /** The result of a repository ({@link StateIndex#result}), appended to the next index. */
+        Optional<RepoResult> next(String name) {
+            byte[] data = trusted(name);
+            RepoResult r = null;
+            String id = null;
+            if (data != null) {
                 try {
-                    RepoResult r = decode(e.data(), rows);
-                    if (r.schemaVersion() == RepoResult.SCHEMA_VERSION && name.equals(r.name())) {
-                        if (!e.verified()) {
-                            entries.put(name, new Entry(e.fileId(), e.data(), true));
-                        }
-                        return Optional.of(r);
+                    r = decode(data, true);
+                    id = entries.get(name).fileId();
+                    if (r.schemaVersion() != RepoResult.SCHEMA_VERSION || !name.equals(r.name())) {
+                        r = null;
                     }
-                } catch (IOException | RuntimeException ignored) {
-                    // a corrupt entry: read the file
+                } catch (IOException | RuntimeException e) {
+                    r = null;
                 }
             }
-            entries.remove(name);
+            if (r == null) {
+                id = fileId(store.result(name));
+                r = store.readResult(name).orElse(null);
+                if (r == null || id == null || !id.equals(fileId(store.result(name)))) {
+                    return Optional.ofNullable(r);
+                }
+                data = encode(r);
+            }
+            append(name, id, data);
+            return Optional.of(r);
         }
-        String before = fileId(store.result(name));
-        Optional<RepoResult> read = store.readResult(name);
-        if (read.isPresent() && before != null && before.equals(fileId(store.result(name)))) {
-            entries.put(name, new Entry(before, encode(read.get()), true));
-        }
-        return read;
-    }
 
-    /** Notes a result just written to its file by this run. */
-    void stored(RepoResult result) {
-        String id = fileId(store.result(result.name()));
-        if (id == null) {
-            entries.remove(result.name());
-        } else {
-            entries.put(result.name(), new Entry(id, encode(result), true));
-        }
-    }
-
-    /** Writes the index of the named repositories (others are dropped), atomically. */
-    void write(Iterable<String> names) throws IOException {
-        Map<String, Entry> keep = new TreeMap<>();
-        for (String name : names) {
-            Entry e = entries.get(name);
-            if (e != null) {
-                keep.put(name, e);
+        private void append(String name, String id, byte[] data) {
+            if (out == null) {
+                return;
+            }
+            try {
+                out.writeByte(1);
+                writeString(out, name);
+                writeString(out, id);
+                out.writeInt(data.length);
+                out.write(data);
+                count++;
+            } catch (IOException e) {
+                abandon();
             }
         }
-        writeAtomically(file, stream -> {
-            CheckedOutputStream checked = new CheckedOutputStream(stream, new CRC32());
-            DataOutputStream out = new DataOutputStream(checked);
-            out.write(MAGIC);
-            out.writeInt(FORMAT);
-            out.writeInt(keep.size());
-            for (Map.Entry<String, Entry> e : keep.entrySet()) {
-                writeString(out, e.getKey());
-                writeString(out, e.getValue().fileId());
-                out.writeInt(e.getValue().data().length);
-                out.write(e.getValue().data());
+
+        /** Puts the written index in place (atomically); false when it could not be written. */
+        boolean commit() {
+            if (out == null) {
+                return false;
             }
-            out.flush();
-            long crc = checked.getChecksum().getValue();
-            new DataOutputStream(stream).writeLong(crc);
-        });
+            try {
+                out.writeByte(0);
+                out.writeInt(count);
+                out.flush();
+                long crc = checked.getChecksum().getValue();
+                out.writeLong(crc);
+                out.close();
+                out = null;
+                try {
+                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+                return true;
+            } catch (IOException e) {
+                abandon();
+                return false;
+            }
+        }
+
+        private void abandon() {
+            try {
+                if (out != null) {
+                    out.close();
+                }
+            } catch (IOException ignored) {
+                // being dropped anyway
+            }
+            out = null;
+            try {
+                if (tmp != null) {
+                    Files.deleteIfExists(tmp);
+                }
+            } catch (IOException ignored) {
+                // a stale .state.idx.*.tmp is deleted by the next run's lock
+            }
+        }
     }
 
-    /** Deletes the index (a run that cannot vouch for it). */
-    void delete() throws IOException {
-        Files.deleteIfExists(file);
-    }
-
-    /** Reads an index file as a stream (no copy of the whole file in memory); throws when anything is off. */
-    static Map<String, Entry> parse(Path file) throws IOException {
-        long size = Files.size(file);
-        if (size < MAGIC.length + 16) {
+    /** Parses a (mapped) index file; throws when anything is off: checksum, format, bounds. */
+    static Map<String, Entry> parse(ByteBuffer buffer) throws IOException {
+        int size = buffer.limit();
+        if (size < MAGIC.length + 4 + 1 + 4 + 8) {
             throw new IOException("too short");
         }
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            CheckedInputStream checked = new CheckedInputStream(raw, new CRC32());
-            DataInputStream in = new DataInputStream(checked);
-            byte[] magic = new byte[MAGIC.length];
-            in.readFully(magic);
-            if (!java.util.Arrays.equals(magic, MAGIC)) {
-                throw new IOException("not a state index");
-            }
-            if (in.readInt() != FORMAT) {
-                throw new IOException("another format");
-            }
-            int count = in.readInt();
-            if (count < 0 || count > size) {
-                throw new IOException("bad entry count");
-            }
-            Map<String, Entry> out = new TreeMap<>();
-            for (int i = 0; i < count; i++) {
-                String name = readString(in, size);
-                String fileId = readString(in, size);
-                int length = in.readInt();
-                if (name == null || fileId == null || length < 0 || length > size) {
+        CRC32 crc = new CRC32();
+        crc.update(buffer.duplicate().position(0).limit(size - 8));
+        if (buffer.getLong(size - 8) != crc.getValue()) {
+            throw new IOException("checksum mismatch");
+        }
+        ByteBuffer in = buffer.duplicate().position(0).limit(size - 8);
+        byte[] magic = new byte[MAGIC.length];
+        in.get(magic);
+        if (!java.util.Arrays.equals(magic, MAGIC)) {
+            throw new IOException("not a state index");
+        }
+        if (in.getInt() != FORMAT) {
+            throw new IOException("another format");
+        }
+        Map<String, Entry> out = new HashMap<>();
+        try {
+            while (in.get() == 1) {
+                String name = readString(in);
+                String fileId = readString(in);
+                int length = in.getInt();
+                if (name == null || fileId == null || length < 0 || length > in.remaining()) {
                     throw new IOException("bad entry");
                 }
-                byte[] data = new byte[length];
-                in.readFully(data);
-                out.put(name, new Entry(fileId, data, false));
+                out.put(name, new Entry(fileId, in.position(), length));
+                in.position(in.position() + length);
             }
-            long computed = checked.getChecksum().getValue();
-            long stored = new DataInputStream(raw).readLong();
-            if (stored != computed) {
-                throw new IOException("checksum mismatch");
+            if (in.getInt() != out.size() || in.remaining() != 0) {
+                throw new IOException("bad entry count");
             }
-            if (raw.read() != -1) {
-                throw new IOException("trailing bytes");
-            }
-            return out;
-        } catch (EOFException e) {
-            throw new IOException("torn: it ends early");
+        } catch (java.nio.BufferUnderflowException | IllegalArgumentException e) {
+            throw new IOException("bad entry");
         }
+        return out;
+    }
+
+    private static String readString(ByteBuffer in) throws IOException {
+        int n = in.getInt();
+        if (n == -1) {
+            return null;
+        }
+        if (n < 0 || n > in.remaining()) {
+            throw new IOException("bad string length");
+        }
+        byte[] b = new byte[n];
+        in.get(b);
+        return new String(b, StandardCharsets.UTF_8);
     }
 
     /**
@@ -227,33 +340,6 @@ final class StateIndex {
             return a.fileKey() + " " + a.size() + " " + a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
         } catch (IOException | RuntimeException e) {
             return null;
-        }
-    }
-
-    /** Writes a binary file. */
-    @FunctionalInterface
-    private interface Content {
-        void writeTo(OutputStream out) throws IOException;
-    }
-
-    private static void writeAtomically(Path target, Content content) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = dir.getFileSystem().supportedFileAttributeViews().contains("posix")
-                ? Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")))
-                : Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        try {
-            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                content.writeTo(o);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 
@@ -496,16 +582,4 @@ final class StateIndex {
         }
     }
 
-    private static String readString(DataInputStream in, long bound) throws IOException {
-        int n = in.readInt();
-        if (n == -1) {
-            return null;
-        }
-        if (n < 0 || n > bound) {
-            throw new IOException("bad string length");
-        }
-        byte[] b = new byte[n];
-        in.readFully(b);
-        return new String(b, StandardCharsets.UTF_8);
-    }
 }
