@@ -345,8 +345,10 @@ public final class GitFetcher {
 
     /** A URL without user info. */
     static String strip(String url) {
-        return url.replaceFirst("(?i)^([a-z][a-z0-9+.-]*://)[^/@]+@", "$1");
+        return url.indexOf('@') < 0 ? url : USER_INFO.matcher(url).replaceFirst("$1");
     }
+
+    private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile("(?i)^([a-z][a-z0-9+.-]*://)[^/@]+@");
 
     private FetchException failure(String what, Exception e, Deadline deadline) {
         if (deadline != null && deadline.expired() || timedOut(e)) {

@@ -112,7 +112,8 @@ public final class OrgScan {
                     "org.eclipse.jgit.transport.BasePackFetchConnection", "org.eclipse.jgit.transport.UploadPack",
                     "org.eclipse.jgit.transport.PackParser", "org.eclipse.jgit.api.ResetCommand",
                     "org.eclipse.jgit.dircache.DirCacheCheckout", "org.eclipse.jgit.dircache.DirCache",
-                    "org.eclipse.jgit.treewalk.FileTreeIterator", "org.eclipse.jgit.util.FS")) {
+                    "org.eclipse.jgit.treewalk.FileTreeIterator", "org.eclipse.jgit.util.FS",
+                    "org.eclipse.jgit.internal.storage.file.FileSnapshot")) {
                 Class.forName(name, true, OrgScan.class.getClassLoader());
             }
         } catch (Exception | LinkageError e) {

@@ -167,6 +167,7 @@ final class StateIndex {
         private CheckedOutputStream checked;
         private DataOutputStream out;
         private int count;
+        private final Map<String, String> pool = new HashMap<>();
 
         private Writer() {
             try {
@@ -192,7 +193,7 @@ final class StateIndex {
             String id = null;
             if (data != null) {
                 try {
-                    r = decode(data, true);
+                    r = decode(data, true, pool);
                     id = entries.get(name).fileId();
                     if (r.schemaVersion() != RepoResult.SCHEMA_VERSION || !name.equals(r.name())) {
                         r = null;
@@ -405,7 +406,15 @@ final class StateIndex {
     }
 
     static RepoResult decode(byte[] data, boolean rows) throws IOException {
-        In in = new In(data);
+        return decode(data, rows, null);
+    }
+
+    /**
+     * Decodes an entry; with a pool, short texts (teams, ids, versions, coordinates) are shared with earlier results,
+     * so the summary, which keeps some of them for every repository, holds each once.
+     */
+    static RepoResult decode(byte[] data, boolean rows, Map<String, String> pool) throws IOException {
+        In in = new In(data, pool);
         int schema = in.readInt();
         String name = readString(in);
         String team = readString(in);
@@ -506,6 +515,10 @@ final class StateIndex {
         }
         String v = new String(in.data, in.pos, n, StandardCharsets.UTF_8);
         in.pos += n;
+        if (in.pool != null && n <= 64) {
+            String shared = in.pool.putIfAbsent(v, v);
+            return shared != null ? shared : v;
+        }
         return v;
     }
 
@@ -547,10 +560,12 @@ final class StateIndex {
     /** Reads what {@link Out} wrote; running past the end is an {@link EOFException}. */
     private static final class In {
         private final byte[] data;
+        private final Map<String, String> pool;
         private int pos;
 
-        In(byte[] data) {
+        In(byte[] data, Map<String, String> pool) {
             this.data = data;
+            this.pool = pool;
         }
 
         int readInt() throws EOFException {
