@@ -186,13 +186,18 @@ public final class OrgScan {
         repos.forEach(r -> names.add(r.name()));
         store.prune(names);
         StateIndex.Writer nextIndex = index.writer(); // the next state.idx, written as the summary reads each result
-        OrgSummary summary = summarize(nextIndex::next, catalog, names, request.today(), request.source().description(),
-                Optional.of(request.shard()));
-        List<History.Point> trend = request.shard().isAll()
-                ? History.record(store, summary, request.historyDays())
-                : History.read(store, request.today(), request.historyDays(), false);
-        writeOutputs(store, summary, trend);
-        nextIndex.commit();
+        OrgSummary summary;
+        try {
+            summary = summarize(nextIndex::next, catalog, names, request.today(), request.source().description(),
+                    Optional.of(request.shard()));
+            List<History.Point> trend = request.shard().isAll()
+                    ? History.record(store, summary, request.historyDays())
+                    : History.read(store, request.today(), request.historyDays(), false);
+            writeOutputs(store, summary, trend);
+            nextIndex.commit();
+        } finally {
+            nextIndex.discard(); // after a failure: no temporary file left behind (a no-op once committed)
+        }
         RunRecord finished = new RunRecord(1, runId, RunRecord.COMPLETE, started, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 request.today().toString(), request.config().digest(), request.shard().toString(), request.source().description(),
                 repos.size(), run.count(ScanListener.Outcome.CHECKED), run.count(ScanListener.Outcome.UNCHANGED),

@@ -255,6 +255,11 @@ final class StateIndex {
             }
         }
 
+        /** Drops a next index that was not committed (the run failed before): its temporary file is deleted. */
+        void discard() {
+            abandon();
+        }
+
         private void abandon() {
             try {
                 if (out != null) {
