@@ -170,7 +170,8 @@ public final class OrgScan {
         Catalog catalog = Catalog.of(request.radar(), engine.rules().values(), request.config(), request.exceptions());
         store.writeCatalog(catalog);
         store.openJournal(runId, resuming);
-        StateIndex index = StateIndex.load(store);
+        // --full re-evaluates every repository: the index would only be verified and set aside, so it is not read
+        StateIndex index = request.full() ? StateIndex.empty(store) : StateIndex.load(store);
         if (index.problem() != null) {
             events.note(index.problem());
         }

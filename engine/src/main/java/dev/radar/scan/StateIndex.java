@@ -65,6 +65,11 @@ final class StateIndex {
         this.file = store.root().resolve(FILE);
     }
 
+    /** An index with no entries (every result read from its JSON); it still writes the next index. */
+    static StateIndex empty(ScanStore store) {
+        return new StateIndex(store);
+    }
+
     /** The index of an output folder; empty (and every result read from its JSON) when it is missing or unreadable. */
     static StateIndex load(ScanStore store) {
         StateIndex index = new StateIndex(store);
