@@ -141,4 +141,26 @@ class StateIndexTest {
         assertThat(StateIndex.load(new ScanStore(out)).size()).isEqualTo(first.summary().totals().repos());
         assertThat(Set.copyOf(new ScanStore(out).resultNames())).hasSize(first.summary().totals().repos());
     }
+
+    @Test
+    void a_full_scan_does_not_read_the_index_and_writes_a_fresh_one() throws IOException {
+        Path org = organisation(tmp.resolve("org"));
+        Path out = tmp.resolve("out");
+        new OrgScan(engine(), null).run(request(folder(org), out), new ScanFixture.Recorder());
+        String summary = Files.readString(out.resolve(ScanStore.SUMMARY));
+        Files.write(out.resolve(StateIndex.FILE), new byte[] {1, 2, 3});
+        ScanRequest plain = request(folder(org), out);
+        ScanRequest full = new ScanRequest(plain.source(), plain.output(), plain.radar(), plain.today(), plain.shard(), plain.jobs(),
+                plain.fetchJobs(), false, true, plain.historyDays(), plain.config(), plain.exceptions());
+
+        ScanFixture.Recorder events = new ScanFixture.Recorder();
+        new OrgScan(engine(), null).run(full, events);
+
+        assertThat(events.outcomes.values()).containsOnly(Outcome.CHECKED);
+        assertThat(events.notes).noneMatch(n -> n.contains(StateIndex.FILE));
+        assertThat(Files.readString(out.resolve(ScanStore.SUMMARY))).isEqualTo(summary);
+        StateIndex written = StateIndex.load(new ScanStore(out));
+        assertThat(written.problem()).isNull();
+        assertThat(written.size()).isEqualTo(new ScanStore(out).resultNames().size());
+    }
 }
