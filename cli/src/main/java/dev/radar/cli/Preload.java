@@ -9,7 +9,9 @@ import java.util.concurrent.FutureTask;
  * Start-up overlap for {@code radar check}: the built-in rule base is loaded on a second thread while picocli
  * builds and parses the command line on the main one (both take tens of milliseconds, and CI runners have two or
  * more cores). Started only by {@link Main#main} when the arguments ask for a check without {@code --policies};
- * everything else loads synchronously, with the same results and errors.
+ * everything else loads synchronously, with the same results and errors. For {@code radar scan}, the code every
+ * org scan runs (its JSON, state index, JGit and dashboard code) is loaded on a second thread while the rule base
+ * compiles ({@link dev.radar.scan.OrgScan#warmUp}).
  */
 final class Preload {
     private static volatile FutureTask<PolicyEngine> builtIn;
@@ -18,6 +20,13 @@ final class Preload {
 
     /** Starts loading the built-in rule base when these arguments will need it; true when it did. */
     static boolean start(String... args) {
+        if (args.length > 0 && args[0].equals("scan")) {
+            Thread t = new Thread(dev.radar.scan.OrgScan::warmUp, "radar-preload");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            t.start();
+            return false;
+        }
         if (args.length == 0 || !args[0].equals("check")) {
             return false;
         }

@@ -269,9 +269,15 @@ final class Dashboard {
         for (int i = 0; i < users.size(); i++) {
             OrgSummary.RepoVersions u = users.get(i);
             list.append(i == 0 ? "" : ", ").append(esc(u.repo()));
-            List<String> versions = u.versions().stream().filter(v -> !v.isEmpty()).toList();
-            if (!versions.isEmpty()) {
-                list.append(" <span class=\"versions\">(").append(esc(String.join(", ", versions))).append(")</span>");
+            boolean any = false;
+            for (String v : u.versions()) {
+                if (!v.isEmpty()) {
+                    list.append(any ? ", " : " <span class=\"versions\">(").append(esc(v));
+                    any = true;
+                }
+            }
+            if (any) {
+                list.append(")</span>");
             }
         }
         if (users.size() > 12) {

@@ -25,6 +25,8 @@ import org.eclipse.jgit.lib.ProgressMonitor;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.TagOpt;
+import org.eclipse.jgit.lib.SubmoduleConfig.FetchRecurseSubmodulesMode;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
@@ -181,8 +183,7 @@ public final class GitFetcher {
     }
 
     private Checkout update(RepoSpec spec, Remote remote, Path dir) throws GitAPIException, IOException, FetchException {
-        try (Git git = Git.open(dir.toFile())) {
-            Repository repo = git.getRepository();
+        try (Repository repo = open(dir); Git git = Git.wrap(repo)) {
             String configured = repo.getConfig().getString("remote", "origin", "url");
             if (!remote.url().equals(configured)) {
                 throw new IOException("cache belongs to another remote");
@@ -192,6 +193,9 @@ public final class GitFetcher {
             var fetch = configure(git.fetch(), remote)
                     .setRemote("origin")
                     .setRefSpecs(new RefSpec("+" + source + ":" + TARGET))
+                    .setTagOpt(TagOpt.NO_TAGS)
+                    .setRecurseSubmodules(FetchRecurseSubmodulesMode.NO)
+                    .setRemoveDeletedRefs(false)
                     .setProgressMonitor(deadline);
             if (repo.getObjectDatabase().getShallowCommits().size() > 0 || GitUrls.isRemote(remote.url())) {
                 fetch.setDepth(1);
@@ -215,6 +219,25 @@ public final class GitFetcher {
             }
             return new Checkout(dir, target.name());
         }
+    }
+
+    /**
+     * Opens a cached clone for an update: its folders are known (no discovery of the work tree), and this session's
+     * copy of its configuration turns off what the cache does not need: reflogs (a reset and a fetch would each
+     * append to them) and the automatic housekeeping check after every fetch (a cache holds one shallow commit).
+     * Nothing is written to the clone's config file.
+     */
+    private static Repository open(Path dir) throws IOException {
+        Repository repo = new org.eclipse.jgit.storage.file.FileRepositoryBuilder()
+                .setGitDir(dir.resolve(".git").toFile())
+                .setWorkTree(dir.toFile())
+                .setMustExist(true)
+                .build();
+        org.eclipse.jgit.lib.StoredConfig config = repo.getConfig();
+        config.setBoolean("core", null, "logAllRefUpdates", false);
+        config.setInt("gc", null, "auto", 0);
+        config.setInt("gc", null, "autoPackLimit", 0);
+        return repo;
     }
 
     private Checkout cloneInto(RepoSpec spec, Remote remote, Path dir) throws FetchException {
@@ -322,8 +345,10 @@ public final class GitFetcher {
 
     /** A URL without user info. */
     static String strip(String url) {
-        return url.replaceFirst("(?i)^([a-z][a-z0-9+.-]*://)[^/@]+@", "$1");
+        return url.indexOf('@') < 0 ? url : USER_INFO.matcher(url).replaceFirst("$1");
     }
+
+    private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile("(?i)^([a-z][a-z0-9+.-]*://)[^/@]+@");
 
     private FetchException failure(String what, Exception e, Deadline deadline) {
         if (deadline != null && deadline.expired() || timedOut(e)) {

@@ -8,6 +8,9 @@ final class Html {
         if (s == null) {
             return "";
         }
+        if (plain(s)) {
+            return s; // most names, versions and ids: nothing to replace, no copy
+        }
         StringBuilder b = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -21,5 +24,15 @@ final class Html {
             }
         }
         return b.toString();
+    }
+
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' || c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

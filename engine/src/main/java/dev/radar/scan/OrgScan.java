@@ -82,6 +82,45 @@ public final class OrgScan {
         this.redactor = fetcher == null ? Redactor.urlsOnly() : fetcher.redactor();
     }
 
+    /**
+     * Loads and initialises the code every org scan runs (the JSON of its state files, the state index, JGit's
+     * repository, fetch and reset code, the dashboard) on a throw-away example, touching no file: started by the
+     * command line on a second thread while the rule base compiles on the first, so a scan does not pay its class
+     * loading on its own critical path. Never fails; a failure here only means the scan loads the code itself.
+     */
+    public static void warmUp() {
+        try {
+            RepoResult r = new RepoResult(RepoResult.SCHEMA_VERSION, "warm-up", "", List.of(), "", "", RepoResult.CHECKED, "", "", "",
+                    "2026-01-01", false, null, 0, 0, null,
+                    List.of(new RepoResult.FindingRow("RAD-000", "info", "open", "", "", "", 0, "", "")),
+                    List.of(new RepoResult.UsageRow("e", "maven", "g:a", "1.0")), List.of(new RepoResult.TechRow("maven", "g:b", "2.0")));
+            String json = ScanJson.MAPPER.writeValueAsString(r);
+            ScanJson.MAPPER.readValue(json, RepoResult.class);
+            StateIndex.decode(StateIndex.encode(r));
+            RunRecord run = new RunRecord(1, "x", RunRecord.RUNNING, "", null, "2026-01-01", "", "", "", 0, 0, 0, 0, 0);
+            ScanJson.MAPPER.readValue(ScanJson.MAPPER.writeValueAsString(run), RunRecord.class);
+            Catalog catalog = new Catalog("", "", "", List.of(), List.of(), List.of());
+            SummaryBuilder b = new SummaryBuilder(catalog, LocalDate.of(2026, 1, 1), "", Optional.empty());
+            b.add(r);
+            OrgSummary summary = b.build();
+            ScanJson.MAPPER.writeValueAsString(summary);
+            Dashboard.html(summary, List.of());
+            for (String name : List.of("org.eclipse.jgit.api.Git", "org.eclipse.jgit.storage.file.FileRepositoryBuilder",
+                    "org.eclipse.jgit.internal.storage.file.FileRepository", "org.eclipse.jgit.api.FetchCommand",
+                    "org.eclipse.jgit.transport.Transport", "org.eclipse.jgit.transport.TransportLocal",
+                    "org.eclipse.jgit.transport.TransportHttp", "org.eclipse.jgit.transport.FetchProcess",
+                    "org.eclipse.jgit.transport.BasePackFetchConnection", "org.eclipse.jgit.transport.UploadPack",
+                    "org.eclipse.jgit.transport.PackParser", "org.eclipse.jgit.api.ResetCommand",
+                    "org.eclipse.jgit.dircache.DirCacheCheckout", "org.eclipse.jgit.dircache.DirCache",
+                    "org.eclipse.jgit.treewalk.FileTreeIterator", "org.eclipse.jgit.util.FS",
+                    "org.eclipse.jgit.internal.storage.file.FileSnapshot")) {
+                Class.forName(name, true, OrgScan.class.getClassLoader());
+            }
+        } catch (Exception | LinkageError e) {
+            // a warm-up only
+        }
+    }
+
     /** The date of the interrupted run in an output folder, for {@code --resume} without {@code --today}. */
     public static Optional<LocalDate> interruptedRunDate(Path output) {
         return new ScanStore(output).readRun().filter(r -> !r.complete()).map(r -> LocalDate.parse(r.today()));
@@ -131,8 +170,13 @@ public final class OrgScan {
         Catalog catalog = Catalog.of(request.radar(), engine.rules().values(), request.config(), request.exceptions());
         store.writeCatalog(catalog);
         store.openJournal(runId, resuming);
+        // --full re-evaluates every repository: the index would only be verified and set aside, so it is not read
+        StateIndex index = request.full() ? StateIndex.empty(store) : StateIndex.load(store);
+        if (index.problem() != null) {
+            events.note(index.problem());
+        }
 
-        Run run = new Run(request, store, runId, events, repos.size());
+        Run run = new Run(request, store, index, runId, events, repos.size());
         try {
             run.execute(repos, done, journalled);
         } finally {
@@ -142,12 +186,19 @@ public final class OrgScan {
         Set<String> names = new LinkedHashSet<>();
         repos.forEach(r -> names.add(r.name()));
         store.prune(names);
-        OrgSummary summary = summarize(store, catalog, names, request.today(), request.source().description(),
-                Optional.of(request.shard()));
-        List<History.Point> trend = request.shard().isAll()
-                ? History.record(store, summary, request.historyDays())
-                : History.read(store, request.today(), request.historyDays(), false);
-        writeOutputs(store, summary, trend);
+        StateIndex.Writer nextIndex = index.writer(); // the next state.idx, written as the summary reads each result
+        OrgSummary summary;
+        try {
+            summary = summarize(nextIndex::next, catalog, names, request.today(), request.source().description(),
+                    Optional.of(request.shard()));
+            List<History.Point> trend = request.shard().isAll()
+                    ? History.record(store, summary, request.historyDays())
+                    : History.read(store, request.today(), request.historyDays(), false);
+            writeOutputs(store, summary, trend);
+            nextIndex.commit();
+        } finally {
+            nextIndex.discard(); // after a failure: no temporary file left behind (a no-op once committed)
+        }
         RunRecord finished = new RunRecord(1, runId, RunRecord.COMPLETE, started, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 request.today().toString(), request.config().digest(), request.shard().toString(), request.source().description(),
                 repos.size(), run.count(ScanListener.Outcome.CHECKED), run.count(ScanListener.Outcome.UNCHANGED),
@@ -161,9 +212,15 @@ public final class OrgScan {
     /** Reads the results of the named repositories in name order and folds them into the summary. */
     static OrgSummary summarize(ScanStore store, Catalog catalog, Set<String> names, LocalDate today, String source,
             Optional<Shard> shard) {
+        return summarize(store::readResult, catalog, names, today, source, shard);
+    }
+
+    /** As above, with the results read by {@code results} (the state index, or the store's files). */
+    static OrgSummary summarize(java.util.function.Function<String, Optional<RepoResult>> results, Catalog catalog, Set<String> names,
+            LocalDate today, String source, Optional<Shard> shard) {
         SummaryBuilder builder = new SummaryBuilder(catalog, today, source, shard);
         for (String name : new TreeSet<>(names)) {
-            RepoResult r = store.readResult(name).orElseGet(() -> new RepoResult(RepoResult.SCHEMA_VERSION, name, "", List.of(), "",
+            RepoResult r = results.apply(name).orElseGet(() -> new RepoResult(RepoResult.SCHEMA_VERSION, name, "", List.of(), "",
                     "", RepoResult.FAILED, "", catalog.config(), "", today.toString(), false, null, 0, 0,
                     new RepoResult.Failure("scan", "no result was stored for this repository"), null, null, null));
             builder.add(r);
@@ -206,6 +263,7 @@ public final class OrgScan {
     private final class Run {
         private final ScanRequest request;
         private final ScanStore store;
+        private final StateIndex index;
         private final String runId;
         private final ScanListener events;
         private final int total;
@@ -214,9 +272,10 @@ public final class OrgScan {
         private final AtomicReference<Throwable> fatal = new AtomicReference<>();
         private CountDownLatch latch;
 
-        Run(ScanRequest request, ScanStore store, String runId, ScanListener events, int total) {
+        Run(ScanRequest request, ScanStore store, StateIndex index, String runId, ScanListener events, int total) {
             this.request = request;
             this.store = store;
+            this.index = index;
             this.runId = runId;
             this.events = events;
             this.total = total;
@@ -245,7 +304,7 @@ public final class OrgScan {
             try {
                 for (RepoSpec spec : repos) {
                     if (done.contains(spec.name())) {
-                        RepoResult stored = store.readResult(spec.name()).orElse(null);
+                        RepoResult stored = index.result(spec.name()).orElse(null);
                         if (stored != null) {
                             finish(stored, ScanListener.Outcome.RESUMED, !journalled.contains(spec.name()));
                             continue;
@@ -279,7 +338,7 @@ public final class OrgScan {
 
         /** Fetch or fingerprint; hand the repository to a check worker unless its stored result still holds. */
         private void prepare(RepoSpec spec, ThreadPoolExecutor check) throws IOException {
-            RepoResult previous = request.full() ? null : store.readHeader(spec.name()).orElse(null);
+            RepoResult previous = request.full() ? null : index.header(spec.name()).orElse(null);
             Path dir;
             String revision;
             try {
@@ -329,6 +388,7 @@ public final class OrgScan {
             CatalogInfo info = spec.team().isEmpty() || spec.tags().isEmpty() ? CatalogInfo.read(dir) : CatalogInfo.NONE;
             RepoResult r = result(spec, revision, result, dir, info);
             store.writeChecked(r, result.report());
+            index.stored(r);
             finish(r, ScanListener.Outcome.CHECKED, true);
         }
 
@@ -355,13 +415,14 @@ public final class OrgScan {
             boolean teamFromList = !spec.team().isEmpty() && !spec.team().equals(header.team());
             boolean tagsFromList = !spec.tags().isEmpty() && !spec.tags().equals(header.tags());
             if (teamFromList || tagsFromList || !spec.location().equals(header.location()) || !spec.branch().equals(header.branch())) {
-                RepoResult p = store.readResult(spec.name())
+                RepoResult p = index.result(spec.name())
                         .orElseThrow(() -> new IOException("the stored result of " + spec.name() + " cannot be read"));
                 RepoResult current = new RepoResult(p.schemaVersion(), p.name(), teamFromList ? spec.team() : p.team(),
                         tagsFromList ? spec.tags() : p.tags(), spec.location(), spec.branch(), p.status(), p.revision(), p.config(),
                         p.runId(), p.evaluated(), p.dateSensitive(), p.counts(), p.dependencies(), p.problems(), p.failure(),
                         p.findings(), p.usages(), p.notOnRadar());
                 ScanJson.write(store.result(spec.name()), current);
+                index.stored(current);
                 header = current;
             }
             finish(header, ScanListener.Outcome.UNCHANGED, true);
@@ -372,6 +433,7 @@ public final class OrgScan {
                     spec.branch(), RepoResult.FAILED, revision, request.config().digest(), runId, request.today().toString(), false,
                     null, 0, 0, new RepoResult.Failure(stage, redactor.redact(message)), null, null, null);
             store.writeFailed(r);
+            index.stored(r);
             finish(r, ScanListener.Outcome.FAILED, true);
         }
 

@@ -141,17 +141,26 @@ final class ScanStore {
 
     /** Names of every stored result, sorted. */
     List<String> resultNames() throws IOException {
-        Path dir = root.resolve(RESULTS);
+        List<String> out = new ArrayList<>();
+        for (String n : names(root.resolve(RESULTS))) {
+            if (n.endsWith(".json") && !n.startsWith(".")) {
+                out.add(n.substring(0, n.length() - ".json".length()));
+            }
+        }
+        java.util.Collections.sort(out);
+        return out;
+    }
+
+    /** The names in a folder, unsorted; none when it does not exist. */
+    private static String[] names(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
-            return List.of();
+            return new String[0];
         }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".json") && !n.startsWith("."))
-                    .map(n -> n.substring(0, n.length() - ".json".length()))
-                    .sorted()
-                    .toList();
+        String[] names = dir.toFile().list();
+        if (names == null) {
+            throw new IOException("cannot list " + dir);
         }
+        return names;
     }
 
     /** Removes results and reports of repositories that are no longer in the scan (renamed, deleted, other shard). */
@@ -282,8 +291,9 @@ final class ScanStore {
                     + "); wait for it to finish or use another --output");
         }
         for (String folder : new String[] {"", REPOS, RESULTS, HISTORY}) {
-            for (Path p : list(folder)) {
-                String name = p.getFileName().toString();
+            Path dir = folder.isEmpty() ? root : root.resolve(folder);
+            for (String name : names(dir)) { // names only: tens of thousands of reports need no Path each
+                Path p = dir.resolve(name);
                 if (name.startsWith(".") && name.endsWith(".tmp") && Files.isRegularFile(p)) {
                     Files.deleteIfExists(p);
                 }

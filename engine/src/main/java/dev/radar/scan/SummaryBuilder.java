@@ -42,6 +42,10 @@ final class SummaryBuilder {
     private final Map<String, TreeSet<String>> exceptionRepos = new HashMap<>();
     private final List<OrgSummary.FailureRow> failures = new ArrayList<>();
     private String last = "";
+    /** {@link #VERSIONS} with each version text parsed once per summary, not at every comparison. */
+    private final Map<String, Optional<Version>> parsed = new HashMap<>();
+    private final Comparator<String> versions = (a, b) -> compareVersions(a, b, parsed.computeIfAbsent(a, Version::parse),
+            parsed.computeIfAbsent(b, Version::parse));
 
     SummaryBuilder(Catalog catalog, LocalDate today, String source, Optional<Shard> shard) {
         this.catalog = catalog;
@@ -99,12 +103,12 @@ final class SummaryBuilder {
             }
         }
         for (RepoResult.UsageRow u : r.usages()) {
-            usage.computeIfAbsent(u.entryId(), k -> new TreeMap<>()).computeIfAbsent(r.name(), k -> new TreeSet<>(VERSIONS))
+            usage.computeIfAbsent(u.entryId(), k -> new TreeMap<>()).computeIfAbsent(r.name(), k -> new TreeSet<>(versions))
                     .add(u.version());
         }
         for (RepoResult.TechRow t : r.notOnRadar()) {
             unknown.computeIfAbsent(t.ecosystem() + "\n" + t.coordinate(), k -> new TreeMap<>())
-                    .computeIfAbsent(r.name(), k -> new TreeSet<>(VERSIONS)).add(t.version());
+                    .computeIfAbsent(r.name(), k -> new TreeSet<>(versions)).add(t.version());
         }
     }
 
@@ -195,9 +199,9 @@ final class SummaryBuilder {
     }
 
     /** Versions in version order (1.9 before 1.10), unparseable text after them in text order, empty first. */
-    static final Comparator<String> VERSIONS = (a, b) -> {
-        Optional<Version> va = Version.parse(a);
-        Optional<Version> vb = Version.parse(b);
+    static final Comparator<String> VERSIONS = (a, b) -> compareVersions(a, b, Version.parse(a), Version.parse(b));
+
+    private static int compareVersions(String a, String b, Optional<Version> va, Optional<Version> vb) {
         if (va.isPresent() && vb.isPresent()) {
             int c = va.get().compareTo(vb.get());
             return c != 0 ? c : a.compareTo(b);
@@ -206,7 +210,7 @@ final class SummaryBuilder {
             return a.isEmpty() ? -1 : b.isEmpty() ? 1 : va.isPresent() ? -1 : 1;
         }
         return a.compareTo(b);
-    };
+    }
 
     private static final class TeamAcc {
         int repos;
