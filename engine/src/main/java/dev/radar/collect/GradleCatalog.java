@@ -40,14 +40,14 @@ final class GradleCatalog {
             toml = SafeToml.parse(text);
         } catch (SafeToml.Refused e) {
             catalog.problemLine = e.line();
-            catalog.problems.add(e.getMessage());
+            catalog.problems.add("version catalog is not valid TOML: " + e.getMessage());
             return catalog;
         }
         for (TomlParseError e : toml.errors()) {
             if (catalog.problems.isEmpty()) {
                 catalog.problemLine = e.position() == null ? 0 : e.position().line();
             }
-            catalog.problems.add(e.getMessage());
+            catalog.problems.add("version catalog is not valid TOML: " + e.getMessage());
         }
         TomlTable versions = catalog.section(toml, "versions");
         if (versions != null) {
@@ -89,8 +89,17 @@ final class GradleCatalog {
             var pos = toml.inputPositionOf(List.of(key));
             problemLine = pos == null ? 0 : pos.line();
         }
-        problems.add("'" + key + "' should be a table");
+        problems.add("version catalog: '" + key + "' should be a table");
         return null;
+    }
+
+    /** A library whose module has no name ({@code x = ":"}, {@code module = "g:"}): a problem, and not a library. */
+    private void nameless(TomlTable table, String key, String path) {
+        if (problems.isEmpty()) {
+            var pos = table.inputPositionOf(List.of(key));
+            problemLine = pos == null ? 0 : pos.line();
+        }
+        problems.add("version catalog: library '" + path + "' names no module");
     }
 
     /** A string value; null when absent or of another type ({@code group = 1}). */
@@ -120,6 +129,7 @@ final class GradleCatalog {
         return Optional.ofNullable(versions.get(accessorPath));
     }
 
+    /** The problems found, each a whole message ("version catalog is not valid TOML: ...", "version catalog: ..."). */
     List<String> problems() {
         return problems;
     }
@@ -152,6 +162,10 @@ final class GradleCatalog {
             if (v instanceof String s) {
                 String[] parts = s.split(":", -1);
                 if (parts.length >= 2) {
+                    if (parts[1].isBlank()) {
+                        nameless(table, key, path);
+                        continue;
+                    }
                     String declared = parts.length > 2 ? parts[2] : "";
                     libraries.put(accessor(path), new Library(parts[0].trim(), parts[1].trim(), declared, declared));
                 }
@@ -166,6 +180,10 @@ final class GradleCatalog {
                 }
                 if (name == null) {
                     readLibraries(path + ".", t);
+                    continue;
+                }
+                if (name.isBlank()) {
+                    nameless(table, key, path);
                     continue;
                 }
                 String[] version = version(t);

@@ -218,7 +218,7 @@ public final class GradleCollector implements Collector {
                 try {
                     GradleCatalog c = GradleCatalog.parse(tree.read(p));
                     if (!c.problems().isEmpty()) {
-                        out.problem(p, c.problemLine(), "version catalog is not valid TOML: " + c.problems().get(0));
+                        out.problem(p, c.problemLine(), c.problems().get(0));
                     }
                     return Optional.of(c);
                 } catch (IOException | RuntimeException e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.radar.model.Dependency;
 import dev.radar.model.Ecosystem;
+import dev.radar.model.FileProblem;
 import dev.radar.model.RepoFacts;
 import dev.radar.model.UnknownDeclaration;
 import java.io.IOException;
@@ -780,5 +781,26 @@ class GradleCollectorTest {
         RepoFacts facts = collect(Map.of("build.gradle.kts", "dependencies {\n    implementation(Deps.lib)\n}\n",
                 "buildSrc/src/main/kotlin/Deps.kt", "object Deps {\n    // " + "-".repeat(200) + "\n    const val lib = \"com.acme:lib:\" + Versions.missing\n}\n"));
         assertThat(facts.problems()).isEmpty();
+    }
+
+    @Test
+    void a_catalog_library_that_names_no_module_is_a_problem_at_its_line_and_not_a_nameless_dependency() throws IOException {
+        RepoFacts facts = collect(Map.of("gradle/libs.versions.toml", """
+                [libraries]
+                guava = "com.google.guava:guava:33.2.1-jre"
+                empty = ":"
+                nameless = { module = "org.example:" }
+                """, "build.gradle.kts", """
+                dependencies {
+                    implementation(libs.guava)
+                    implementation(libs.empty)
+                    implementation(libs.nameless)
+                }
+                """));
+
+        assertThat(facts.dependencies()).extracting(Dependency::group, Dependency::name, Dependency::line)
+                .containsExactly(tuple("com.google.guava", "guava", 2));
+        assertThat(facts.problems()).extracting(FileProblem::file, FileProblem::line, FileProblem::message)
+                .contains(tuple("gradle/libs.versions.toml", 3, "version catalog: library 'empty' names no module"));
     }
 }
