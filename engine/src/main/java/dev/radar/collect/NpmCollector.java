@@ -123,7 +123,9 @@ public final class NpmCollector implements Collector {
                 return YarnLock.parse(path, text);
             }
             if (f.equals("pnpm-lock.yaml")) {
-                return PnpmLock.parse(path, text);
+                PnpmLock lock = PnpmLock.parse(path, text);
+                lock.skipped().forEach(s -> out.problem(path, s.getKey(), s.getValue()));
+                return lock;
             }
             return PackageLock.parse(path, text);
         } catch (JsonProcessingException e) {

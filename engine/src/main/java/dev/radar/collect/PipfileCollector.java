@@ -66,6 +66,10 @@ public final class PipfileCollector implements Collector {
             return;
         }
         for (String name : table.keySet()) {
+            if (name.isBlank()) {
+                out.problem(path, TomlLines.key(table, name), "Pipfile: a package has no name; ignored");
+                continue;
+            }
             Object value = table.get(List.of(name));
             String declared = value instanceof String s ? s
                     : value instanceof TomlTable t && t.get("version") instanceof String v ? v : "";
@@ -103,7 +107,11 @@ public final class PipfileCollector implements Collector {
                         } else {
                             p.skipChildren();
                         }
-                        found.add(new Locked(name, version, section.equals("default") ? "runtime" : "dev", line));
+                        if (name.isBlank()) {
+                            out.problem(path, line, "Pipfile.lock: a package in " + section + " has no name; ignored");
+                        } else {
+                            found.add(new Locked(name, version, section.equals("default") ? "runtime" : "dev", line));
+                        }
                     }
                 } else {
                     p.skipChildren();

@@ -24,11 +24,17 @@ final class PnpmLock implements NpmLockfile {
     /** importer folder ("." for the root) to dependency name to the locked version reference. */
     private final Map<String, Map<String, String>> importers = new LinkedHashMap<>();
     private final List<Package> packages = new ArrayList<>();
+    private final List<Map.Entry<Integer, String>> skipped = new ArrayList<>();
     /** graph node key to (dependency name, version reference) pairs. */
     private final Map<String, Map<String, String>> graphDeps = new LinkedHashMap<>();
 
     private PnpmLock(String path) {
         this.path = path;
+    }
+
+    @Override
+    public List<Map.Entry<Integer, String>> skipped() {
+        return skipped;
     }
 
     static PnpmLock parse(String path, String text) throws YamlException {
@@ -61,6 +67,10 @@ final class PnpmLock implements NpmLockfile {
         for (var e : packages == null ? List.<Map.Entry<YamlNode, YamlNode>>of() : packages.entries()) {
             String key = e.getKey().text();
             String[] nv = lock.nameVersion(key);
+            if (nv[0].isBlank()) {
+                lock.skipped.add(Map.entry(e.getKey().line(), "pnpm-lock.yaml: a package has no name ('" + key + "'); ignored"));
+                continue;
+            }
             String scope = "transitive";
             Map<String, String> deps = new LinkedHashMap<>();
             for (var f : e.getValue().entries()) {

@@ -46,6 +46,10 @@ final class SafeToml {
         } catch (AssertionError e) {
             // tomlj asserts on some malformed escapes (found by fuzzing); with -ea that is an Error out of the parser
             throw new Refused(0, "the TOML parser failed on an escape sequence");
+        } catch (org.tomlj.TomlParseError e) {
+            // an invalid escape in a quoted key is thrown rather than listed among the errors (found by fuzzing)
+            throw new Refused(e.position() == null ? 0 : e.position().line(),
+                    e.getMessage().replaceFirst(" \\(line \\d+, column \\d+\\)$", ""));
         }
     }
 

@@ -554,4 +554,26 @@ class NpmCollectorTest {
         assertThat(facts.problems()).extracting(p -> p.line()).containsExactly(3, 4);
         assertThat(facts.problems()).allSatisfy(p -> assertThat(p.message()).contains("has no package name"));
     }
+
+    @Test
+    void a_pnpm_package_without_a_name_is_a_problem_at_its_line() {
+        RepoFacts facts = collect("package.json", "{\"dependencies\": {\"express\": \"^4.19.2\"}}\n", "pnpm-lock.yaml", """
+                lockfileVersion: '9.0'
+                importers:
+                  .:
+                    dependencies:
+                      express:
+                        specifier: ^4.19.2
+                        version: 4.19.2
+                packages:
+                  ? ''
+                  : resolution: {integrity: sha512-x}
+                  express@4.19.2:
+                    resolution: {integrity: sha512-y}
+                """);
+
+        assertThat(in(facts, "pnpm-lock.yaml")).extracting(Dependency::name).containsOnly("express");
+        assertThat(facts.problems()).extracting(dev.radar.model.FileProblem::file, dev.radar.model.FileProblem::line)
+                .containsExactly(org.assertj.core.api.Assertions.tuple("pnpm-lock.yaml", 9));
+    }
 }

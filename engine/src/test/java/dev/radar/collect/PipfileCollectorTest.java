@@ -4,6 +4,7 @@ import static dev.radar.collect.CollectorFixture.in;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.radar.model.Dependency;
+import dev.radar.model.FileProblem;
 import dev.radar.model.RepoFacts;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -60,5 +61,29 @@ class PipfileCollectorTest {
         assertThat(facts.problems()).extracting(p -> p.line() + " " + p.message())
                 .containsExactly("1 'packages' should be a table, found string; ignored");
         assertThat(facts.dependencies()).extracting(d -> d.name()).containsExactly("pytest");
+    }
+
+    @Test
+    void a_package_without_a_name_is_a_problem_at_its_line_in_the_pipfile_and_the_lock() {
+        RepoFacts facts = new CollectorFixture(dir.resolve("nameless")).file("Pipfile", """
+                [packages]
+                "" = "*"
+                requests = "*"
+                """).file("Pipfile.lock", """
+                {
+                    "default": {
+                        "": {"version": "==1.0"},
+                        "requests": {"version": "==2.31.0"}
+                    }
+                }
+                """).collect(new PipfileCollector());
+
+        assertThat(facts.dependencies()).extracting(Dependency::file, Dependency::name)
+                .containsExactlyInAnyOrder(org.assertj.core.api.Assertions.tuple("Pipfile.lock", "requests"),
+                        org.assertj.core.api.Assertions.tuple("Pipfile", "requests"));
+        assertThat(facts.problems()).extracting(FileProblem::file, FileProblem::line, FileProblem::message)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.api.Assertions.tuple("Pipfile", 2, "Pipfile: a package has no name; ignored"),
+                        org.assertj.core.api.Assertions.tuple("Pipfile.lock", 3, "Pipfile.lock: a package in default has no name; ignored"));
     }
 }

@@ -4,6 +4,7 @@ import static dev.radar.collect.CollectorFixture.in;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.radar.model.Dependency;
+import dev.radar.model.FileProblem;
 import dev.radar.model.RepoFacts;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -151,5 +152,21 @@ class PyprojectCollectorTest {
                 "poetry.lock:1 'package' should be an array, found long; ignored",
                 "pyproject.toml:3 'project.dependencies' should be an array, found string; ignored");
         assertThat(facts.dependencies()).extracting(d -> d.name()).containsExactly("pytest");
+    }
+
+    @Test
+    void an_invalid_escape_in_a_quoted_key_is_a_problem_naming_its_line() {
+        RepoFacts facts = new CollectorFixture(dir.resolve("escape")).file("pyproject.toml", """
+                [project]
+                name = "svc"
+                dependencies = ["requests==2.31.0"]
+
+                [tool."bad\\>key"]
+                x = 1
+                """).collect(new PyprojectCollector());
+
+        assertThat(facts.problems()).extracting(FileProblem::file, FileProblem::line).containsExactly(
+                org.assertj.core.api.Assertions.tuple("pyproject.toml", 5));
+        assertThat(facts.problems().get(0).message()).contains("Invalid escape sequence");
     }
 }
