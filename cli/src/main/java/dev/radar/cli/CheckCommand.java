@@ -106,6 +106,7 @@ final class CheckCommand implements Callable<Integer> {
             return Baseline.read(b);
         }));
         var radar = Timings.time("radar", () -> engine.radar(err));
+        Preload.radarLoaded(radar);
         Supplier<PolicyEngine> policy = engine.engineLater();
         var request = new CheckRequest(dir, repoName != null ? repoName : CheckRequest.nameOf(dir), radar, engine.today(),
                 exceptions.central());

@@ -15,6 +15,8 @@ import java.util.concurrent.FutureTask;
  */
 final class Preload {
     private static volatile FutureTask<PolicyEngine> builtIn;
+    /** The radar of this check, handed over by the main thread once parsed (see {@link #radarLoaded}). */
+    private static final java.util.concurrent.CompletableFuture<dev.radar.radar.Radar> RADAR = new java.util.concurrent.CompletableFuture<>();
 
     private Preload() {}
 
@@ -48,20 +50,32 @@ final class Preload {
 
     /**
      * After the rule base is handed over, while the main thread collects the repository: runs one rule session on
-     * no facts (a session's first creation and firing load and initialise much of Drools) and writes an empty JSON
+     * the radar's entries alone (a session's first creation, insertions and firing load and compile much of Drools) and writes an empty JSON
      * report (Jackson's first use is slow), so the main thread finds that code ready. Failures are irrelevant: the
      * real run reports its own.
      */
     private static void warmUp(FutureTask<PolicyEngine> task) {
         try {
             PolicyEngine engine = task.get();
-            engine.run(java.util.List.of(), java.util.Map.of());
+            dev.radar.radar.Radar radar = RADAR.get(2, java.util.concurrent.TimeUnit.SECONDS);
+            java.util.List<Object> facts = new java.util.ArrayList<>(radar.facts());
+            facts.add(new dev.radar.model.Today(java.time.LocalDate.of(2026, 1, 1)));
+            engine.run(facts, radar.standards());
             dev.radar.report.Report empty = dev.radar.report.Report.of("warm-up", java.time.LocalDate.of(2026, 1, 1), "", java.util.List.of(),
                     java.util.List.copyOf(engine.rules().values()), 0, java.util.List.of());
             new dev.radar.report.JsonWriter().write(empty, java.io.Writer.nullWriter());
         } catch (Exception | LinkageError e) {
             // a warm-up only
         }
+    }
+
+    /**
+     * Hands the check's parsed radar to the preload thread, which then judges its entries alone (no repository) while
+     * the main thread collects the repository: the first real session finds the rule network's code for those facts
+     * loaded and compiled.
+     */
+    static void radarLoaded(dev.radar.radar.Radar radar) {
+        RADAR.complete(radar);
     }
 
     /** The built-in rule base: the preloaded one when {@link #start} began loading it, else loaded now. */
