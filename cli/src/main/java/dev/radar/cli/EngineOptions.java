@@ -53,14 +53,13 @@ final class EngineOptions {
         if (policies != null && !Files.isDirectory(policies)) {
             throw new UserError(ExitCode.CONFIG_ERROR, "--policies " + policies + ": not a folder");
         }
-        return this::engine;
+        Path dir = policies;
+        return () -> dir == null ? Preload.builtInPolicies() : PolicyEngine.load(Optional.of(dir));
     }
 
+    /** The rule base, loaded now. */
     PolicyEngine engine() {
-        if (policies != null && !Files.isDirectory(policies)) {
-            throw new UserError(ExitCode.CONFIG_ERROR, "--policies " + policies + ": not a folder");
-        }
-        return policies == null ? Preload.builtInPolicies() : PolicyEngine.load(Optional.of(policies));
+        return engineLater().get();
     }
 
     LocalDate today() {

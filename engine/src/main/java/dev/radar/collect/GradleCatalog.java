@@ -39,15 +39,11 @@ final class GradleCatalog {
         try {
             toml = SafeToml.parse(text);
         } catch (SafeToml.Refused e) {
-            catalog.problemLine = e.line();
-            catalog.problems.add("version catalog is not valid TOML: " + e.getMessage());
+            catalog.problem(e.line(), "version catalog is not valid TOML: " + e.getMessage());
             return catalog;
         }
         for (TomlParseError e : toml.errors()) {
-            if (catalog.problems.isEmpty()) {
-                catalog.problemLine = e.position() == null ? 0 : e.position().line();
-            }
-            catalog.problems.add("version catalog is not valid TOML: " + e.getMessage());
+            catalog.problem(e.position(), "version catalog is not valid TOML: " + e.getMessage());
         }
         TomlTable versions = catalog.section(toml, "versions");
         if (versions != null) {
@@ -85,21 +81,25 @@ final class GradleCatalog {
         if (v == null || v instanceof TomlTable) {
             return (TomlTable) v;
         }
-        if (problems.isEmpty()) {
-            var pos = toml.inputPositionOf(List.of(key));
-            problemLine = pos == null ? 0 : pos.line();
-        }
-        problems.add("version catalog: '" + key + "' should be a table");
+        problem(toml.inputPositionOf(List.of(key)), "version catalog: '" + key + "' should be a table");
         return null;
     }
 
     /** A library whose module has no name ({@code x = ":"}, {@code module = "g:"}): a problem, and not a library. */
     private void nameless(TomlTable table, String key, String path) {
+        problem(table.inputPositionOf(List.of(key)), "version catalog: library '" + path + "' names no module");
+    }
+
+    /** Records a problem; the first one's line is the line reported. */
+    private void problem(org.tomlj.TomlPosition position, String message) {
+        problem(position == null ? 0 : position.line(), message);
+    }
+
+    private void problem(int line, String message) {
         if (problems.isEmpty()) {
-            var pos = table.inputPositionOf(List.of(key));
-            problemLine = pos == null ? 0 : pos.line();
+            problemLine = line;
         }
-        problems.add("version catalog: library '" + path + "' names no module");
+        problems.add(message);
     }
 
     /** A string value; null when absent or of another type ({@code group = 1}). */

@@ -29,11 +29,6 @@ interface NpmLockfile {
     /** The lockfile's repository path. */
     String path();
 
-    /** Entries the reader left out, each with its line: reported as problems of the lockfile. */
-    default List<Map.Entry<Integer, String>> skipped() {
-        return List.of();
-    }
-
     /** Whether the package.json in folder {@code rel} (relative to the lockfile's folder, "" for the same) belongs to this lock. */
     boolean covers(String rel);
 

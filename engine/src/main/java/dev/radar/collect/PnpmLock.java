@@ -32,8 +32,8 @@ final class PnpmLock implements NpmLockfile {
         this.path = path;
     }
 
-    @Override
-    public List<Map.Entry<Integer, String>> skipped() {
+    /** Packages left out (no name), each with its line: reported as problems of the lockfile. */
+    List<Map.Entry<Integer, String>> skipped() {
         return skipped;
     }
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.radar.model.Finding;
 import dev.radar.policy.PolicyEngine;
 import dev.radar.radar.Radar;
-import dev.radar.radar.RadarLoader;
 import dev.radar.report.Report;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +13,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,8 +28,9 @@ class CheckerTest {
 
     @BeforeAll
     static void load() throws Exception {
-        engine = PolicyEngine.load(Optional.empty());
-        radar = RadarLoader.load(Path.of(CheckerTest.class.getResource("/rules/radar.yaml").toURI()));
+        HostileRepoTest.load(); // the same rule base, radar and repository helpers
+        engine = HostileRepoTest.engine;
+        radar = HostileRepoTest.radar;
     }
 
     Path repo() throws IOException {
