@@ -3,9 +3,11 @@
 //                    repositories (their build files, configs and sources, each repository a little
 //                    different), and DIR/repos.yaml listing them
 //   touch DIR K      one new commit (a changed build file) on K of the repositories, evenly spread
-//   floor DIR N      the parse-only floor: walk and collect the N checkouts in DIR (no git, no rules),
-//                    on as many threads as cores; prints repos/s
+//   floor DIR N      the parse-only floor: read and collect the commits of the N cached clones in DIR from
+//                    their objects, as the scan does (no fetch, no rules), on as many threads as cores;
+//                    prints repos/s
 import dev.radar.collect.Collectors;
+import dev.radar.scan.GitTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -167,7 +169,17 @@ public class OrgScanBench {
             long t0 = System.nanoTime();
             List<Future<?>> all = new ArrayList<>();
             for (Path d : dirs) {
-                all.add(pool.submit(() -> Collectors.collect(d.getFileName().toString(), d)));
+                all.add(pool.submit(() -> {
+                    String head = Files.readString(d.resolve("HEAD"), StandardCharsets.UTF_8).trim();
+                    if (head.startsWith("ref: ")) {
+                        try (Repository repo = new FileRepositoryBuilder().setGitDir(d.toFile()).setBare().build()) {
+                            head = repo.resolve(Constants.HEAD).name();
+                        }
+                    }
+                    try (GitTree tree = GitTree.open(d, head)) {
+                        return Collectors.collect(d.getFileName().toString(), tree.tree());
+                    }
+                }));
             }
             for (Future<?> f : all) {
                 f.get();

@@ -57,11 +57,28 @@ public final class Checker {
     /** Runs the check and keeps the facts and radar usages next to the report (the org scan needs them). */
     public CheckResult run(CheckRequest request) throws IOException {
         RepoFacts facts = Timings.time("collect", () -> Collectors.collect(request.repo(), request.dir()));
+        // Read like every repository file (RepoTree): no link followed, size-capped, UTF-8 text only.
+        return run(request, facts, () -> RepoTree.readOne(request.dir(), ExceptionLoader.REPO_LOCAL_PATH));
+    }
+
+    /**
+     * As {@link #run(CheckRequest)} for a tree that is not a folder on disk (a commit read from a git object database);
+     * the request's folder is not read.
+     */
+    public CheckResult run(CheckRequest request, RepoTree tree) {
+        RepoFacts facts = Timings.time("collect", () -> Collectors.collect(request.repo(), tree));
+        return run(request, facts, () -> tree.readIfPresent(ExceptionLoader.REPO_LOCAL_PATH));
+    }
+
+    private interface LocalFile {
+        Optional<String> read() throws IOException;
+    }
+
+    private CheckResult run(CheckRequest request, RepoFacts facts, LocalFile localExceptions) {
         List<ExceptionGrant> local = List.of();
         List<FileProblem> problems = new ArrayList<>();
         try {
-            // Read like every repository file (RepoTree): no link followed, size-capped, UTF-8 text only.
-            Optional<String> text = RepoTree.readOne(request.dir(), ExceptionLoader.REPO_LOCAL_PATH);
+            Optional<String> text = localExceptions.read();
             if (text.isPresent()) {
                 local = ExceptionLoader.parse(ExceptionLoader.REPO_LOCAL_PATH, text.get(), ExceptionOrigin.REPO_LOCAL, request.repo());
             }

@@ -43,15 +43,30 @@ public final class RepoTree {
 
     /** File contents of a tree held in memory ({@link #of}); null for a tree on disk. */
     private final Map<String, byte[]> contents;
+    /** Where the files of a tree kept elsewhere come from ({@link #of(List, List, List, Blobs)}); null otherwise. */
+    private final Blobs blobs;
 
-    private RepoTree(Path root, Map<String, Long> sizes) {
-        this(root, sizes, null);
+    /**
+     * The files of a tree that is neither a folder nor held in memory: a commit in a git object database, read by the
+     * org scan without checking it out. Implementations are used by one thread at a time.
+     */
+    public interface Blobs {
+        /** The size of a file of the tree, in bytes. */
+        long size(String path) throws IOException;
+
+        /** The bytes of a file of the tree; asked for only when its size is within {@link #MAX_FILE_BYTES}. */
+        byte[] read(String path) throws IOException;
     }
 
-    private RepoTree(Path root, Map<String, Long> sizes, Map<String, byte[]> contents) {
+    private RepoTree(Path root, Map<String, Long> sizes) {
+        this(root, sizes, null, null);
+    }
+
+    private RepoTree(Path root, Map<String, Long> sizes, Map<String, byte[]> contents, Blobs blobs) {
         this.root = root;
         this.sizes = sizes;
         this.contents = contents;
+        this.blobs = blobs;
     }
 
     /**
@@ -63,7 +78,43 @@ public final class RepoTree {
         Map<String, byte[]> copy = new java.util.TreeMap<>(files);
         Map<String, Long> sizes = new LinkedHashMap<>();
         copy.forEach((path, bytes) -> sizes.put(path, (long) bytes.length));
-        return new RepoTree(Path.of("").toAbsolutePath(), sizes, copy);
+        return new RepoTree(Path.of("").toAbsolutePath(), sizes, copy, null);
+    }
+
+    /**
+     * A tree whose files are read from elsewhere (a commit's git objects), by the same rules as a folder's: the same
+     * size limit, UTF-8 check and sorted order. The caller walked it with the same rules as {@link #walk}: folders in
+     * {@link #SKIPPED_DIRS} left out, names with control characters listed as refused (see {@link #unsafeName}),
+     * symbolic links listed, never read.
+     *
+     * @param paths   the regular files, relative with {@code /} separators
+     * @param links   the symbolic links
+     * @param refused the files and folders left out for their names, printable (folders end in {@code /})
+     */
+    public static RepoTree of(List<String> paths, List<String> links, List<String> refused, Blobs blobs) {
+        List<String> sorted = new ArrayList<>(paths);
+        Collections.sort(sorted);
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        for (String p : sorted) {
+            sizes.put(p, null); // asked of the blobs when first needed
+        }
+        RepoTree tree = new RepoTree(Path.of("").toAbsolutePath(), sizes, null, blobs);
+        List<String> l = new ArrayList<>(links);
+        Collections.sort(l);
+        tree.links.addAll(l);
+        List<String> r = new ArrayList<>(refused);
+        Collections.sort(r);
+        tree.refused.addAll(r);
+        return tree;
+    }
+
+    /**
+     * Whether a file or folder name is left out of a tree instead of walked: a name with a control character (see
+     * {@link #refused()}), or one no folder on disk can hold ({@code ""}, {@code .}, {@code ..}, a name with a
+     * {@code /}), which only a hand-made git tree can carry.
+     */
+    public static boolean unsafeName(String name) {
+        return name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('/') >= 0 || hasControl(name);
     }
 
     /** Walks a repository folder. */
@@ -171,8 +222,17 @@ public final class RepoTree {
         return sizes.containsKey(path);
     }
 
+    /** The size of a file in bytes, or -1 when it is not a file of the tree (or its size cannot be read). */
     public long size(String path) {
         Long s = sizes.get(path);
+        if (s == null && blobs != null && sizes.containsKey(path)) {
+            try {
+                s = blobs.size(path);
+            } catch (IOException e) {
+                return -1;
+            }
+            sizes.put(path, s);
+        }
         return s == null ? -1 : s;
     }
 
@@ -187,6 +247,14 @@ public final class RepoTree {
         }
         if (contents != null) {
             return decode(withinCap(contents.get(path)));
+        }
+        if (blobs != null) {
+            long size = size(path);
+            if (size < 0) {
+                blobs.size(path); // throws the reason
+            }
+            withinCap(size);
+            return decode(blobs.read(path));
         }
         Path file = root.resolve(path).normalize();
         if (!file.startsWith(root) || Files.isSymbolicLink(file) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -239,6 +307,36 @@ public final class RepoTree {
             throw new IOException("not text: a NUL character at line " + line);
         }
         return text;
+    }
+
+    /**
+     * Reads one file of this tree when it is there, by the rules of {@link #readOne}: empty when nothing is at that
+     * path; an error when the path or a folder on it is a symbolic link, or when it is a folder.
+     *
+     * @param relative a path relative to the tree with {@code /} separators, without {@code ..}
+     * @throws IOException with a message fit for a finding when something is there but cannot be read
+     */
+    public java.util.Optional<String> readIfPresent(String relative) throws IOException {
+        if (sizes.containsKey(relative)) {
+            return java.util.Optional.of(read(relative));
+        }
+        String at = "";
+        for (String part : relative.split("/")) {
+            if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+                throw new IllegalArgumentException("not a plain relative path: " + relative);
+            }
+            at = at.isEmpty() ? part : at + "/" + part;
+            if (java.util.Collections.binarySearch(links, at) >= 0) {
+                throw new IOException("not read: " + at + " is a symbolic link, and links are never followed");
+            }
+        }
+        String folder = relative + "/";
+        for (String p : sizes.keySet()) {
+            if (p.startsWith(folder)) {
+                throw new IOException("not read: not a regular file");
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /**

@@ -19,10 +19,23 @@ record CatalogInfo(String owner, List<String> tags) {
     static final CatalogInfo NONE = new CatalogInfo("", List.of());
 
     static CatalogInfo read(Path repo) {
+        return read(name -> RepoTree.readOne(repo, name));
+    }
+
+    /** As {@link #read(Path)}, from a tree that is not a folder (a commit of a cached clone). */
+    static CatalogInfo read(RepoTree tree) {
+        return read(tree::readIfPresent);
+    }
+
+    private interface Reader {
+        java.util.Optional<String> read(String name) throws IOException;
+    }
+
+    private static CatalogInfo read(Reader reader) {
         for (String name : List.of("catalog-info.yaml", "catalog-info.yml")) {
             try {
                 // read like every repository file: no link followed, size-capped, UTF-8 text only
-                java.util.Optional<String> text = RepoTree.readOne(repo, name);
+                java.util.Optional<String> text = reader.read(name);
                 if (text.isEmpty()) {
                     continue;
                 }

@@ -16,13 +16,14 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.api.CloneCommand;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.TransportCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.TransportException;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ProgressMonitor;
 import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
@@ -30,21 +31,27 @@ import org.eclipse.jgit.lib.SubmoduleConfig.FetchRecurseSubmodulesMode;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
- * Clones repositories with JGit into a cache folder (shallow, depth 1, where the remote allows it) and
- * fetches them on later runs. A remote's current commit is asked for first ({@code ls-remote}), so an
- * unchanged repository is neither fetched nor checked. A cache that cannot be opened or updated is cloned
- * afresh; a clone is made in a temporary folder and renamed into place, so a killed run never leaves a
- * half clone that looks whole. Credentials never reach the cache's git config or any message.
+ * Clones repositories with JGit into a cache folder (bare: no work tree; shallow, depth 1, where the remote allows
+ * it) and fetches them on later runs. A remote's current commit is asked for first ({@code ls-remote}), so an
+ * unchanged repository is neither fetched nor checked. The check reads the fetched commit from the clone's objects
+ * ({@link GitTree}); the clone's {@code HEAD} names the commit last fetched. A cache that cannot be opened or
+ * updated is cloned afresh; a clone is made in a temporary folder and renamed into place, so a killed run never
+ * leaves a half clone that looks whole. Credentials never reach the cache's git config or any message.
  */
 public final class GitFetcher {
 
-    /** A checked-out commit in the cache. */
-    public record Checkout(Path dir, String commit) {}
+    /**
+     * A commit ready to be read: the git folder that holds it and the commit. {@code cached}: the folder is radar's
+     * bare clone in the cache (which radar may delete and clone again), not a repository of the user's on this machine
+     * (which radar only reads).
+     */
+    public record Checkout(Path dir, String commit, boolean cached) {
+        public Checkout(Path dir, String commit) {
+            this(dir, commit, true);
+        }
+    }
 
     private static final String TARGET = "refs/radar/target";
-
-    /** Present in a cached clone's git folder while it is being fetched and reset. */
-    static final String UPDATING = "radar-updating";
 
     private final Path cache;
     private final Credentials credentials;
@@ -133,9 +140,13 @@ public final class GitFetcher {
      */
     public Checkout sync(RepoSpec spec, String remoteCommit) throws FetchException {
         Remote remote = remote(spec);
+        Path local = inPlace(remote.url());
+        if (local != null) {
+            return new Checkout(local, remoteCommit != null ? remoteCommit : localCommit(spec, remote), false);
+        }
         Path dir = cacheDir(spec);
-        if (Files.isDirectory(dir) && Files.exists(dir.resolve(".git").resolve(UPDATING))) {
-            discard(dir); // an update was cut off (a crash mid-reset): HEAD may not match the files, so clone afresh
+        if (Files.isDirectory(dir.resolve(".git"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            discard(dir); // a clone with a work tree, as radar made them before it read commits from the objects
         }
         if (Files.isDirectory(dir)) {
             try {
@@ -158,13 +169,31 @@ public final class GitFetcher {
         return cloneInto(spec, remote, dir);
     }
 
+    /**
+     * The git folder of a repository given by a plain path on this machine (not a {@code file://} URL), which is read in
+     * place: its objects are already on this disk, so a copy in the cache would only cost a transfer per new commit.
+     * Null for every other remote, and for a local repository this reader does not handle (a {@code .git} file, a
+     * reftable), which is then cloned like a remote. As with {@code git clone}, a {@code file://} URL asks for the copy.
+     */
+    static Path inPlace(String url) {
+        if (GitUrls.isRemote(url) || url.regionMatches(true, 0, "file:", 0, 5)) {
+            return null;
+        }
+        try {
+            Path gitDir = LocalRefs.gitDir(Path.of(url));
+            return gitDir == null || Files.exists(gitDir.resolve("reftable")) ? null : gitDir.toAbsolutePath().normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
     /** The cache folder of a repository: its name and a digest of its URL, so a changed URL is a fresh clone. */
     Path cacheDir(RepoSpec spec) {
         String key = Digests.hex(Digests.sha256(strip(spec.url()).getBytes(StandardCharsets.UTF_8))).substring(0, 12);
         return cache.resolve(spec.name() + "-" + key);
     }
 
-    /** The commit a cache is checked out at, or null when it is not a clone of this remote (or cannot tell). */
+    /** The commit a cache was last fetched at, or null when it is not a clone of this remote (or cannot tell). */
     private static String cachedHead(Path dir, Remote remote) throws IOException {
         Path gitDir = LocalRefs.gitDir(dir);
         if (gitDir == null) {
@@ -200,37 +229,44 @@ public final class GitFetcher {
             if (repo.getObjectDatabase().getShallowCommits().size() > 0 || GitUrls.isRemote(remote.url())) {
                 fetch.setDepth(1);
             }
+            org.eclipse.jgit.transport.FetchResult fetched;
             try {
-                fetch.call();
+                fetched = fetch.call();
             } catch (TransportException e) {
                 throw failure("fetch", e, deadline);
             }
             ObjectId target = repo.resolve(TARGET);
             if (target == null) {
+                if (fetched.getAdvertisedRef(source) != null) {
+                    throw new IOException("the fetched commit cannot be read from the clone"); // a damaged clone: cloned afresh
+                }
                 throw new FetchException("the remote has no " + (spec.branch().isEmpty() ? "HEAD" : "branch '" + spec.branch() + "'"));
             }
-            ObjectId head = repo.resolve("HEAD");
+            ObjectId head = repo.resolve(Constants.HEAD);
             if (!target.equals(head)) {
-                // JGit moves HEAD before it rewrites the files: until the marker is gone again, the clone is not trusted
-                Path marker = repo.getDirectory().toPath().resolve(UPDATING);
-                Files.writeString(marker, "radar is resetting this clone; a clone holding this file is discarded\n");
-                git.reset().setMode(ResetCommand.ResetType.HARD).setRef(target.name()).setProgressMonitor(deadline).call();
-                Files.delete(marker);
+                // No work tree to rewrite: HEAD (detached) names the fetched commit, in one atomic ref update.
+                RefUpdate move = repo.updateRef(Constants.HEAD, true);
+                move.setNewObjectId(target);
+                RefUpdate.Result moved = move.forceUpdate();
+                if (moved != RefUpdate.Result.NEW && moved != RefUpdate.Result.FORCED && moved != RefUpdate.Result.NO_CHANGE
+                        && moved != RefUpdate.Result.FAST_FORWARD) {
+                    throw new IOException("cannot move the clone's HEAD: " + moved);
+                }
             }
             return new Checkout(dir, target.name());
         }
     }
 
     /**
-     * Opens a cached clone for an update: its folders are known (no discovery of the work tree), and this session's
-     * copy of its configuration turns off what the cache does not need: reflogs (a reset and a fetch would each
+     * Opens a cached clone for an update: a bare repository at a known folder (no discovery), and this session's
+     * copy of its configuration turns off what the cache does not need: reflogs (a fetch and a move of HEAD would each
      * append to them) and the automatic housekeeping check after every fetch (a cache holds one shallow commit).
      * Nothing is written to the clone's config file.
      */
     private static Repository open(Path dir) throws IOException {
         Repository repo = new org.eclipse.jgit.storage.file.FileRepositoryBuilder()
-                .setGitDir(dir.resolve(".git").toFile())
-                .setWorkTree(dir.toFile())
+                .setGitDir(dir.toFile())
+                .setBare()
                 .setMustExist(true)
                 .build();
         org.eclipse.jgit.lib.StoredConfig config = repo.getConfig();
@@ -282,6 +318,7 @@ public final class GitFetcher {
         CloneCommand clone = configure(Git.cloneRepository(), remote)
                 .setURI(remote.url())
                 .setDirectory(into.toFile())
+                .setBare(true)
                 .setCloneAllBranches(false)
                 .setProgressMonitor(deadline);
         if (shallow) {

@@ -5,6 +5,7 @@ import dev.radar.model.ExceptionGrant;
 import dev.radar.check.CheckRequest;
 import dev.radar.check.CheckResult;
 import dev.radar.check.Checker;
+import dev.radar.collect.RepoTree;
 import dev.radar.model.Dependency;
 import dev.radar.model.Finding;
 import dev.radar.model.FindingStatus;
@@ -84,7 +85,7 @@ public final class OrgScan {
 
     /**
      * Loads and initialises the code every org scan runs (the JSON of its state files, the state index, JGit's
-     * repository, fetch and reset code, the dashboard) on a throw-away example, touching no file: started by the
+     * repository, fetch and tree-reading code, the dashboard) on a throw-away example, touching no file: started by the
      * command line on a second thread while the rule base compiles on the first, so a scan does not pay its class
      * loading on its own critical path. Never fails; a failure here only means the scan loads the code itself.
      */
@@ -110,9 +111,9 @@ public final class OrgScan {
                     "org.eclipse.jgit.transport.Transport", "org.eclipse.jgit.transport.TransportLocal",
                     "org.eclipse.jgit.transport.TransportHttp", "org.eclipse.jgit.transport.FetchProcess",
                     "org.eclipse.jgit.transport.BasePackFetchConnection", "org.eclipse.jgit.transport.UploadPack",
-                    "org.eclipse.jgit.transport.PackParser", "org.eclipse.jgit.api.ResetCommand",
-                    "org.eclipse.jgit.dircache.DirCacheCheckout", "org.eclipse.jgit.dircache.DirCache",
-                    "org.eclipse.jgit.treewalk.FileTreeIterator", "org.eclipse.jgit.util.FS",
+                    "org.eclipse.jgit.transport.PackParser", "org.eclipse.jgit.lib.RefUpdate",
+                    "org.eclipse.jgit.revwalk.RevWalk", "org.eclipse.jgit.treewalk.TreeWalk",
+                    "org.eclipse.jgit.treewalk.CanonicalTreeParser", "org.eclipse.jgit.util.FS",
                     "org.eclipse.jgit.internal.storage.file.FileSnapshot")) {
                 Class.forName(name, true, OrgScan.class.getClassLoader());
             }
@@ -341,6 +342,7 @@ public final class OrgScan {
             RepoResult previous = request.full() ? null : index.header(spec.name()).orElse(null);
             Path dir;
             String revision;
+            boolean cached = false;
             try {
                 if (spec.isGit()) {
                     if (fetcher == null) {
@@ -354,6 +356,7 @@ public final class OrgScan {
                     GitFetcher.Checkout checkout = fetcher.sync(spec, remote);
                     dir = checkout.dir();
                     revision = checkout.commit();
+                    cached = checkout.cached();
                 } else {
                     dir = spec.folder();
                     if (!Files.isDirectory(dir)) {
@@ -374,19 +377,59 @@ public final class OrgScan {
             }
             Path checkoutDir = dir;
             String rev = revision;
-            check.execute(() -> guarded(spec, () -> check(spec, checkoutDir, rev)));
+            boolean inCache = cached;
+            check.execute(() -> guarded(spec, () -> {
+                if (spec.isGit()) {
+                    checkCommit(spec, checkoutDir, rev, inCache);
+                } else {
+                    checkFolder(spec, checkoutDir, rev);
+                }
+            }));
         }
 
-        private void check(RepoSpec spec, Path dir, String revision) throws IOException {
-            CheckResult result;
+        /**
+         * Checks a commit from a git folder's objects: the cached clone's (one that cannot be read is cloned afresh
+         * once), or a local repository's, read in place.
+         */
+        private void checkCommit(RepoSpec spec, Path gitDir, String commit, boolean cached) throws IOException {
+            GitTree git;
             try {
-                result = checker.run(new CheckRequest(dir, spec.name(), request.radar(), request.today(), central));
+                git = GitTree.open(gitDir, commit);
+            } catch (IOException first) {
+                if (!cached) {
+                    failed(spec, "check", "cannot read commit " + commit + " of " + spec.location() + ": " + first.getMessage(), commit);
+                    return;
+                }
+                GitFetcher.discard(gitDir);
+                try {
+                    GitFetcher.Checkout again = fetcher.sync(spec, null);
+                    git = GitTree.open(again.dir(), commit = again.commit());
+                } catch (FetchException | IOException e) {
+                    failed(spec, "check", "cannot read the cached clone: " + first.getMessage() + "; cloning it again failed: "
+                            + e.getMessage(), commit);
+                    return;
+                }
+            }
+            try (GitTree tree = git) {
+                check(spec, commit, gitDir, tree.tree());
+            }
+        }
+
+        private void checkFolder(RepoSpec spec, Path dir, String revision) throws IOException {
+            RepoTree tree;
+            try {
+                tree = RepoTree.walk(dir);
             } catch (IOException e) {
                 failed(spec, "check", "cannot read the repository: " + e.getMessage(), revision);
                 return;
             }
-            CatalogInfo info = spec.team().isEmpty() || spec.tags().isEmpty() ? CatalogInfo.read(dir) : CatalogInfo.NONE;
-            RepoResult r = result(spec, revision, result, dir, info);
+            check(spec, revision, dir, tree);
+        }
+
+        private void check(RepoSpec spec, String revision, Path location, RepoTree tree) throws IOException {
+            CheckResult result = checker.run(new CheckRequest(location, spec.name(), request.radar(), request.today(), central), tree);
+            CatalogInfo info = spec.team().isEmpty() || spec.tags().isEmpty() ? CatalogInfo.read(tree) : CatalogInfo.NONE;
+            RepoResult r = result(spec, revision, result, tree, info);
             store.writeChecked(r, result.report());
             index.stored(r);
             finish(r, ScanListener.Outcome.CHECKED, true);
@@ -464,12 +507,11 @@ public final class OrgScan {
             }
         }
 
-        private RepoResult result(RepoSpec spec, String revision, CheckResult check, Path dir, CatalogInfo info) {
+        private RepoResult result(RepoSpec spec, String revision, CheckResult check, RepoTree tree, CatalogInfo info) {
             Report report = check.report();
             Map<dev.radar.model.Severity, Integer> c = report.counts();
             List<RepoResult.FindingRow> findings = new ArrayList<>();
-            boolean dateSensitive = Files.isRegularFile(dir.resolve(".radar/exceptions.yaml"))
-                    || Files.isRegularFile(dir.resolve(".radar/exceptions.yml"));
+            boolean dateSensitive = tree.contains(".radar/exceptions.yaml") || tree.contains(".radar/exceptions.yml");
             Map<String, Dependency> bySite = new HashMap<>();
             for (Dependency d : check.facts().dependencies()) {
                 bySite.putIfAbsent(d.key() + "\n" + d.file() + "\n" + d.line(), d);

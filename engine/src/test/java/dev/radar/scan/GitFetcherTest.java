@@ -30,6 +30,19 @@ class GitFetcherTest {
         return new RepoSpec(name, url, null, branch, "", List.of());
     }
 
+    /** A file of the fetched commit, read from the clone's objects as the org scan reads it. */
+    private static String file(GitFetcher.Checkout checkout, String path) throws IOException {
+        try (GitTree tree = GitTree.open(checkout.dir(), checkout.commit())) {
+            return tree.tree().read(path);
+        }
+    }
+
+    private static List<String> paths(GitFetcher.Checkout checkout) throws IOException {
+        try (GitTree tree = GitTree.open(checkout.dir(), checkout.commit())) {
+            return tree.tree().paths();
+        }
+    }
+
     @Test
     void a_remote_is_cloned_shallow_into_the_cache_at_its_head() throws Exception {
         var remote = new ScanFixture.BareRemote(tmp, "svc", Map.of("pom.xml", "first"));
@@ -38,9 +51,11 @@ class GitFetcherTest {
         GitFetcher.Checkout checkout = fetcher().sync(spec("svc", remote.url(), ""));
 
         assertThat(checkout.commit()).isEqualTo(second);
-        assertThat(read(checkout.dir().resolve("pom.xml"))).isEqualTo("second");
+        assertThat(file(checkout, "pom.xml")).isEqualTo("second");
         assertThat(checkout.dir()).startsWith(tmp.resolve("cache"));
+        assertThat(checkout.dir().resolve("pom.xml")).as("a bare clone: no work tree is written").doesNotExist();
         try (Git git = Git.open(checkout.dir().toFile())) {
+            assertThat(git.getRepository().isBare()).isTrue();
             assertThat(git.getRepository().getObjectDatabase().getShallowCommits()).hasSize(1);
         }
         assertThat(fetcher().remoteCommit(spec("svc", remote.url(), ""))).isEqualTo(second);
@@ -58,8 +73,12 @@ class GitFetcherTest {
 
         assertThat(updated.dir()).isEqualTo(first.dir());
         assertThat(updated.commit()).isEqualTo(next);
-        assertThat(read(updated.dir().resolve("pom.xml"))).isEqualTo("next");
-        assertThat(updated.dir().resolve("old.txt")).doesNotExist();
+        assertThat(file(updated, "pom.xml")).isEqualTo("next");
+        assertThat(paths(updated)).containsExactly("pom.xml");
+        assertThat(file(first, "old.txt")).as("the earlier commit is still readable").isEqualTo("x");
+        try (Git git = Git.open(updated.dir().toFile())) {
+            assertThat(git.getRepository().resolve("HEAD").name()).as("HEAD names the fetched commit").isEqualTo(next);
+        }
     }
 
     @Test
@@ -70,9 +89,27 @@ class GitFetcherTest {
         GitFetcher.Checkout checkout = fetcher().sync(spec("svc", "file://" + remote.bare, "release"));
 
         assertThat(checkout.commit()).isEqualTo(release);
-        assertThat(read(checkout.dir().resolve("pom.xml"))).isEqualTo("release");
+        assertThat(file(checkout, "pom.xml")).isEqualTo("release");
         assertThatThrownBy(() -> fetcher().remoteCommit(spec("svc", remote.url(), "no-such-branch")))
                 .hasMessageContaining("no branch 'no-such-branch'");
+    }
+
+    @Test
+    void a_repository_given_by_a_plain_path_is_read_in_place_and_never_copied() throws Exception {
+        var remote = new ScanFixture.BareRemote(tmp, "svc", Map.of("pom.xml", "v1"));
+        String v2 = remote.commit("main", Map.of("pom.xml", "v2"), "v2");
+        GitFetcher fetcher = fetcher();
+
+        GitFetcher.Checkout checkout = fetcher.sync(spec("svc", remote.path(), ""));
+
+        assertThat(checkout.cached()).isFalse();
+        assertThat(checkout.dir()).isEqualTo(remote.bare.toAbsolutePath().normalize());
+        assertThat(checkout.commit()).isEqualTo(v2);
+        assertThat(file(checkout, "pom.xml")).isEqualTo("v2");
+        assertThat(tmp.resolve("cache")).doesNotExist();
+        assertThat(fetcher.sync(spec("svc", remote.work.toString(), "")).dir()).as("a work tree's .git folder")
+                .isEqualTo(remote.work.resolve(".git").toAbsolutePath().normalize());
+        assertThat(fetcher.sync(spec("svc", remote.url(), "")).cached()).as("a file:// URL asks for a clone").isTrue();
     }
 
     @Test
@@ -80,17 +117,32 @@ class GitFetcherTest {
         var remote = new ScanFixture.BareRemote(tmp, "svc", Map.of("pom.xml", "v1"));
         GitFetcher fetcher = fetcher();
         GitFetcher.Checkout first = fetcher.sync(spec("svc", remote.url(), ""));
-        try (var objects = Files.walk(first.dir().resolve(".git/objects"))) {
+        try (var objects = Files.walk(first.dir().resolve("objects"))) {
             for (Path p : objects.filter(Files::isRegularFile).toList()) {
                 p.toFile().setWritable(true); // git writes objects read-only: only root could damage them without this
                 Files.write(p, new byte[] {1, 2, 3});
             }
         }
-        Files.writeString(first.dir().resolve(".git/HEAD"), "garbage");
+        Files.writeString(first.dir().resolve("HEAD"), "garbage");
 
         GitFetcher.Checkout again = fetcher.sync(spec("svc", remote.url(), ""));
 
-        assertThat(read(again.dir().resolve("pom.xml"))).isEqualTo("v1");
+        assertThat(file(again, "pom.xml")).isEqualTo("v1");
+    }
+
+    @Test
+    void a_clone_with_a_work_tree_from_an_earlier_radar_is_replaced_by_a_bare_clone() throws Exception {
+        var remote = new ScanFixture.BareRemote(tmp, "svc", Map.of("pom.xml", "v1"));
+        GitFetcher fetcher = fetcher();
+        Path dir = fetcher.cacheDir(spec("svc", remote.url(), ""));
+        Git.cloneRepository().setURI(remote.url()).setDirectory(dir.toFile()).call().close();
+        Files.writeString(dir.resolve("pom.xml"), "edited in the old work tree");
+
+        GitFetcher.Checkout checkout = fetcher.sync(spec("svc", remote.url(), ""), remote.commit("main", Map.of("pom.xml", "v2"), "v2"));
+
+        assertThat(checkout.dir()).isEqualTo(dir);
+        assertThat(dir.resolve(".git")).doesNotExist();
+        assertThat(file(checkout, "pom.xml")).isEqualTo("v2");
     }
 
     @Test
@@ -156,7 +208,7 @@ class GitFetcherTest {
         var remote = new ScanFixture.BareRemote(tmp, "svc", Map.of("pom.xml", "v1"));
         GitFetcher.Checkout checkout = fetcher().sync(spec("svc", remote.url(), ""));
 
-        assertThat(read(checkout.dir().resolve(".git/config"))).doesNotContain("@");
+        assertThat(read(checkout.dir().resolve("config"))).doesNotContain("@");
         assertThat(GitFetcher.strip("https://bob:pw@git.acme.internal/x.git")).isEqualTo("https://git.acme.internal/x.git");
     }
 }

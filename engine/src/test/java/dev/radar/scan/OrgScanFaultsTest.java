@@ -106,7 +106,46 @@ class OrgScanFaultsTest {
     }
 
     @Test
-    void a_clone_whose_reset_was_cut_off_is_not_trusted_and_is_cloned_again() throws IOException {
+    void a_local_repository_is_checked_in_place_at_each_new_commit_and_a_damaged_one_fails_without_being_touched() throws IOException {
+        var payments = new ScanFixture.BareRemote(tmp, "payments", Map.of("pom.xml", pom("payments", "log4j:log4j:1.2.17")));
+        Path list = reposYaml("repos:\n  - {url: " + payments.path() + "}\n");
+        Path out = tmp.resolve("out");
+        assertThat(scanner().run(request(RepoSource.of(list), out), ScanListener.NONE).summary().repos())
+                .singleElement().satisfies(r -> assertThat(r.error()).isEqualTo(1));
+        String pushed = payments.commit("main", Map.of("pom.xml", pom("payments", "org.apache.logging.log4j:log4j-core:2.24.1")), "log4j 2");
+
+        OrgSummary second = scanner().run(request(RepoSource.of(list), out), ScanListener.NONE).summary();
+
+        assertThat(second.repos()).singleElement().satisfies(r -> {
+            assertThat(r.revision()).isEqualTo(pushed);
+            assertThat(r.error()).isZero();
+        });
+        assertThat(tmp.resolve("cache")).as("nothing copied").doesNotExist();
+
+        List<Path> objects;
+        try (Stream<Path> s = Files.walk(payments.bare.resolve("objects"))) {
+            objects = s.filter(Files::isRegularFile).filter(p -> !p.toString().contains("info")).toList();
+        }
+        for (Path p : objects) {
+            p.toFile().setWritable(true);
+            Files.write(p, new byte[] {1, 2, 3});
+        }
+        ScanRequest full = new ScanRequest(RepoSource.of(list), out, ScanFixture.radar(), ScanFixture.TODAY, Shard.ALL, 1, 1, false, true, 90,
+                request(RepoSource.of(list), out).config(), List.of());
+
+        OrgSummary damaged = scanner().run(full, ScanListener.NONE).summary();
+
+        assertThat(damaged.failures()).singleElement().satisfies(f -> {
+            assertThat(f.stage()).isEqualTo("check");
+            assertThat(f.message()).contains("cannot read commit " + pushed).contains(payments.path());
+        });
+        for (Path p : objects) {
+            assertThat(p).as("the user's repository is only read").exists();
+        }
+    }
+
+    @Test
+    void a_cached_clone_whose_objects_are_damaged_is_cloned_again_when_it_is_checked() throws IOException {
         var payments = new ScanFixture.BareRemote(tmp, "payments", Map.of("pom.xml", pom("payments", "log4j:log4j:1.2.17")));
         Path list = reposYaml("repos:\n  - {url: " + payments.url() + "}\n");
         Path out = tmp.resolve("out");
@@ -115,16 +154,20 @@ class OrgScanFaultsTest {
         try (Stream<Path> s = Files.list(tmp.resolve("cache"))) {
             clone = s.filter(p -> p.getFileName().toString().startsWith("payments-")).findFirst().orElseThrow();
         }
-        // what a kill between JGit moving HEAD and rewriting the files leaves: HEAD at the commit, a file of another one
-        Files.writeString(clone.resolve("pom.xml"), pom("payments", "org.postgresql:postgresql:42.7.4"));
-        Files.writeString(clone.resolve(".git").resolve(GitFetcher.UPDATING), "");
+        // HEAD still names the remote's commit, so the clone is not fetched again; its objects are what is damaged
+        try (Stream<Path> objects = Files.walk(clone.resolve("objects"))) {
+            for (Path p : objects.filter(Files::isRegularFile).toList()) {
+                p.toFile().setWritable(true);
+                Files.write(p, new byte[] {1, 2, 3});
+            }
+        }
         ScanRequest full = new ScanRequest(RepoSource.of(list), out, ScanFixture.radar(), ScanFixture.TODAY, Shard.ALL, 1, 1, false, true, 90,
                 request(RepoSource.of(list), out).config(), List.of());
 
         OrgSummary s = scanner().run(full, ScanListener.NONE).summary();
 
+        assertThat(s.failures()).isEmpty();
         assertThat(s.repos()).singleElement().satisfies(r -> assertThat(r.error()).as("the committed pom with log4j 1").isEqualTo(1));
-        assertThat(clone.resolve(".git").resolve(GitFetcher.UPDATING)).doesNotExist();
     }
 
     @Test

@@ -188,7 +188,13 @@ final class ScanFixture {
             }
         }
 
+        /** A {@code file://} URL: cloned into the cache and fetched like a remote on another machine. */
         String url() {
+            return bare.toUri().toString();
+        }
+
+        /** A plain path: a repository on this machine, read in place. */
+        String path() {
             return bare.toString();
         }
 
