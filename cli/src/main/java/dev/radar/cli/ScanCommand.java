@@ -123,6 +123,7 @@ final class ScanCommand implements Callable<Integer> {
         RepoSource repos = RepoSource.of(from);
         Radar radar = engine.radar(err);
         PolicyEngine policies = engine.engine();
+        Preload.warmUpScan(policies, radar);
         LocalDate today = engine.today != null || !resume ? engine.today() : OrgScan.interruptedRunDate(output).orElse(engine.today());
         List<ExceptionGrant> central = exceptions.central();
         ScanConfig config = ScanConfig.of(radar, policies.sources(),
@@ -148,6 +149,7 @@ final class ScanCommand implements Callable<Integer> {
             throw new UserError(ExitCode.CONFIG_ERROR, e.getMessage());
         }
         listener.done(outcome, output, System.nanoTime() - started, cpu < 0 ? -1 : Progress.cpuNanos() - cpu);
+        dev.radar.check.Timings.print(err);
         return ScanVerdict.exitCode(outcome, failOn, err).code();
     }
 

@@ -34,7 +34,16 @@ public final class Facts {
         return repo;
     }
 
+    /**
+     * Records a dependency. One without a name (a declaration a collector took apart into nothing, such as a bare
+     * {@code "@scope/"} or {@code ":"}) is recorded as a problem at its line instead: no rule could judge it, and a
+     * finding naming nothing would help no one. Collectors that know why a name is missing report it themselves first.
+     */
     public void add(Dependency dependency) {
+        if (dependency.name().isBlank()) {
+            problem(dependency.file(), dependency.line(), "a dependency without a name (" + dependency.ecosystem().id() + "); skipped");
+            return;
+        }
         dependencies.add(dependency);
     }
 

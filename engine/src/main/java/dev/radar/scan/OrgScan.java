@@ -5,6 +5,7 @@ import dev.radar.model.ExceptionGrant;
 import dev.radar.check.CheckRequest;
 import dev.radar.check.CheckResult;
 import dev.radar.check.Checker;
+import dev.radar.check.Timings;
 import dev.radar.collect.RepoTree;
 import dev.radar.model.Dependency;
 import dev.radar.model.Finding;
@@ -179,7 +180,12 @@ public final class OrgScan {
 
         Run run = new Run(request, store, index, runId, events, repos.size());
         try {
-            run.execute(repos, done, journalled);
+            Set<String> finished = done;
+            Set<String> journal = journalled;
+            Timings.time("scan repos", () -> {
+                run.execute(repos, finished, journal);
+                return null;
+            });
         } finally {
             store.closeJournal();
         }
@@ -190,13 +196,20 @@ public final class OrgScan {
         StateIndex.Writer nextIndex = index.writer(); // the next state.idx, written as the summary reads each result
         OrgSummary summary;
         try {
-            summary = summarize(nextIndex::next, catalog, names, request.today(), request.source().description(),
-                    Optional.of(request.shard()));
-            List<History.Point> trend = request.shard().isAll()
-                    ? History.record(store, summary, request.historyDays())
-                    : History.read(store, request.today(), request.historyDays(), false);
-            writeOutputs(store, summary, trend);
-            nextIndex.commit();
+            OrgSummary folded = Timings.time("summary", () -> summarize(nextIndex::next, catalog, names, request.today(),
+                    request.source().description(), Optional.of(request.shard())));
+            summary = folded;
+            List<History.Point> trend = Timings.time("history", () -> request.shard().isAll()
+                    ? History.record(store, folded, request.historyDays())
+                    : History.read(store, request.today(), request.historyDays(), false));
+            Timings.time("outputs", () -> {
+                writeOutputs(store, folded, trend);
+                return null;
+            });
+            Timings.time("index", () -> {
+                nextIndex.commit();
+                return null;
+            });
         } finally {
             nextIndex.discard(); // after a failure: no temporary file left behind (a no-op once committed)
         }
