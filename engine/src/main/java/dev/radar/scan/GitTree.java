@@ -101,7 +101,7 @@ public final class GitTree implements AutoCloseable {
                 try {
                     return reader.getObjectSize(ids.get(path), Constants.OBJ_BLOB);
                 } catch (MissingObjectException e) {
-                    throw new IOException("its git object is missing from the clone");
+                    throw new IOException("its git object is missing from the repository");
                 }
             }
 
@@ -110,7 +110,7 @@ public final class GitTree implements AutoCloseable {
                 try {
                     return reader.open(ids.get(path), Constants.OBJ_BLOB).getCachedBytes((int) RepoTree.MAX_FILE_BYTES);
                 } catch (MissingObjectException e) {
-                    throw new IOException("its git object is missing from the clone");
+                    throw new IOException("its git object is missing from the repository");
                 } catch (LargeObjectException e) {
                     throw new IOException("file is over the " + RepoTree.MAX_FILE_BYTES / (1024 * 1024) + " MiB limit; skipped");
                 }
