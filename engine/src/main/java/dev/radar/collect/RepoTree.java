@@ -249,11 +249,8 @@ public final class RepoTree {
             return decode(withinCap(contents.get(path)));
         }
         if (blobs != null) {
-            long size = size(path);
-            if (size < 0) {
-                blobs.size(path); // throws the reason
-            }
-            withinCap(size);
+            Long size = sizes.get(path);
+            withinCap(size != null ? size : blobs.size(path)); // an unreadable size throws its reason here
             return decode(blobs.read(path));
         }
         Path file = root.resolve(path).normalize();
