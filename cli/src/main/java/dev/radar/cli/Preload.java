@@ -37,10 +37,13 @@ final class Preload {
                 return false;
             }
         }
-        FutureTask<PolicyEngine> task = new FutureTask<>(() -> PolicyEngine.load(Optional.empty()));
+        FutureTask<PolicyEngine> task = new FutureTask<>(() -> dev.radar.check.Timings.time("rule base", () -> PolicyEngine.load(Optional.empty())));
         Thread t = new Thread(() -> {
             task.run();
-            warmUp(task);
+            dev.radar.check.Timings.time("warm-up", () -> {
+                warmUp(task);
+                return null;
+            });
         }, "radar-preload");
         t.setDaemon(true);
         t.start();

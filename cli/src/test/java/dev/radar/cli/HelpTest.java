@@ -58,4 +58,15 @@ class HelpTest {
         assertThat(a).isEqualTo(w).isZero();
         assertThat(alone.toString()).isEqualTo(whole.toString()).contains("Usage: radar " + command);
     }
+
+    @org.junit.jupiter.api.Test
+    void the_hot_subcommands_are_listed_under_their_own_names() {
+        var subcommands = java.util.List.of(RadarCommand.class.getAnnotation(picocli.CommandLine.Command.class).subcommands());
+        Main.HOT.forEach((name, type) -> {
+            assertThat(subcommands).contains(type);
+            assertThat(type.getAnnotation(picocli.CommandLine.Command.class).name()).isEqualTo(name);
+            assertThat(Main.commandLine(new java.io.PrintWriter(java.io.Writer.nullWriter()), new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                    name, "--help").getSubcommands()).containsOnlyKeys(name);
+        });
+    }
 }

@@ -44,7 +44,7 @@ public final class Timings {
         }
         long start = System.nanoTime();
         long cpu = THREADS.getCurrentThreadCpuTime();
-        if (firstPhaseNanos == 0) {
+        if (firstPhaseNanos == 0 && "main".equals(Thread.currentThread().getName())) {
             firstPhaseNanos = start;
             firstPhaseCpu = cpu;
         }
@@ -52,8 +52,11 @@ public final class Timings {
             return step.run();
         } finally {
             synchronized (PHASES) {
-                PHASES.add(String.format("%-10s %6.1f ms  (cpu %5.1f ms)", phase, (System.nanoTime() - start) / 1e6,
-                        (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6));
+                long end = System.nanoTime();
+                String thread = Thread.currentThread().getName();
+                PHASES.add(String.format("%-10s %6.1f ms  (cpu %5.1f ms)  main+%d..%d ms%s", phase, (end - start) / 1e6,
+                        (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6, (start - mainNanos) / 1_000_000, (end - mainNanos) / 1_000_000,
+                        thread.equals("main") ? "" : " on " + thread));
             }
         }
     }

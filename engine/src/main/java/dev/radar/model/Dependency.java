@@ -66,4 +66,32 @@ public record Dependency(
     public Dependency inRepo(String otherRepo) {
         return new Dependency(otherRepo, ecosystem, group, name, declaredVersion, version, scope, direct, file, line, via);
     }
+
+    /**
+     * As the record's own, written out: the generated one is bootstrapped through method handles on first use, a
+     * cost every short check paid while collecting (dependencies are deduplicated in hash sets).
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Dependency d && direct == d.direct && line == d.line && ecosystem == d.ecosystem
+                && Objects.equals(repo, d.repo) && group.equals(d.group) && name.equals(d.name)
+                && declaredVersion.equals(d.declaredVersion) && version.equals(d.version) && scope.equals(d.scope)
+                && Objects.equals(file, d.file) && via.equals(d.via) && key.equals(d.key);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hashCode(repo);
+        h = 31 * h + ecosystem.hashCode();
+        h = 31 * h + group.hashCode();
+        h = 31 * h + name.hashCode();
+        h = 31 * h + declaredVersion.hashCode();
+        h = 31 * h + version.hashCode();
+        h = 31 * h + scope.hashCode();
+        h = 31 * h + Boolean.hashCode(direct);
+        h = 31 * h + Objects.hashCode(file);
+        h = 31 * h + line;
+        h = 31 * h + via.hashCode();
+        return 31 * h + key.hashCode();
+    }
 }

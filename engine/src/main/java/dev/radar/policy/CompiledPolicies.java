@@ -28,9 +28,11 @@ import java.util.TreeMap;
  * @param models  class names of the generated {@code org.drools.model.Model}s
  * @param rules   every rule with the DRL file it comes from
  * @param classes generated class files by binary class name; empty when the classes are on the class path
+ * @param check   {@link PolicyCompiler#check} of the sources, or empty: how the built-in rule base is matched to the
+ *                DRL beside it on every run, where a SHA-256 costs tens of milliseconds of a check's start-up
  */
 record CompiledPolicies(String build, String key, List<String> sources, List<String> models, List<RuleSource> rules,
-        Map<String, byte[]> classes) {
+        Map<String, byte[]> classes, String check) {
 
     private static final String INDEX_HEADER = "radar-compiled-policies 1";
     private static final byte[] MAGIC = "RADARKB1".getBytes(StandardCharsets.US_ASCII);
@@ -40,6 +42,17 @@ record CompiledPolicies(String build, String key, List<String> sources, List<Str
         models = List.copyOf(models);
         rules = List.copyOf(rules);
         classes = java.util.Collections.unmodifiableMap(new TreeMap<>(classes));
+        check = check == null ? "" : check;
+    }
+
+    CompiledPolicies(String build, String key, List<String> sources, List<String> models, List<RuleSource> rules,
+            Map<String, byte[]> classes) {
+        this(build, key, sources, models, rules, classes, "");
+    }
+
+    /** The same rule base with its {@link #check} set. */
+    CompiledPolicies withCheck(String sourcesCheck) {
+        return new CompiledPolicies(build, key, sources, models, rules, classes, sourcesCheck);
     }
 
     /**
@@ -54,7 +67,7 @@ record CompiledPolicies(String build, String key, List<String> sources, List<Str
 
     /** The same rule base with its classes left out (they are on the class path). */
     public CompiledPolicies withoutClasses() {
-        return new CompiledPolicies(build, key, sources, models, rules, Map.of());
+        return new CompiledPolicies(build, key, sources, models, rules, Map.of(), check);
     }
 
     /** The text index: key, model classes and rule origins, one per line, tab-separated. */
@@ -62,6 +75,9 @@ record CompiledPolicies(String build, String key, List<String> sources, List<Str
         StringBuilder b = new StringBuilder(INDEX_HEADER).append('\n');
         b.append("build\t").append(build).append('\n');
         b.append("key\t").append(key).append('\n');
+        if (!check.isEmpty()) {
+            b.append("check\t").append(check).append('\n');
+        }
         for (String src : sources) {
             b.append("source\t").append(escape(src)).append('\n');
         }
@@ -87,6 +103,7 @@ record CompiledPolicies(String build, String key, List<String> sources, List<Str
         }
         String build = null;
         String key = null;
+        String check = "";
         List<String> sources = new ArrayList<>();
         List<String> models = new ArrayList<>();
         List<RuleSource> rules = new ArrayList<>();
@@ -98,6 +115,7 @@ record CompiledPolicies(String build, String key, List<String> sources, List<Str
             switch (f[0]) {
                 case "build" -> build = f[1];
                 case "key" -> key = f[1];
+                case "check" -> check = f[1];
                 case "source" -> sources.add(unescape(f[1]));
                 case "model" -> models.add(f[1]);
                 case "rule" -> {
@@ -112,7 +130,7 @@ record CompiledPolicies(String build, String key, List<String> sources, List<Str
         if (build == null || key == null) {
             throw new IllegalArgumentException("index without build or key");
         }
-        return new CompiledPolicies(build, key, sources, models, rules, classes);
+        return new CompiledPolicies(build, key, sources, models, rules, classes, check);
     }
 
     /** The whole rule base as one self-checking blob: magic, index, classes, and a SHA-256 of all of it. */

@@ -62,7 +62,7 @@ public final class ModelGenerator {
             }
             Files.createDirectories(index.getParent());
             Files.writeString(classes.resolve(CLASS_LIST), String.join("\n", written) + "\n", StandardCharsets.UTF_8);
-            Files.writeString(index, compiled.withoutClasses().index(), StandardCharsets.UTF_8);
+            Files.writeString(index, compiled.withoutClasses().withCheck(PolicyCompiler.check(build, sources)).index(), StandardCharsets.UTF_8);
             out.println("radar: built-in rule model generated: " + sources.size() + " DRL files, " + engine.rules().size()
                     + " rules with ids, " + written.size() + " classes");
             return 0;
@@ -84,7 +84,7 @@ public final class ModelGenerator {
         }
         try {
             CompiledPolicies existing = CompiledPolicies.parseIndex(Files.readString(index, StandardCharsets.UTF_8), Map.of());
-            return existing.key().equals(key)
+            return existing.key().equals(key) && !existing.check().isEmpty()
                     && existing.models().stream().allMatch(m -> Files.isRegularFile(classes.resolve(m.replace('.', '/') + ".class")));
         } catch (IllegalArgumentException e) {
             return false;

@@ -90,8 +90,7 @@ public final class PolicyEngine {
 
     /** As {@link #load(Optional, PolicyCache)} with the built-in sources and prebuilt index given (for tests). */
     static PolicyEngine load(List<PolicySource> builtIn, Optional<CompiledPolicies> prebuilt, Optional<Path> userDir, PolicyCache cache) {
-        if (userDir.isEmpty() && prebuilt.isPresent()
-                && prebuilt.get().key().equals(PolicyCompiler.key(prebuilt.get().build(), builtIn))) {
+        if (userDir.isEmpty() && prebuilt.isPresent() && matches(prebuilt.get(), builtIn)) {
             try {
                 return fromModel(prebuilt.get(), builtIn, PolicyEngine.class.getClassLoader(), Provenance.PREBUILT);
             } catch (IllegalStateException | LinkageError e) {
@@ -125,6 +124,12 @@ public final class PolicyEngine {
         PolicyEngine engine = fromCompiled(compiled, sources, Provenance.COMPILED);
         cache.put(compiled);
         return engine;
+    }
+
+    /** Whether the prebuilt rule base was generated from these sources: by its cheap check when it has one. */
+    private static boolean matches(CompiledPolicies prebuilt, List<PolicySource> sources) {
+        return prebuilt.check().isEmpty() ? prebuilt.key().equals(PolicyCompiler.key(prebuilt.build(), sources))
+                : prebuilt.check().equals(PolicyCompiler.check(prebuilt.build(), sources));
     }
 
     /** Compiles exactly these sources (no cache). */

@@ -83,6 +83,30 @@ class PolicyCompilerTest {
     }
 
     @Test
+    void the_prebuilt_model_is_matched_by_its_cheap_check_or_else_by_its_key() {
+        List<PolicySource> shipped = PolicyEngine.builtIn();
+        CompiledPolicies real = RuleBases.builtInIndex().orElseThrow();
+        assertThat(real.check()).as("the build writes the check").startsWith("crc32:").isEqualTo(PolicyCompiler.check(real.build(), shipped));
+        // one character changed, same length: the CRC sees it
+        List<PolicySource> sameLength = shipped.stream()
+                .map(s -> s.path().equals("radar/files.drl") ? new PolicySource(s.path(), s.origin(), s.text().replaceFirst("file could not be read", "file could not be Read")) : s)
+                .toList();
+        assertThat(PolicyCompiler.check(real.build(), sameLength)).isNotEqualTo(real.check());
+        assertThat(PolicyEngine.load(sameLength, Optional.of(real), Optional.empty(), PolicyCache.off()).provenance())
+                .isEqualTo(PolicyEngine.Provenance.COMPILED);
+        // an index from before the check existed is matched by its SHA-256 key
+        CompiledPolicies older = real.withCheck("");
+        assertThat(CompiledPolicies.parseIndex(older.index(), java.util.Map.of()).check()).isEmpty();
+        assertThat(PolicyEngine.load(shipped, Optional.of(older), Optional.empty(), PolicyCache.off()).provenance())
+                .isEqualTo(PolicyEngine.Provenance.PREBUILT);
+        List<PolicySource> edited = shipped.stream()
+                .map(s -> s.path().equals("radar/files.drl") ? new PolicySource(s.path(), s.origin(), s.text() + "\n// edited\n") : s)
+                .toList();
+        assertThat(PolicyEngine.load(edited, Optional.of(older), Optional.empty(), PolicyCache.off()).provenance())
+                .isEqualTo(PolicyEngine.Provenance.COMPILED);
+    }
+
+    @Test
     void the_build_step_fails_on_a_broken_built_in_policy_with_file_and_line(@TempDir Path classes) throws Exception {
         Files.createDirectories(classes.resolve("dev/radar"));
         Files.createDirectories(classes.resolve("policies/hygiene"));
