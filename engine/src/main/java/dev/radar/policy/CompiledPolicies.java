@@ -28,14 +28,15 @@ import java.util.TreeMap;
  * @param models  class names of the generated {@code org.drools.model.Model}s
  * @param rules   every rule with the DRL file it comes from
  * @param classes generated class files by binary class name; empty when the classes are on the class path
- * @param check   {@link PolicyCompiler#check} of the sources, or empty: how the built-in rule base is matched to the
+ * @param check   {@link #check(String, List)} of the sources, or empty: how the built-in rule base is matched to the
  *                DRL beside it on every run, where a SHA-256 costs tens of milliseconds of a check's start-up
  */
 record CompiledPolicies(String build, String key, List<String> sources, List<String> models, List<RuleSource> rules,
         Map<String, byte[]> classes, String check) {
 
     private static final String INDEX_HEADER = "radar-compiled-policies 1";
-    private static final byte[] MAGIC = "RADARKB1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "RADARKB2".getBytes(StandardCharsets.US_ASCII);
+    private static final int SUM = 16;
 
     public CompiledPolicies {
         sources = List.copyOf(sources);
@@ -133,7 +134,7 @@ record CompiledPolicies(String build, String key, List<String> sources, List<Str
         return new CompiledPolicies(build, key, sources, models, rules, classes, check);
     }
 
-    /** The whole rule base as one self-checking blob: magic, index, classes, and a SHA-256 of all of it. */
+    /** The whole rule base as one self-checking blob: magic, index, classes, and a {@link dev.radar.cache.CacheDir#checksum} of all of it. */
     public byte[] toBytes() {
         try {
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
@@ -150,7 +151,7 @@ record CompiledPolicies(String build, String key, List<String> sources, List<Str
             }
             out.flush();
             byte[] body = buf.toByteArray();
-            buf.write(sha256(body));
+            buf.write(dev.radar.cache.CacheDir.checksum(body, body.length));
             return buf.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -163,11 +164,11 @@ record CompiledPolicies(String build, String key, List<String> sources, List<Str
      * @throws IllegalArgumentException when it is truncated, corrupt or of another format
      */
     public static CompiledPolicies fromBytes(byte[] bytes) {
-        if (bytes.length < MAGIC.length + 32 || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+        if (bytes.length < MAGIC.length + SUM || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             throw new IllegalArgumentException("not a compiled rule base");
         }
-        byte[] body = Arrays.copyOf(bytes, bytes.length - 32);
-        if (!Arrays.equals(sha256(body), Arrays.copyOfRange(bytes, bytes.length - 32, bytes.length))) {
+        byte[] body = Arrays.copyOf(bytes, bytes.length - SUM);
+        if (!Arrays.equals(dev.radar.cache.CacheDir.checksum(body, body.length), Arrays.copyOfRange(bytes, bytes.length - SUM, bytes.length))) {
             throw new IllegalArgumentException("checksum mismatch");
         }
         try {
@@ -186,6 +187,29 @@ record CompiledPolicies(String build, String key, List<String> sources, List<Str
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("unreadable compiled rule base: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A cheap check of the same content as {@link PolicyCompiler#key}: CRC-32 (native code, no warm-up) and length of the engine
+     * build and every source's path and text. It matches the jar's built-in rule base to the DRL shipped beside it
+     * on every run, guarding against a partial build, not against tampering (whoever can edit the jar can edit both).
+     */
+    static String check(String build, List<PolicySource> sources) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        long length = 0;
+        byte[] head = ("radar-policies/1\n" + build + "\n").getBytes(StandardCharsets.UTF_8);
+        crc.update(head);
+        length += head.length;
+        for (PolicySource s : sources) {
+            byte[] path = s.path().getBytes(StandardCharsets.UTF_8);
+            byte[] text = s.text().getBytes(StandardCharsets.UTF_8);
+            crc.update(path);
+            crc.update(0);
+            crc.update(text);
+            crc.update(0);
+            length += path.length + text.length + 2;
+        }
+        return "crc32:" + Long.toHexString(crc.getValue()) + ":" + length;
     }
 
     static byte[] sha256(byte[] data) {

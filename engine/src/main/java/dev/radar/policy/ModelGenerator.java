@@ -62,7 +62,7 @@ public final class ModelGenerator {
             }
             Files.createDirectories(index.getParent());
             Files.writeString(classes.resolve(CLASS_LIST), String.join("\n", written) + "\n", StandardCharsets.UTF_8);
-            Files.writeString(index, compiled.withoutClasses().withCheck(PolicyCompiler.check(build, sources)).index(), StandardCharsets.UTF_8);
+            Files.writeString(index, compiled.withoutClasses().withCheck(CompiledPolicies.check(build, sources)).index(), StandardCharsets.UTF_8);
             out.println("radar: built-in rule model generated: " + sources.size() + " DRL files, " + engine.rules().size()
                     + " rules with ids, " + written.size() + " classes");
             return 0;

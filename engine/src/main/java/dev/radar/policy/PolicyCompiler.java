@@ -40,8 +40,6 @@ import org.kie.util.maven.support.ReleaseIdImpl;
 final class PolicyCompiler {
     private static final Pattern RULE_START = Pattern.compile("D\\.rule\\((\"(?:[^\"\\\\]|\\\\.)*\")(?:\\s*,\\s*(\"(?:[^\"\\\\]|\\\\.)*\"))?\\)");
 
-    private static final org.kie.memorycompiler.JavaCompiler compiler = JavaParserCompiler.getCompiler();
-
     private PolicyCompiler() {}
 
     /**
@@ -50,7 +48,7 @@ final class PolicyCompiler {
      * first firing, which every short check paid (about a fifth of the CPU of evaluating spring-petclinic, measured
      * with JFR). Drools compiles with the Eclipse compiler when it is on the class path (it is), else with javac.
      */
-    private static org.kie.memorycompiler.JavaCompilerSettings settings() {
+    private static org.kie.memorycompiler.JavaCompilerSettings settings(org.kie.memorycompiler.JavaCompiler compiler) {
         org.kie.memorycompiler.JavaCompilerSettings defaults = compiler.createDefaultSettings();
         if (defaults instanceof org.drools.ecj.EclipseJavaCompilerSettings) {
             // the Map constructor replaces the no-argument one's defaults, so they are repeated here
@@ -82,29 +80,6 @@ final class PolicyCompiler {
             b.append(s.path()).append('\0').append(s.text()).append('\0');
         }
         return CompiledPolicies.hex(CompiledPolicies.sha256(b.toString().getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /**
-     * A cheap check of the same content as {@link #key}: CRC-32 (native code, no warm-up) and length of the engine
-     * build and every source's path and text. It matches the jar's built-in rule base to the DRL shipped beside it
-     * on every run, guarding against a partial build, not against tampering (whoever can edit the jar can edit both).
-     */
-    static String check(String build, List<PolicySource> sources) {
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        long length = 0;
-        byte[] head = ("radar-policies/1\n" + build + "\n").getBytes(StandardCharsets.UTF_8);
-        crc.update(head);
-        length += head.length;
-        for (PolicySource s : sources) {
-            byte[] path = s.path().getBytes(StandardCharsets.UTF_8);
-            byte[] text = s.text().getBytes(StandardCharsets.UTF_8);
-            crc.update(path);
-            crc.update(0);
-            crc.update(text);
-            crc.update(0);
-            length += path.length + text.length + 2;
-        }
-        return "crc32:" + Long.toHexString(crc.getValue()) + ":" + length;
     }
 
     /**
@@ -141,7 +116,8 @@ final class PolicyCompiler {
         MemoryFileSystem src = new MemoryFileSystem();
         ModelWriter.Result written = new ModelWriter().writeModel(src, builder.getPackageSources());
         MemoryFileSystem out = new MemoryFileSystem();
-        CompilationResult result = compiler.compile(written.getSourceFiles().toArray(String[]::new), src, out, loader, settings());
+        org.kie.memorycompiler.JavaCompiler compiler = JavaParserCompiler.getCompiler();
+        CompilationResult result = compiler.compile(written.getSourceFiles().toArray(String[]::new), src, out, loader, settings(compiler));
         if (result.getErrors().length > 0) {
             Map<String, RuleLocation> owners = owners(src, written.getSourceFiles(), rules, sources);
             for (CompilationProblem p : result.getErrors()) {

@@ -129,7 +129,7 @@ public final class PolicyEngine {
     /** Whether the prebuilt rule base was generated from these sources: by its cheap check when it has one. */
     private static boolean matches(CompiledPolicies prebuilt, List<PolicySource> sources) {
         return prebuilt.check().isEmpty() ? prebuilt.key().equals(PolicyCompiler.key(prebuilt.build(), sources))
-                : prebuilt.check().equals(PolicyCompiler.check(prebuilt.build(), sources));
+                : prebuilt.check().equals(CompiledPolicies.check(prebuilt.build(), sources));
     }
 
     /** Compiles exactly these sources (no cache). */

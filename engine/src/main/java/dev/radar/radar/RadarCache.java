@@ -27,7 +27,7 @@ final class RadarCache {
         if (dir.isEmpty()) {
             return RadarLoader.parse(name, text);
         }
-        String key = RadarLoader.sha256("radar-cache/2\n" + RecordCodec.schema(Radar.class) + "\n" + name + "\0" + text);
+        String key = CacheDir.key("radar-cache/3\n" + RecordCodec.schema(Radar.class) + "\n" + name + "\0" + text);
         String file = PREFIX + key + SUFFIX;
         Optional<byte[]> cached = dir.get().read(file);
         if (cached.isPresent()) {
