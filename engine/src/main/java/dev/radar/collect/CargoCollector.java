@@ -48,7 +48,19 @@ public final class CargoCollector implements Collector {
         Map<String, TomlParseResult> workspaces = new HashMap<>();
         Map<String, CargoLock> locks = new HashMap<>();
         for (String path : paths) {
-            TomlParseResult toml = parse(tree, path, out);
+            String text = read(tree, path, out);
+            if (text == null) {
+                continue;
+            }
+            if (path.endsWith("Cargo.lock")) {
+                // the fast path: Cargo's own shape read line by line; anything else goes to tomlj as before
+                List<CargoLockLines.Package> fast = CargoLockLines.read(text);
+                if (fast != null) {
+                    locks.put(LockGraph.dir(path), new CargoLock(path, fast));
+                    continue;
+                }
+            }
+            TomlParseResult toml = parse(text, path, out);
             if (toml == null) {
                 continue;
             }
@@ -72,8 +84,24 @@ public final class CargoCollector implements Collector {
 
     /** Parses a TOML file; a syntax error becomes a problem at its line and the file is skipped. */
     static TomlParseResult parse(RepoTree tree, String path, Facts out) {
+        String text = read(tree, path, out);
+        return text == null ? null : parse(text, path, out);
+    }
+
+    /** The text of a file; one that cannot be read is a problem and null. */
+    private static String read(RepoTree tree, String path, Facts out) {
         try {
-            TomlParseResult toml = SafeToml.parse(tree.read(path));
+            return tree.read(path);
+        } catch (IOException | RuntimeException e) {
+            out.problem(path, 0, "could not be read: " + LockGraph.message(e));
+            return null;
+        }
+    }
+
+    /** Parses the text of a TOML file; a syntax error becomes a problem at its line and the file is skipped. */
+    static TomlParseResult parse(String text, String path, Facts out) {
+        try {
+            TomlParseResult toml = SafeToml.parse(text);
             if (toml.hasErrors()) {
                 TomlParseError first = toml.errors().get(0);
                 out.problem(path, first.position() == null ? 0 : first.position().line(), "not valid TOML: " + first.getMessage());
@@ -83,7 +111,7 @@ public final class CargoCollector implements Collector {
         } catch (SafeToml.Refused e) {
             out.problem(path, e.line(), "not valid TOML: " + e.getMessage());
             return null;
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             out.problem(path, 0, "could not be read: " + LockGraph.message(e));
             return null;
         }
@@ -186,11 +214,26 @@ public final class CargoCollector implements Collector {
         private final List<Locked> packages = new ArrayList<>();
         private final Map<String, List<Locked>> byName = new HashMap<>();
 
-        CargoLock(String path, TomlParseResult toml, Facts out) {
+        /** A lock from its packages, read by the fast path ({@link CargoLockLines}) or from tomlj ({@link #packagesOf}). */
+        CargoLock(String path, List<CargoLockLines.Package> read) {
             this.path = path;
+            for (CargoLockLines.Package p : read) {
+                Locked locked = new Locked(p.name(), p.version(), p.source(), p.line(), p.deps());
+                packages.add(locked);
+                byName.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(locked);
+            }
+        }
+
+        CargoLock(String path, TomlParseResult toml, Facts out) {
+            this(path, packagesOf(toml, path, out));
+        }
+
+        /** The packages of a lock parsed by tomlj; a value of the wrong type is a problem at its line. */
+        static List<CargoLockLines.Package> packagesOf(TomlParseResult toml, String path, Facts out) {
+            List<CargoLockLines.Package> packages = new ArrayList<>();
             var array = TomlLines.array(toml, List.of("package"), path, out);
             if (array == null) {
-                return;
+                return packages;
             }
             for (int i = 0; i < array.size(); i++) {
                 if (!(array.get(i) instanceof TomlTable t) || !(t.get("name") instanceof String name)) {
@@ -204,11 +247,10 @@ public final class CargoCollector implements Collector {
                         deps.add(s);
                     }
                 }
-                Locked locked = new Locked(name, t.get("version") instanceof String v ? v : "",
-                        t.get("source") instanceof String s ? s : "", pos == null ? 0 : pos.line(), deps);
-                packages.add(locked);
-                byName.computeIfAbsent(name, k -> new ArrayList<>()).add(locked);
+                packages.add(new CargoLockLines.Package(name, t.get("version") instanceof String v ? v : "",
+                        t.get("source") instanceof String s ? s : "", pos == null ? 0 : pos.line(), deps));
             }
+            return packages;
         }
 
         String path() {

@@ -46,7 +46,13 @@ public final class RepoFilesCollector implements Collector {
     private static final Pattern LINT_PLUGIN = Pattern.compile(
             "maven-checkstyle-plugin|\\bcheckstyle\\b|spotless|maven-pmd-plugin|id\\s*\\(?\\s*['\"]pmd['\"]|fmt-maven-plugin|ktlint|detekt|"
                     + "error_?prone|spotbugs|google-java-format|palantir-java-format|ktfmt|scalafmt");
-    private static final Pattern DEPENDENCY_SCAN_PLUGIN = Pattern.compile("dependency-check-maven|org\\.owasp\\.dependencycheck|ossindex-maven-plugin");
+    /** Every text {@link #LINT_PLUGIN} finds contains one of these; most build files contain none, so the regex is not run. */
+    private static final List<String> LINT_PLUGIN_WORDS = List.of(
+            "checkstyle", "spotless", "pmd", "fmt", "ktlint", "detekt", "prone", "spotbugs", "java-format");
+    private static final List<String> DEPENDENCY_SCAN_PLUGINS = List.of("dependency-check-maven", "org.owasp.dependencycheck", "ossindex-maven-plugin");
+    private static final Pattern EXAMPLE_DIR = Pattern.compile("(.*/)?(examples?|samples?|docs?)/.*");
+    private static final Pattern JS_SOURCE = Pattern.compile(".*\\.[cm]?[jt]sx?");
+    private static final Pattern RUST_TEST = Pattern.compile("(.*/)?tests/[^/]+\\.rs");
     private static final int MAX_RUST_FILES_READ = 200;
 
     @Override
@@ -77,7 +83,7 @@ public final class RepoFilesCollector implements Collector {
                     default -> out.add(new RepoFile(out.repo(), path, kind));
                 }
             }
-            if (path.toLowerCase(Locale.ROOT).matches("docs?/adr/.+")) {
+            if (isAdr(path.toLowerCase(Locale.ROOT))) {
                 once.putIfAbsent("adr", new RepoFile(out.repo(), path.substring(0, path.indexOf('/', path.indexOf('/') + 1)), "adr"));
             }
             String testTool = isTestEvidence(path);
@@ -94,6 +100,23 @@ public final class RepoFilesCollector implements Collector {
             }
         }
         once.values().forEach(out::add);
+    }
+
+    /** Whether a lower-cased path matches {@code docs?/adr/.+} (without the regex: this runs for every path). */
+    static boolean isAdr(String lower) {
+        int rest = lower.startsWith("docs/adr/") ? 9 : lower.startsWith("doc/adr/") ? 8 : -1;
+        return rest > 0 && rest < lower.length() && !hasLineBreak(lower, rest);
+    }
+
+    /** Whether a string holds, from an offset, a character regex {@code .} does not match. */
+    private static boolean hasLineBreak(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The kind of a file recognised by its path alone, or null. */
@@ -120,35 +143,46 @@ public final class RepoFilesCollector implements Collector {
         if (BUILD_FILES.containsKey(name) && !RepoPaths.isTest(path)) {
             return "build";
         }
-        if (LINT_CONFIG.matcher(name).matches()) {
+        if (mayBeLintConfig(name) && LINT_CONFIG.matcher(name).matches()) {
             return "lint-config";
         }
-        if (DOCKERFILE.matcher(name).matches() && !lower.startsWith(".devcontainer/") && !RepoPaths.isTest(path)
-                && !lower.matches("(.*/)?(examples?|samples?|docs?)/.*")) {
+        if ((name.contains("dockerfile") || name.contains("containerfile")) && DOCKERFILE.matcher(name).matches()
+                && !lower.startsWith(".devcontainer/") && !RepoPaths.isTest(path) && !EXAMPLE_DIR.matcher(lower).matches()) {
             return "dockerfile";
         }
-        if (KEY_FILE.matcher(name).matches()) {
+        if ((name.endsWith(".pem") || name.endsWith(".key") || name.endsWith(".p8") || name.startsWith("id_"))
+                && KEY_FILE.matcher(name).matches()) {
             return "private-key-candidate";
         }
         return null;
     }
 
+    /** Whether a lower-cased file name starts the way every name {@link #LINT_CONFIG} matches does. */
+    private static boolean mayBeLintConfig(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        char c = name.charAt(0);
+        return c == '.' || c == 'e' || c == 'p' || c == 'b' || c == 'r' || c == 'c' || c == 'd';
+    }
+
     /** The build tools whose tests a path is evidence of ({@code maven,gradle} for {@code src/test/...}), or null. */
     static String isTestEvidence(String path) {
-        if (JVM_TESTS.matcher(path).matches()) {
+        if (path.contains("src/") && JVM_TESTS.matcher(path).matches()) {
             return "maven,gradle";
         }
         String name = path.substring(path.lastIndexOf('/') + 1);
         if (name.endsWith("_test.go")) {
             return "go";
         }
-        if (JS_TEST.matcher(name).matches() || RepoPaths.isTest(path) && name.matches(".*\\.[cm]?[jt]sx?")) {
+        if ((name.contains(".test.") || name.contains(".spec.")) && JS_TEST.matcher(name).matches()
+                || (name.endsWith("s") || name.endsWith("sx")) && RepoPaths.isTest(path) && JS_SOURCE.matcher(name).matches()) {
             return "npm";
         }
-        if (PY_TEST.matcher(name).matches() || RepoPaths.isTest(path) && name.endsWith(".py")) {
+        if (name.endsWith(".py") && (PY_TEST.matcher(name).matches() || RepoPaths.isTest(path))) {
             return "python";
         }
-        if (path.matches("(.*/)?tests/[^/]+\\.rs")) {
+        if (path.endsWith(".rs") && path.contains("tests/") && RUST_TEST.matcher(path).matches()) {
             return "cargo";
         }
         return null;
@@ -170,12 +204,21 @@ public final class RepoFilesCollector implements Collector {
         if (text.contains("kover")) {
             once.putIfAbsent("coverage:kover", new RepoFile(out.repo(), path, "coverage:kover"));
         }
-        if (LINT_PLUGIN.matcher(text).find()) {
+        if (containsAny(text, LINT_PLUGIN_WORDS) && LINT_PLUGIN.matcher(text).find()) {
             once.putIfAbsent("lint:build", new RepoFile(out.repo(), path, "lint:build"));
         }
-        if (DEPENDENCY_SCAN_PLUGIN.matcher(text).find()) {
+        if (containsAny(text, DEPENDENCY_SCAN_PLUGINS)) {
             once.putIfAbsent("dependency-scan:build", new RepoFile(out.repo(), path, "dependency-scan:build"));
         }
+    }
+
+    private static boolean containsAny(String text, List<String> words) {
+        for (String w : words) {
+            if (text.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int depth(String path) {

@@ -62,7 +62,8 @@ public final class CiTools {
         int at = u.indexOf('@');
         String action = at < 0 ? u : u.substring(0, at);
         for (String a : actions) {
-            if (a.endsWith("/") ? action.startsWith(a) : action.equals(a) || action.startsWith(a + "/")) {
+            if (a.endsWith("/") ? action.startsWith(a)
+                    : action.startsWith(a) && (action.length() == a.length() || action.charAt(a.length()) == '/')) {
                 return true;
             }
         }

@@ -50,7 +50,7 @@ public enum Ecosystem {
         String n = name == null ? "" : name.trim();
         return switch (this) {
             case MAVEN, GRADLE_PLUGIN -> g.isEmpty() ? n : g + ":" + n;
-            case PYPI -> n.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
+            case PYPI -> pep503(n.toLowerCase(Locale.ROOT));
             case DOCKER -> dockerPath(g.isEmpty() ? n : g + "/" + n);
             case GITHUB_ACTION -> (g.isEmpty() ? n : g + "/" + n).toLowerCase(Locale.ROOT);
             default -> g.isEmpty() ? n : g + "/" + n;
@@ -61,11 +61,41 @@ public enum Ecosystem {
     public String normalise(String written) {
         String w = written == null ? "" : written.trim();
         return switch (this) {
-            case PYPI -> w.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
+            case PYPI -> pep503(w.toLowerCase(Locale.ROOT));
             case DOCKER -> dockerPath(w);
             case GITHUB_ACTION -> w.toLowerCase(Locale.ROOT);
             default -> w;
         };
+    }
+
+    /** Every run of {@code -}, {@code _} and {@code .} as one {@code -} (PEP 503), without a regex: this runs per dependency. */
+    private static String pep503(String name) {
+        int i = 0;
+        while (i < name.length() && name.charAt(i) != '_' && name.charAt(i) != '.'
+                && !(name.charAt(i) == '-' && i + 1 < name.length() && isSeparator(name.charAt(i + 1)))) {
+            i++;
+        }
+        if (i == name.length()) {
+            return name;
+        }
+        StringBuilder b = new StringBuilder(name.length()).append(name, 0, i);
+        while (i < name.length()) {
+            char c = name.charAt(i);
+            if (isSeparator(c)) {
+                b.append('-');
+                while (i < name.length() && isSeparator(name.charAt(i))) {
+                    i++;
+                }
+            } else {
+                b.append(c);
+                i++;
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == '-' || c == '_' || c == '.';
     }
 
     /** The index key of a coordinate: ecosystem and coordinate, so equal keys mean the same package. */

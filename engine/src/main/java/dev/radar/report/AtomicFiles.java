@@ -33,7 +33,9 @@ public final class AtomicFiles {
             return;
         }
         Path dir = absolute.getParent();
-        Files.createDirectories(dir);
+        if (!Files.isDirectory(dir)) { // createDirectories on an existing folder throws and catches an exception: 3 per repository
+            Files.createDirectories(dir);
+        }
         Path tmp = dir.getFileSystem().supportedFileAttributeViews().contains("posix")
                 // readable like any file the user creates (umask applies), not 0600 as temporary files are
                 ? Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp",

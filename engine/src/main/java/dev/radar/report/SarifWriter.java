@@ -1,5 +1,6 @@
 package dev.radar.report;
 
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.radar.model.Finding;
 import dev.radar.model.FindingStatus;
 import dev.radar.model.RuleInfo;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * SARIF 2.1.0 for code scanning: relative URIs against {@code %SRCROOT%}, {@code startLine >= 1} (no region
@@ -37,21 +39,35 @@ public final class SarifWriter implements ReportWriter {
         return "sarif";
     }
 
+    /**
+     * Nesting of the driver's {@code rules} array in the document ({@code root > runs[0] > tool > driver}): the levels of
+     * indentation its lines get beyond the same array written on its own.
+     */
+    static final int RULES_NESTING = 4;
+
+    /** The rules array of the last rule list written (one per scan), as the pretty printer wrote it at its nesting. */
+    private record RulesText(List<RuleInfo> rules, RawValue json) {}
+
+    private static final AtomicReference<RulesText> LAST_RULES = new AtomicReference<>();
+
     @Override
     public void write(Report report, Writer out) throws IOException {
-        List<Map<String, Object>> rules = new ArrayList<>();
         Map<String, Integer> index = new HashMap<>();
+        int position = 0;
         for (RuleInfo r : report.rules()) {
-            index.put(r.id(), rules.size());
-            Map<String, Object> rule = new LinkedHashMap<>();
-            rule.put("id", r.id());
-            rule.put("name", pascal(r.title()));
-            rule.put("shortDescription", text(r.title()));
-            rule.put("fullDescription", text(r.rationale()));
-            rule.put("help", text(r.remediation()));
-            rule.put("defaultConfiguration", Map.of("level", level(r.severity())));
-            rule.put("properties", Map.of("concern", r.concern()));
-            rules.add(rule);
+            index.put(r.id(), position++);
+        }
+        // every repository of a scan has the same rules, most of its SARIF: they are serialised once (issue 7)
+        Object rules;
+        RulesText last = LAST_RULES.get();
+        if (last != null && last.rules().equals(report.rules())) {
+            rules = last.json();
+        } else {
+            List<Map<String, Object>> maps = rules(report.rules());
+            String alone = Json.MAPPER.writeValueAsString(maps);
+            LAST_RULES.set(new RulesText(List.copyOf(report.rules()),
+                    new RawValue(alone.replace("\n", "\n" + "  ".repeat(RULES_NESTING)))));
+            rules = maps;
         }
         List<Map<String, Object>> results = new ArrayList<>();
         for (Finding f : report.findings()) {
@@ -97,6 +113,22 @@ public final class SarifWriter implements ReportWriter {
         out.write("\n");
     }
 
+    private static List<Map<String, Object>> rules(List<RuleInfo> infos) {
+        List<Map<String, Object>> rules = new ArrayList<>();
+        for (RuleInfo r : infos) {
+            Map<String, Object> rule = new LinkedHashMap<>();
+            rule.put("id", r.id());
+            rule.put("name", pascal(r.title()));
+            rule.put("shortDescription", text(r.title()));
+            rule.put("fullDescription", text(r.rationale()));
+            rule.put("help", text(r.remediation()));
+            rule.put("defaultConfiguration", Map.of("level", level(r.severity())));
+            rule.put("properties", Map.of("concern", r.concern()));
+            rules.add(rule);
+        }
+        return rules;
+    }
+
     private static Map<String, Object> text(String s) {
         return Map.of("text", s == null || s.isEmpty() ? "-" : s);
     }
@@ -114,7 +146,25 @@ public final class SarifWriter implements ReportWriter {
      * absolute or {@code ../} path have no location inside the repository, like findings without a file.
      */
     static boolean insideRepository(String file) {
-        return !file.isEmpty() && !file.startsWith("/") && !file.startsWith("../") && !file.matches("^[A-Za-z]:[/\\\\].*");
+        return !file.isEmpty() && !file.startsWith("/") && !file.startsWith("../") && !isWindowsAbsolute(file);
+    }
+
+    /** {@code file.matches("^[A-Za-z]:[/\\\\].*")} without compiling the regex per finding. */
+    private static boolean isWindowsAbsolute(String file) {
+        if (file.length() < 3 || !isAsciiLetter(file.charAt(0)) || file.charAt(1) != ':' || file.charAt(2) != '/' && file.charAt(2) != '\\') {
+            return false;
+        }
+        for (int i = 3; i < file.length(); i++) {
+            char c = file.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return false; // regex '.' does not match a line break
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
     }
 
     /** Percent-encodes characters that may not appear in a relative URI reference; keeps '/'. */
@@ -131,11 +181,17 @@ public final class SarifWriter implements ReportWriter {
         return b.toString();
     }
 
-    private static String pascal(String title) {
-        StringBuilder b = new StringBuilder();
-        for (String w : title.split("[^A-Za-z0-9]+")) {
-            if (!w.isEmpty()) {
-                b.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
+    /** The title's ASCII words, each capitalised, joined: what {@code split("[^A-Za-z0-9]+")} gave, without the regex. */
+    static String pascal(String title) {
+        StringBuilder b = new StringBuilder(title.length());
+        boolean wordStart = true;
+        for (int i = 0; i < title.length(); i++) {
+            char c = title.charAt(i);
+            if (isAsciiLetter(c) || c >= '0' && c <= '9') {
+                b.append(wordStart ? Character.toUpperCase(c) : c);
+                wordStart = false;
+            } else {
+                wordStart = true;
             }
         }
         return b.toString();

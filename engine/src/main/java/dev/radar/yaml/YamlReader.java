@@ -41,7 +41,17 @@ public final class YamlReader {
 
     private YamlReader() {}
 
+    /**
+     * One loader per thread: building a {@link Yaml} (constructor, representer, resolver) cost more than composing a
+     * small file, and {@code compose} keeps no state in it between calls (each call has its own parser and composer).
+     */
+    private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(YamlReader::newYaml);
+
     private static Yaml yaml() {
+        return YAML.get();
+    }
+
+    private static Yaml newYaml() {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setNestingDepthLimit(MAX_DEPTH);

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.radar.model.RepoFacts;
 import dev.radar.model.RepoFile;
+import dev.radar.model.RepoPaths;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RepoFilesCollectorTest {
 
@@ -101,5 +104,66 @@ class RepoFilesCollectorTest {
                 .collect();
         assertThat(facts.files()).filteredOn(f -> f.kind().equals("adr")).extracting(RepoFile::path).containsExactly("docs/adr");
         assertThat(facts.files()).filteredOn(f -> f.kind().equals("tests:cargo")).extracting(RepoFile::path).containsExactly("src/lib.rs");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {
+        "Dockerfile", "docs/Dockerfile", "sample/x.dockerfile", "DOCKERFILE.prod", "a/Containerfile", "my.dockerfile.bak",
+        ".eslintrc", ".ESLINTRC.js", "eslint.config.mjs", "prettier.config.js", "biome.jsonc", "rustfmt.toml", ".ruff.toml",
+        "clippy.toml", "checkstyle.xml", "detekt.yml", ".markdownlint.yaml", "x/.stylelintrc.json", "config.toml", "ruff.toml",
+        "keys/server.pem", "id_rsa", "ID_ED25519", "a/tls.KEY", "auth.p8", "id_rsa.pub", "x.pem\nz", "id_",
+        "src/test/java/A.java", "core/src/jvmTest/A.kt", "src/it/x", "SRC/test/x", "a/src/Test/b", "src/xTest/", "src/it",
+        "web/src/App.test.tsx", "a.spec.mjs", "a.test.js.map", "test/app.js", "tests/app.ts", "test/app.jsx", "test/a.css",
+        "tests/test_api.py", "a_test.py", "conftest.py", "tests/helpers.py", "test_.py", "x/tests/cli.rs", "tests/sub/cli.rs",
+        "mytests/cli.rs", "tests/.rs", "src/lib.rs", "docs/adr/0001.md", "doc/ADR/x", "docs/adr/", "DOCS/ADR/x", "docs/adr/a\nb",
+        "doc/adr/\u2028", "docsx/adr/a", "pkg/x_test.go", "README.md", "a\nsrc/test/b", "tests/a\n.py",
+    })
+    void kinds_and_test_evidence_are_what_the_regexes_alone_said(String escaped) {
+        // the cheap string checks before each regex (issue 7) must never change an outcome
+        String path = escaped.replace("\\n", "\n").replace("\\u2028", "\u2028");
+        assertThat(RepoFilesCollector.isTestEvidence(path)).isEqualTo(Regexes.isTestEvidence(path));
+        assertThat(RepoFilesCollector.kindOf(path)).isEqualTo(Regexes.kindOf(path));
+        assertThat(RepoFilesCollector.isAdr(path.toLowerCase(Locale.ROOT))).isEqualTo(path.toLowerCase(Locale.ROOT).matches("docs?/adr/.+"));
+    }
+
+    /** The path checks as they were, regexes only: the oracle for the prefilters. */
+    private static final class Regexes {
+        static String isTestEvidence(String path) {
+            if (path.matches("(^|.*/)src/([A-Za-z]*[tT]est|it)/.*")) {
+                return "maven,gradle";
+            }
+            String name = path.substring(path.lastIndexOf('/') + 1);
+            if (name.endsWith("_test.go")) {
+                return "go";
+            }
+            if (name.matches(".*\\.(test|spec)\\.[cm]?[jt]sx?") || RepoPaths.isTest(path) && name.matches(".*\\.[cm]?[jt]sx?")) {
+                return "npm";
+            }
+            if (name.matches("test_.*\\.py|.*_test\\.py|conftest\\.py") || RepoPaths.isTest(path) && name.endsWith(".py")) {
+                return "python";
+            }
+            return path.matches("(.*/)?tests/[^/]+\\.rs") ? "cargo" : null;
+        }
+
+        /** Only the outcomes the prefilters touch: lint-config, dockerfile and key-file names (others null). */
+        static String kindOf(String path) {
+            String actual = RepoFilesCollector.kindOf(path);
+            if (actual != null && !actual.equals("lint-config") && !actual.equals("dockerfile") && !actual.equals("private-key-candidate")) {
+                return actual; // decided before the prefiltered checks
+            }
+            String lower = path.toLowerCase(Locale.ROOT);
+            String name = lower.substring(path.lastIndexOf('/') + 1);
+            if (name.matches("\\.eslintrc(\\..*)?|eslint\\.config\\.[cm]?[jt]s|\\.prettierrc(\\..*)?|prettier\\.config\\.[cm]?js|biome\\.jsonc?|"
+                    + "\\.golangci\\.(ya?ml|toml|json)|\\.?rustfmt\\.toml|clippy\\.toml|\\.flake8|\\.?ruff\\.toml|\\.pylintrc|"
+                    + "checkstyle\\.xml|\\.scalafmt\\.conf|\\.pre-commit-config\\.yaml|\\.markdownlint.*|\\.yamllint(\\.ya?ml)?|"
+                    + "\\.hadolint\\.ya?ml|\\.stylelintrc.*|\\.rubocop\\.yml|detekt\\.yml|\\.swiftlint\\.yml|\\.editorconfig-checker\\.json")) {
+                return "lint-config";
+            }
+            if (name.matches("(?i)(dockerfile([.-].*)?|.*\\.dockerfile|containerfile)") && !lower.startsWith(".devcontainer/")
+                    && !RepoPaths.isTest(path) && !lower.matches("(.*/)?(examples?|samples?|docs?)/.*")) {
+                return "dockerfile";
+            }
+            return name.matches("(?i).*\\.(pem|key|p8)|id_(rsa|dsa|ecdsa|ed25519)") ? "private-key-candidate" : null;
+        }
     }
 }

@@ -2,8 +2,10 @@ package dev.radar.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EcosystemTest {
 
@@ -36,5 +38,13 @@ class EcosystemTest {
             """)
     void radar_patterns_normalise_like_coordinates(String ecosystem, String pattern, String expected) {
         assertThat(Ecosystem.byId(ecosystem).orElseThrow().normalise(pattern)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "pypi {0}")
+    @ValueSource(strings = {"a", "A-B", "a--b", "a-_.b", "-a-", "_a_", "...", "a.b_c-d", "-", "", "zope.interface", "x-y-z", "a-.", "ß_İ"})
+    void pypi_names_normalise_as_the_pep_503_regex_does(String name) {
+        // the hand loop replaced replaceAll("[-_.]+", "-") for speed (issue 7); it must agree with it on every name
+        assertThat(Ecosystem.PYPI.coordinate("", name)).isEqualTo(name.trim().toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-"));
+        assertThat(Ecosystem.PYPI.normalise(name)).isEqualTo(name.trim().toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-"));
     }
 }
