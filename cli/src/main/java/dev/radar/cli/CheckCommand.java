@@ -111,7 +111,10 @@ final class CheckCommand implements Callable<Integer> {
         var request = new CheckRequest(dir, repoName != null ? repoName : CheckRequest.nameOf(dir), radar, engine.today(),
                 exceptions.central());
         // The repository is collected while the built-in rule base is still loading on the preload thread.
-        Report report = new Checker(() -> Timings.time("policies", policy::get)).check(request);
+        Report report = new Checker(() -> {
+            Preload.evaluating();
+            return Timings.time("policies", policy::get);
+        }).check(request);
         Timings.time("report", () -> {
             output.write(spec.commandLine().getOut(), w -> writer.write(report, w));
             for (var e : extra.entrySet()) {

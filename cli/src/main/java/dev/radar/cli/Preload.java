@@ -52,21 +52,33 @@ final class Preload {
     }
 
     /**
-     * After the rule base is handed over, while the main thread collects the repository: runs one rule session on
-     * the radar's entries alone (a session's first creation, insertions and firing load and compile much of Drools) and writes an empty JSON
-     * report (Jackson's first use is slow), so the main thread finds that code ready. Failures are irrelevant: the
-     * real run reports its own.
+     * After the rule base is handed over: writes an empty JSON report (Jackson's first use is slow, and every check
+     * writes a report at its end), then, unless the main thread has already begun evaluating, runs one rule session
+     * on the radar's entries alone (a session's first creation, insertions and firing load and compile much of
+     * Drools), so the main thread finds that code ready. A session warmed while the main thread evaluates would
+     * only compete with it for a core. Failures are irrelevant: the real run reports its own.
      */
     private static void warmUp(FutureTask<PolicyEngine> task) {
         try {
             PolicyEngine engine = task.get();
-            judgeRadarAlone(engine, RADAR.get(2, java.util.concurrent.TimeUnit.SECONDS));
             dev.radar.report.Report empty = dev.radar.report.Report.of("warm-up", java.time.LocalDate.of(2026, 1, 1), "", java.util.List.of(),
                     java.util.List.copyOf(engine.rules().values()), 0, java.util.List.of());
             new dev.radar.report.JsonWriter().write(empty, java.io.Writer.nullWriter());
+            dev.radar.radar.Radar radar = RADAR.get(2, java.util.concurrent.TimeUnit.SECONDS);
+            if (!evaluating) {
+                judgeRadarAlone(engine, radar);
+            }
         } catch (Exception | LinkageError e) {
             // a warm-up only
         }
+    }
+
+    /** Set once the main thread asks for the rule base to evaluate (see {@link #warmUp}). */
+    private static volatile boolean evaluating;
+
+    /** The main thread is about to evaluate: a warm-up not yet begun is skipped. */
+    static void evaluating() {
+        evaluating = true;
     }
 
     /**

@@ -206,7 +206,29 @@ public final class PolicyEngine {
     }
 
     private static String text(Map<String, Object> meta, String key) {
-        return meta(meta, key).replaceAll("\\s+", " ").trim();
+        return collapseWhitespace(meta(meta, key));
+    }
+
+    /**
+     * Runs of whitespace as one space, trimmed: {@code replaceAll("\\s+", " ").trim()} without a regex, which every
+     * check would run interpreted for each rule's title, rationale and remediation while the rule base loads.
+     */
+    static String collapseWhitespace(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B') {
+                space = b.length() > 0;
+            } else {
+                if (space) {
+                    b.append(' ');
+                    space = false;
+                }
+                b.append(c);
+            }
+        }
+        return b.toString().trim();
     }
 
     /**

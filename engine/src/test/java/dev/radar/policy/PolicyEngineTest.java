@@ -114,4 +114,13 @@ class PolicyEngineTest {
         PolicyEngine engine = PolicyEngine.load(Optional.empty());
         assertThat(engine.evaluate(List.of(), java.util.Map.of())).isEmpty();
     }
+
+    @org.junit.jupiter.api.Test
+    void rule_texts_collapse_whitespace_as_the_regex_did() {
+        for (String t : java.util.List.of("", " ", "a", "  a  b ", "a\n\t  b\r\nc", "\u000Bx\fy\u000B", "\u0001 a \u0001", "tab\tend\t",
+                "line one\n    line two\n", "é  ü", "a\u00A0b")) {
+            org.assertj.core.api.Assertions.assertThat(PolicyEngine.collapseWhitespace(t)).as("[%s]", t)
+                    .isEqualTo(t.replaceAll("\\s+", " ").trim());
+        }
+    }
 }
