@@ -52,13 +52,28 @@ public class OrgScanBench {
         try (Stream<Path> s = Files.list(root.resolve("examples/org"))) {
             s.filter(Files::isDirectory).sorted().forEach(dirs::add);
         }
-        Path corpus = root.resolve("../shared/corpus");
-        for (String name : List.of("spring-projects__spring-petclinic", "apache__commons-lang", "gin-gonic__gin",
-                "fastapi__fastapi", "BurntSushi__ripgrep", "typicode__json-server")) {
-            if (Files.isDirectory(corpus.resolve(name))) {
-                dirs.add(corpus.resolve(name));
+        // the corpus as bench/ci-gate finds it: $RADAR_CORPUS, or ../shared/corpus next to this checkout or a worktree
+        List<Path> candidates = new ArrayList<>();
+        if (System.getenv("RADAR_CORPUS") != null && !System.getenv("RADAR_CORPUS").isBlank()) {
+            candidates.add(Path.of(System.getenv("RADAR_CORPUS")));
+        }
+        candidates.add(root.resolve("../shared/corpus"));
+        candidates.add(root.resolve("../../shared/corpus"));
+        Path corpus = candidates.stream().filter(Files::isDirectory).findFirst().orElse(null);
+        if (corpus == null) {
+            // without the corpus the repositories are only examples/org's shapes: lighter, and the figures not comparable
+            System.err.println("OrgScanBench: WARNING: no shared corpus (tried " + candidates
+                    + "); generating from examples/org only. Set RADAR_CORPUS to compare figures.");
+        } else {
+            for (String name : List.of("spring-projects__spring-petclinic", "apache__commons-lang", "gin-gonic__gin",
+                    "fastapi__fastapi", "BurntSushi__ripgrep", "typicode__json-server")) {
+                if (Files.isDirectory(corpus.resolve(name))) {
+                    dirs.add(corpus.resolve(name));
+                }
             }
         }
+        System.err.println("OrgScanBench: " + dirs.size() + " template repositories"
+                + (corpus == null ? "" : " (" + (dirs.size() - countExamples(root)) + " from " + corpus.normalize() + ")"));
         List<Map<String, byte[]>> out = new ArrayList<>();
         for (Path dir : dirs) {
             Map<String, byte[]> files = new TreeMap<>();
@@ -73,6 +88,12 @@ public class OrgScanBench {
             out.add(files);
         }
         return out;
+    }
+
+    private static long countExamples(Path root) throws IOException {
+        try (Stream<Path> s = Files.list(root.resolve("examples/org"))) {
+            return s.filter(Files::isDirectory).count();
+        }
     }
 
     static String name(int i) {
