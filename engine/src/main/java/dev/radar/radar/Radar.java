@@ -17,7 +17,8 @@ import java.util.Optional;
  * @param standards rule id to severity; an empty Optional means the rule is switched off
  * @param exceptionPolicy {@code policy.exceptions}: durations, approvals and trust for exceptions
  * @param source    where the radar came from, for messages
- * @param digest    SHA-256 of the radar text, for caches and incremental scans
+ * @param digest    a checksum of the radar text ({@link dev.radar.cache.CacheDir#key}: CRC-32, CRC-32C, Adler-32
+ *                  and length), for incremental scans; not a SHA-256, which a check would run cold on its main thread
  * @param repoKinds repositories whose kind (service or library) is set in radar.yaml's {@code repos}
  */
 public record Radar(

@@ -21,13 +21,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -138,7 +135,7 @@ public final class RadarLoader {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new Radar(title, quadrants, resolved, matchers, languages, standards, file, sha256(text), exceptionPolicy, repoKinds);
+        return new Radar(title, quadrants, resolved, matchers, languages, standards, file, dev.radar.cache.CacheDir.key(text), exceptionPolicy, repoKinds);
     }
 
     private List<String> quadrants(YamlNode root, YamlNode node) {
@@ -525,14 +522,6 @@ public final class RadarLoader {
                 problems.add(e.getKey().problem("unknown " + what + " key '" + key + "'; known keys: "
                         + known.stream().sorted().reduce((a, b) -> a + ", " + b).orElse("")));
             }
-        }
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
