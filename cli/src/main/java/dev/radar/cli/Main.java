@@ -66,7 +66,7 @@ public final class Main {
 
     /**
      * The subcommands a CI job or a nightly run starts most, by name, so that finding them reads no other command's
-     * annotations (reading an annotation parses it and makes a proxy class: a cost at every start); MainTest checks
+     * annotations (reading an annotation parses it and makes a proxy class: a cost at every start); HelpTest checks
      * the names against the commands' own.
      */
     static final java.util.Map<String, Class<?>> HOT = java.util.Map.of("check", CheckCommand.class, "scan", ScanCommand.class);

@@ -53,9 +53,9 @@ final class Preload {
 
     /**
      * After the rule base is handed over: writes an empty JSON report (Jackson's first use is slow, and every check
-     * writes a report at its end) and computes one SHA-256 (findings' fingerprints), then, unless the main thread has already begun evaluating, runs one rule session
-     * on the radar's entries alone (a session's first creation, insertions and firing load and compile much of
-     * Drools), so the main thread finds that code ready. A session warmed while the main thread evaluates would
+     * writes a report at its end) and computes one SHA-256 (findings' fingerprints); then, unless the main thread has
+     * already begun evaluating, runs one rule session on the radar's entries alone (a session's first creation,
+     * insertions and firing load and compile much of Drools), so the main thread finds that code ready. A session warmed while the main thread evaluates would
      * only compete with it for a core. Failures are irrelevant: the real run reports its own.
      */
     private static void warmUp(FutureTask<PolicyEngine> task) {
