@@ -172,7 +172,7 @@ final class StateIndex {
         private CheckedOutputStream checked;
         private DataOutputStream out;
         private int count;
-        private final Map<String, String> pool = new HashMap<>();
+        private final Pool pool = new Pool();
 
         private Writer() {
             try {
@@ -423,7 +423,7 @@ final class StateIndex {
      * Decodes an entry; with a pool, short texts (teams, ids, versions, coordinates) are shared with earlier results,
      * so the summary, which keeps some of them for every repository, holds each once.
      */
-    static RepoResult decode(byte[] data, boolean rows, Map<String, String> pool) throws IOException {
+    static RepoResult decode(byte[] data, boolean rows, Pool pool) throws IOException {
         In in = new In(data, pool);
         int schema = in.readInt();
         String name = readString(in);
@@ -523,13 +523,76 @@ final class StateIndex {
         if (n < 0 || n > in.available()) {
             throw new IOException("bad string length");
         }
-        String v = new String(in.data, in.pos, n, StandardCharsets.UTF_8);
+        String v = in.pool != null && n <= Pool.LONGEST ? in.pool.get(in.data, in.pos, n)
+                : new String(in.data, in.pos, n, StandardCharsets.UTF_8);
         in.pos += n;
-        if (in.pool != null && n <= 64) {
-            String shared = in.pool.putIfAbsent(v, v);
-            return shared != null ? shared : v;
-        }
         return v;
+    }
+
+    /**
+     * Short texts read from the index, shared by content. They are looked up by their UTF-8 bytes, so a text seen
+     * before (a team, rule id, version, coordinate: most of them) costs neither a new String nor its hash; at 10,000
+     * repositories the summary reads a few million. Open addressing over byte arrays; not thread-safe (one per
+     * {@link Writer}).
+     */
+    static final class Pool {
+        static final int LONGEST = 64;
+        private byte[][] keys = new byte[1 << 12][];
+        private String[] values = new String[1 << 12];
+        private int size;
+
+        String get(byte[] data, int from, int length) {
+            int h = 1;
+            for (int i = from; i < from + length; i++) {
+                h = 31 * h + data[i];
+            }
+            h ^= h >>> 16;
+            int mask = keys.length - 1;
+            for (int i = h & mask; ; i = (i + 1) & mask) {
+                byte[] k = keys[i];
+                if (k == null) {
+                    String v = new String(data, from, length, StandardCharsets.UTF_8);
+                    keys[i] = java.util.Arrays.copyOfRange(data, from, from + length);
+                    values[i] = v;
+                    if (++size * 2 > keys.length) {
+                        grow();
+                    }
+                    return v;
+                }
+                if (k.length == length && java.util.Arrays.equals(k, 0, length, data, from, from + length)) {
+                    return values[i];
+                }
+            }
+        }
+
+        private void grow() {
+            byte[][] oldKeys = keys;
+            String[] oldValues = values;
+            keys = new byte[oldKeys.length * 2][];
+            values = new String[oldKeys.length * 2];
+            int mask = keys.length - 1;
+            for (int j = 0; j < oldKeys.length; j++) {
+                byte[] k = oldKeys[j];
+                if (k == null) {
+                    continue;
+                }
+                int h = 1;
+                for (byte b : k) {
+                    h = 31 * h + b;
+                }
+                h ^= h >>> 16;
+                int i = h & mask;
+                while (keys[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                keys[i] = k;
+                values[i] = oldValues[j];
+            }
+        }
+
+        int size() {
+            return size;
+        }
     }
 
     /** A growing byte array (no locking, unlike ByteArrayOutputStream and DataOutputStream). */
@@ -570,10 +633,10 @@ final class StateIndex {
     /** Reads what {@link Out} wrote; running past the end is an {@link EOFException}. */
     private static final class In {
         private final byte[] data;
-        private final Map<String, String> pool;
+        private final Pool pool;
         private int pos;
 
-        In(byte[] data, Map<String, String> pool) {
+        In(byte[] data, Pool pool) {
             this.data = data;
             this.pool = pool;
         }

@@ -103,11 +103,13 @@ final class SummaryBuilder {
             }
         }
         for (RepoResult.UsageRow u : r.usages()) {
-            usage.computeIfAbsent(u.entryId(), k -> new TreeMap<>()).computeIfAbsent(r.name(), k -> new TreeSet<>(versions))
+            // per entry, repositories in insertion order, which is name order (checked above): what a TreeMap would
+            // give, without comparing long, alike names at every row (a tenth of a 10,000-repository summary's time)
+            usage.computeIfAbsent(u.entryId(), k -> new java.util.LinkedHashMap<>()).computeIfAbsent(r.name(), k -> new TreeSet<>(versions))
                     .add(u.version());
         }
         for (RepoResult.TechRow t : r.notOnRadar()) {
-            unknown.computeIfAbsent(t.ecosystem() + "\n" + t.coordinate(), k -> new TreeMap<>())
+            unknown.computeIfAbsent(t.ecosystem() + "\n" + t.coordinate(), k -> new java.util.LinkedHashMap<>())
                     .computeIfAbsent(r.name(), k -> new TreeSet<>(versions)).add(t.version());
         }
     }

@@ -42,6 +42,32 @@ class StateIndexTest {
     }
 
     @Test
+    void the_pool_shares_texts_by_content_and_decodes_as_a_fresh_string_would() throws IOException {
+        StateIndex.Pool pool = new StateIndex.Pool();
+        java.util.List<String> texts = new java.util.ArrayList<>(java.util.List.of("", "a", "RAD-001", "é ü \u2603", "\uD83D\uDE00 x"));
+        for (int i = 0; i < 20_000; i++) {
+            texts.add("repo-" + i); // past several doublings of the table
+        }
+        java.util.Map<String, String> first = new java.util.HashMap<>();
+        for (int round = 0; round < 2; round++) {
+            for (String t : texts) {
+                byte[] framed = ("<<" + t + ">>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                int length = framed.length - 4;
+                String v = pool.get(framed, 2, length);
+                assertThat(v).isEqualTo(t);
+                assertThat(v).isSameAs(first.computeIfAbsent(t, k -> v));
+            }
+        }
+        assertThat(pool.size()).isEqualTo(texts.size());
+        RepoResult r = sample("payments", "line one\nline two");
+        StateIndex.Pool shared = new StateIndex.Pool();
+        RepoResult a = StateIndex.decode(StateIndex.encode(r), true, shared);
+        RepoResult b = StateIndex.decode(StateIndex.encode(sample("billing", "line one\nline two")), true, shared);
+        assertThat(a).isEqualTo(r).isEqualTo(StateIndex.decode(StateIndex.encode(r), true, null));
+        assertThat(b.team()).isSameAs(a.team());
+    }
+
+    @Test
     void a_result_survives_the_round_trip_through_the_encoding_and_the_file() throws IOException {
         RepoResult r = sample("payments", "line one\nline two");
         assertThat(StateIndex.decode(StateIndex.encode(r))).isEqualTo(r);
