@@ -190,26 +190,25 @@ record CompiledPolicies(String build, String key, List<String> sources, List<Str
     }
 
     /**
-     * A cheap check of the same content as {@link PolicyCompiler#key}: CRC-32 (native code, no warm-up) and length of the engine
-     * build and every source's path and text. It matches the jar's built-in rule base to the DRL shipped beside it
-     * on every run, guarding against a partial build, not against tampering (whoever can edit the jar can edit both).
+     * What a rule base is keyed on: the engine build and every source's path and text, in one text. {@link
+     * PolicyCompiler#key} hashes it with SHA-256, {@link #check(String, List)} with the cache's checksum.
+     */
+    static String keyText(String build, List<PolicySource> sources) {
+        StringBuilder b = new StringBuilder("radar-policies/1\n").append(build).append('\n');
+        for (PolicySource s : sources) {
+            b.append(s.path()).append('\0').append(s.text()).append('\0');
+        }
+        return b.toString();
+    }
+
+    /**
+     * A cheap check of the same content as {@link PolicyCompiler#key}: {@code crc32:} and the cache's checksum of
+     * {@link #keyText} ({@link dev.radar.cache.CacheDir#key}: CRC-32, CRC-32C, Adler-32 and length, native code with no
+     * warm-up). It matches the jar's built-in rule base to the DRL shipped beside it on every run, guarding against a
+     * partial build, not against tampering (whoever can edit the jar can edit both).
      */
     static String check(String build, List<PolicySource> sources) {
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        long length = 0;
-        byte[] head = ("radar-policies/1\n" + build + "\n").getBytes(StandardCharsets.UTF_8);
-        crc.update(head);
-        length += head.length;
-        for (PolicySource s : sources) {
-            byte[] path = s.path().getBytes(StandardCharsets.UTF_8);
-            byte[] text = s.text().getBytes(StandardCharsets.UTF_8);
-            crc.update(path);
-            crc.update(0);
-            crc.update(text);
-            crc.update(0);
-            length += path.length + text.length + 2;
-        }
-        return "crc32:" + Long.toHexString(crc.getValue()) + ":" + length;
+        return "crc32:" + dev.radar.cache.CacheDir.key(keyText(build, sources));
     }
 
     static byte[] sha256(byte[] data) {

@@ -75,11 +75,7 @@ final class PolicyCompiler {
      * source's path and text.
      */
     static String key(String build, List<PolicySource> sources) {
-        StringBuilder b = new StringBuilder("radar-policies/1\n").append(build).append('\n');
-        for (PolicySource s : sources) {
-            b.append(s.path()).append('\0').append(s.text()).append('\0');
-        }
-        return CompiledPolicies.hex(CompiledPolicies.sha256(b.toString().getBytes(StandardCharsets.UTF_8)));
+        return CompiledPolicies.hex(CompiledPolicies.sha256(CompiledPolicies.keyText(build, sources).getBytes(StandardCharsets.UTF_8)));
     }
 
     /**

@@ -542,13 +542,8 @@ final class StateIndex {
         private int size;
 
         String get(byte[] data, int from, int length) {
-            int h = 1;
-            for (int i = from; i < from + length; i++) {
-                h = 31 * h + data[i];
-            }
-            h ^= h >>> 16;
             int mask = keys.length - 1;
-            for (int i = h & mask; ; i = (i + 1) & mask) {
+            for (int i = hash(data, from, length) & mask; ; i = (i + 1) & mask) {
                 byte[] k = keys[i];
                 if (k == null) {
                     String v = new String(data, from, length, StandardCharsets.UTF_8);
@@ -576,12 +571,7 @@ final class StateIndex {
                 if (k == null) {
                     continue;
                 }
-                int h = 1;
-                for (byte b : k) {
-                    h = 31 * h + b;
-                }
-                h ^= h >>> 16;
-                int i = h & mask;
+                int i = hash(k, 0, k.length) & mask;
                 while (keys[i] != null) {
                     i = (i + 1) & mask;
                 }
@@ -592,6 +582,14 @@ final class StateIndex {
 
         int size() {
             return size;
+        }
+
+        private static int hash(byte[] data, int from, int length) {
+            int h = 1;
+            for (int i = from; i < from + length; i++) {
+                h = 31 * h + data[i];
+            }
+            return h ^ h >>> 16;
         }
     }
 
