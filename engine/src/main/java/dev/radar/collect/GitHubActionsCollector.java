@@ -4,7 +4,6 @@ import dev.radar.model.Dependency;
 import dev.radar.model.Ecosystem;
 import dev.radar.yaml.YamlException;
 import dev.radar.yaml.YamlNode;
-import dev.radar.yaml.YamlReader;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +37,7 @@ public final class GitHubActionsCollector implements Collector {
         for (String path : paths) {
             YamlNode root;
             try {
-                root = YamlReader.parse(path, tree.read(path));
+                root = tree.yaml(path);
             } catch (IOException e) {
                 out.problem(path, 0, "GitHub Actions file could not be read: " + e.getMessage());
                 continue;

@@ -1,5 +1,8 @@
 package dev.radar.collect;
 
+import dev.radar.yaml.YamlException;
+import dev.radar.yaml.YamlNode;
+import dev.radar.yaml.YamlReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -61,6 +64,12 @@ public final class RepoTree {
     private RepoTree(Path root, Map<String, Long> sizes) {
         this(root, sizes, null, null);
     }
+
+    /**
+     * The first YAML document of files parsed through {@link #yaml}, by path: the parsed root (an empty Optional for
+     * an empty document) or the IOException or YamlException the read or parse gave.
+     */
+    private final Map<String, Object> parsedYaml = new java.util.HashMap<>(4);
 
     private RepoTree(Path root, Map<String, Long> sizes, Map<String, byte[]> contents, Blobs blobs) {
         this.root = root;
@@ -267,6 +276,30 @@ public final class RepoTree {
             throw new IOException("the file cannot be read: " + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()));
         }
         return decode(bytes);
+    }
+
+    /**
+     * The first YAML document of a file of the tree ({@link #read}, then {@link YamlReader#parse}), parsed once however
+     * many collectors ask: a GitHub workflow is read by two. Null for an empty document. A failed read or parse throws
+     * the same exception to every caller, so each reports the problem as it would have.
+     */
+    public synchronized YamlNode yaml(String path) throws IOException, YamlException {
+        Object memo = parsedYaml.get(path);
+        if (memo == null) {
+            try {
+                memo = java.util.Optional.ofNullable(YamlReader.parse(path, read(path)));
+            } catch (IOException | YamlException e) {
+                memo = e;
+            }
+            parsedYaml.put(path, memo);
+        }
+        if (memo instanceof IOException e) {
+            throw e;
+        }
+        if (memo instanceof YamlException e) {
+            throw e;
+        }
+        return ((java.util.Optional<?>) memo).map(YamlNode.class::cast).orElse(null);
     }
 
     private static byte[] withinCap(byte[] bytes) throws IOException {

@@ -3,7 +3,6 @@ package dev.radar.collect;
 import dev.radar.model.CiStep;
 import dev.radar.yaml.YamlException;
 import dev.radar.yaml.YamlNode;
-import dev.radar.yaml.YamlReader;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -49,20 +48,20 @@ public final class WorkflowStepsCollector implements Collector {
     public void collect(RepoTree tree, List<String> paths, Facts out) {
         for (String path : paths) {
             String lower = path.toLowerCase(Locale.ROOT);
-            String text;
-            try {
-                text = tree.read(path);
-            } catch (IOException e) {
-                out.problem(path, 0, "cannot read CI configuration: " + e.getMessage());
-                continue;
-            }
             if (WHOLE_FILE_CI.contains(lower)) {
-                out.add(new CiStep(out.repo(), path, 1, "", "", text));
+                try {
+                    out.add(new CiStep(out.repo(), path, 1, "", "", tree.read(path)));
+                } catch (IOException e) {
+                    out.problem(path, 0, "cannot read CI configuration: " + e.getMessage());
+                }
                 continue;
             }
             YamlNode root;
             try {
-                root = YamlReader.parse(path, text);
+                root = tree.yaml(path); // parsed once: GitHubActionsCollector reads workflows too
+            } catch (IOException e) {
+                out.problem(path, 0, "cannot read CI configuration: " + e.getMessage());
+                continue;
             } catch (YamlException e) {
                 out.problem(path, e.problem().line(), "CI configuration " + e.problem().message());
                 continue;

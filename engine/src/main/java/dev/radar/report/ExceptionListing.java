@@ -107,7 +107,7 @@ public final class ExceptionListing {
         root.put("schemaVersion", Report.SCHEMA_VERSION);
         root.put("today", today.toString());
         root.put("exceptions", rows);
-        Json.MAPPER.writeValue(out, root);
+        Json.write(out, root);
         out.write("\n");
     }
 

@@ -59,7 +59,7 @@ public final class Inventory {
         root.put("schemaVersion", Report.SCHEMA_VERSION);
         root.put("repo", repo);
         root.put("dependencies", rows);
-        Json.MAPPER.writeValue(out, root);
+        Json.write(out, root);
         out.write("\n");
     }
 

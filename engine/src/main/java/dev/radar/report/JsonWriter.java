@@ -73,7 +73,7 @@ public final class JsonWriter implements ReportWriter {
             problems.add(m);
         }
         root.put("problems", problems);
-        Json.MAPPER.writeValue(out, root);
+        Json.write(out, root);
         out.write("\n");
     }
 }

@@ -44,7 +44,7 @@ public final class RuleCatalog {
             m.put("file", r.file());
             rows.add(m);
         }
-        Json.MAPPER.writeValue(out, Json.ordered("schemaVersion", Report.SCHEMA_VERSION, "rules", rows));
+        Json.write(out, Json.ordered("schemaVersion", Report.SCHEMA_VERSION, "rules", rows));
         out.write("\n");
     }
 

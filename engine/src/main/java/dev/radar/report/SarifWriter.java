@@ -1,6 +1,5 @@
 package dev.radar.report;
 
-import com.fasterxml.jackson.databind.util.RawValue;
 import dev.radar.model.Finding;
 import dev.radar.model.FindingStatus;
 import dev.radar.model.RuleInfo;
@@ -46,7 +45,7 @@ public final class SarifWriter implements ReportWriter {
     static final int RULES_NESTING = 4;
 
     /** The rules array of the last rule list written (one per scan), as the pretty printer wrote it at its nesting. */
-    private record RulesText(List<RuleInfo> rules, RawValue json) {}
+    private record RulesText(List<RuleInfo> rules, Json.Raw json) {}
 
     private static final AtomicReference<RulesText> LAST_RULES = new AtomicReference<>();
 
@@ -64,9 +63,9 @@ public final class SarifWriter implements ReportWriter {
             rules = last.json();
         } else {
             List<Map<String, Object>> maps = rules(report.rules());
-            String alone = Json.MAPPER.writeValueAsString(maps);
+            String alone = Json.text(maps);
             LAST_RULES.set(new RulesText(List.copyOf(report.rules()),
-                    new RawValue(alone.replace("\n", "\n" + "  ".repeat(RULES_NESTING)))));
+                    new Json.Raw(alone.replace("\n", "\n" + "  ".repeat(RULES_NESTING)))));
             rules = maps;
         }
         List<Map<String, Object>> results = new ArrayList<>();
@@ -109,7 +108,7 @@ public final class SarifWriter implements ReportWriter {
         root.put("$schema", SCHEMA);
         root.put("version", "2.1.0");
         root.put("runs", List.of(run));
-        Json.MAPPER.writeValue(out, root);
+        Json.write(out, root);
         out.write("\n");
     }
 
