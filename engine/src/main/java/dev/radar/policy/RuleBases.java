@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.drools.core.impl.RuleBaseFactory;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
@@ -72,6 +73,8 @@ final class RuleBases {
                 throw new IllegalStateException("cannot load the compiled rule model " + name + ": " + e, e);
             }
         }
-        return KieBaseBuilder.createKieBaseFromModel(models);
+        // the configuration KieServices would make (RuleBaseConfiguration's defaults from the class path's properties),
+        // made without KieServices: its first use looks up and instantiates every KIE service on the class path
+        return KieBaseBuilder.createKieBaseFromModel(models, RuleBaseFactory.newKnowledgeBaseConfiguration());
     }
 }
