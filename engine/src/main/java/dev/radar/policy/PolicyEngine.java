@@ -33,6 +33,7 @@ import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 
 /**
  * The compiled rule base. Built once per process from the built-in policies (inside the jar) and an
@@ -60,12 +61,23 @@ public final class PolicyEngine {
     private final Map<String, RuleInfo> rules;
     private final List<PolicySource> sources;
     private final Provenance provenance;
+    /**
+     * Sessions to reuse: Drools' pool resets a disposed session (no facts, no agenda, node memories emptied) and hands
+     * it to the next {@link #run}, so each check worker of an org scan keeps one session instead of building one per
+     * repository. Sized on demand (a session is made when none is free).
+     */
+    private final KieSessionsPool sessions;
+    /** Whether the rules declare the findings global (user rule bases may replace every built-in file). */
+    private final boolean hasFindingsGlobal;
 
     private PolicyEngine(KieBase kieBase, Map<String, RuleInfo> rules, List<PolicySource> sources, Provenance provenance) {
         this.kieBase = kieBase;
         this.rules = rules;
         this.sources = sources;
         this.provenance = provenance;
+        this.sessions = kieBase.newKieSessionsPool(0);
+        this.hasFindingsGlobal = kieBase.getKiePackages().stream()
+                .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(GLOBAL)));
     }
 
     /**
@@ -283,9 +295,9 @@ public final class PolicyEngine {
 
     /** As {@link #evaluate}, also returning the {@link Usage} facts the session derived. */
     public Evaluation run(Collection<?> facts, Map<String, Optional<Severity>> overrides) {
-        KieSession session = kieBase.newKieSession();
+        KieSession session = sessions.newKieSession();
         try {
-            if (kieBase.getKiePackages().stream().anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(GLOBAL)))) {
+            if (hasFindingsGlobal) {
                 session.setGlobal(GLOBAL, new FindingFactory(rules, overrides));
             }
             for (Object fact : facts) {
@@ -313,7 +325,7 @@ public final class PolicyEngine {
             }
             return new Evaluation(apply(findings, verdicts), usages);
         } finally {
-            session.dispose();
+            session.dispose(); // back to the pool, reset
         }
     }
 
