@@ -314,6 +314,13 @@ public final class RepoTree {
     }
 
     private static String decode(byte[] bytes) throws IOException {
+        // The JDK's own decoding is much faster than a reporting decoder (ASCII bytes are copied as they are) and
+        // marks malformed input with U+FFFD: text without one decoded cleanly; text with one goes the strict way,
+        // which tells a written U+FFFD from malformed bytes.
+        String fast = new String(bytes, StandardCharsets.UTF_8);
+        if (fast.indexOf('\uFFFD') < 0) {
+            return textOnly(fast.startsWith("\uFEFF") ? fast.substring(1) : fast);
+        }
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
