@@ -47,6 +47,15 @@ public record Dependency(
         return ecosystem.coordinate(group, name);
     }
 
+    /**
+     * The key's text before the coordinate's first {@code :} ({@code maven|org.mongodb} for a Maven dependency), or
+     * empty when the coordinate has none: the join key with patterns whose group is literal ({@link Matcher#groupKey}).
+     */
+    public String groupKey() {
+        int colon = key.indexOf(':', key.indexOf('|') + 1);
+        return colon < 0 ? "" : key.substring(0, colon);
+    }
+
     /** The coordinate as a person writes it, with the best known version. */
     public String display() {
         String v = !version.isEmpty() ? version : declaredVersion;

@@ -22,6 +22,22 @@ public record Matcher(
                 !Glob.hasWildcard(pattern), ecosystem.key(ecosystem.normalise(pattern)), file, line);
     }
 
+    /**
+     * The {@link Dependency#groupKey} of every dependency a wildcard pattern can recognise, when the pattern's text
+     * before its first {@code :} has no wildcard ({@code maven|org.springframework.boot} for
+     * {@code org.springframework.boot:*}); empty otherwise ({@code jakarta.*:*}, {@code @types/*}). Rules join
+     * dependencies on it, hash-indexed, instead of trying every pattern of the ecosystem on every dependency: a
+     * pattern whose literal text ends in {@code :} can only match a coordinate with that same text before its first
+     * {@code :}.
+     */
+    public String groupKey() {
+        if (exact) {
+            return "";
+        }
+        int colon = key.indexOf(':', key.indexOf('|') + 1);
+        return colon < 0 || Glob.hasWildcard(key.substring(key.indexOf('|') + 1, colon)) ? "" : key.substring(0, colon);
+    }
+
     /** Whether the dependency is this matcher's package (same ecosystem and coordinate), whatever its version. */
     public boolean recognises(Dependency d) {
         return d.ecosystem() == ecosystem && (exact ? key.equals(d.key()) : Glob.matches(pattern, d.coordinate()));
