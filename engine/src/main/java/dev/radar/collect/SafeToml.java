@@ -7,7 +7,9 @@ import org.tomlj.TomlParseResult;
 /**
  * TOML parsing for repository files (Cargo.toml, pyproject.toml, poetry.lock, Gradle version catalogs) with a nesting
  * limit. tomlj's parser recurses once per nested array or inline table, so {@code a = [[[[...} a hundred thousand deep
- * overflows the stack and would end the whole check; nesting is counted first, outside strings and comments.
+ * overflows the stack and would end the whole check; nesting is counted first, outside strings and comments. Text in
+ * the common shape of manifests is then read by {@link StrictToml}, to the same result as tomlj's, many times faster;
+ * tomlj reads the rest, and reports every error.
  */
 final class SafeToml {
 
@@ -41,6 +43,10 @@ final class SafeToml {
     /** Parses TOML text; syntax errors are in the result, too deep a nesting is thrown. */
     static TomlParseResult parse(String text) throws Refused {
         checkDepth(text);
+        TomlParseResult fast = StrictToml.parse(text); // the common shape of manifests, as tomlj reads it (issue 7)
+        if (fast != null) {
+            return fast;
+        }
         try {
             return Toml.parse(text);
         } catch (AssertionError e) {
