@@ -1,6 +1,5 @@
 package dev.radar.model;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -18,6 +17,12 @@ public enum Severity {
     }
 
     public static Optional<Severity> byId(String id) {
-        return Arrays.stream(values()).filter(s -> s.id().equalsIgnoreCase(id == null ? "" : id.trim())).findFirst();
+        String wanted = id == null ? "" : id.trim();
+        for (Severity s : values()) { // a loop, not a stream: called for every rule while a check's rule base loads
+            if (s.id().equalsIgnoreCase(wanted)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
     }
 }

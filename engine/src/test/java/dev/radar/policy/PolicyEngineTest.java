@@ -123,4 +123,22 @@ class PolicyEngineTest {
                     .isEqualTo(t.replaceAll("\\s+", " ").trim());
         }
     }
+
+    @Test
+    void a_rule_id_has_a_concern_exactly_when_it_looks_like_api_002() {
+        java.util.regex.Pattern id = java.util.regex.Pattern.compile("([A-Z]+)-[0-9]{3}");
+        java.util.Random r = new java.util.Random(4);
+        String alphabet = "AZaz-09x ";
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = r.nextInt(8); k > 0; k--) {
+                b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            String text = r.nextInt(4) == 0 ? "API-" + b : b.toString();
+            var m = id.matcher(text);
+            assertThat(PolicyEngine.concern(text)).as(text).isEqualTo(m.matches() ? m.group(1) : null);
+        }
+        assertThat(PolicyEngine.concern("SEC-001")).isEqualTo("SEC");
+        assertThat(PolicyEngine.concern("SEC-01")).isNull();
+    }
 }
