@@ -1,5 +1,6 @@
 package dev.radar.collect;
 
+import dev.radar.model.CiTools;
 import dev.radar.model.RepoFile;
 import dev.radar.model.RepoPaths;
 import dev.radar.model.Secrets;
@@ -204,21 +205,12 @@ public final class RepoFilesCollector implements Collector {
         if (text.contains("kover")) {
             once.putIfAbsent("coverage:kover", new RepoFile(out.repo(), path, "coverage:kover"));
         }
-        if (containsAny(text, LINT_PLUGIN_WORDS) && LINT_PLUGIN.matcher(text).find()) {
+        if (CiTools.containsAny(text, LINT_PLUGIN_WORDS) && LINT_PLUGIN.matcher(text).find()) {
             once.putIfAbsent("lint:build", new RepoFile(out.repo(), path, "lint:build"));
         }
-        if (containsAny(text, DEPENDENCY_SCAN_PLUGINS)) {
+        if (CiTools.containsAny(text, DEPENDENCY_SCAN_PLUGINS)) {
             once.putIfAbsent("dependency-scan:build", new RepoFile(out.repo(), path, "dependency-scan:build"));
         }
-    }
-
-    private static boolean containsAny(String text, List<String> words) {
-        for (String w : words) {
-            if (text.contains(w)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static int depth(String path) {

@@ -91,7 +91,8 @@ public final class CiTools {
         return out == null ? s : new String(out);
     }
 
-    private static boolean containsAny(String text, List<String> words) {
+    /** Whether the text contains one of the words: the cheap test before a regex every match of which holds one. */
+    public static boolean containsAny(String text, List<String> words) {
         for (String w : words) {
             if (text.contains(w)) {
                 return true;

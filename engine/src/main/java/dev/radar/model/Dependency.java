@@ -52,8 +52,7 @@ public record Dependency(
      * empty when the coordinate has none: the join key with patterns whose group is literal ({@link Matcher#groupKey}).
      */
     public String groupKey() {
-        int colon = key.indexOf(':', key.indexOf('|') + 1);
-        return colon < 0 ? "" : key.substring(0, colon);
+        return Ecosystem.groupKey(key);
     }
 
     /** The coordinate as a person writes it, with the best known version. */

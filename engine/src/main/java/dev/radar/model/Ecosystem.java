@@ -103,6 +103,15 @@ public enum Ecosystem {
         return id + "|" + coordinate;
     }
 
+    /**
+     * A {@link #key}'s text before its coordinate's first {@code :} ({@code maven|org.mongodb} for
+     * {@code maven|org.mongodb:bson}), or empty when the coordinate has none: the group a key belongs to.
+     */
+    public static String groupKey(String key) {
+        int colon = key.indexOf(':', key.indexOf('|') + 1);
+        return colon < 0 ? "" : key.substring(0, colon);
+    }
+
     private static String dockerPath(String path) {
         String p = path.toLowerCase(Locale.ROOT);
         for (String prefix : new String[] {"docker.io/library/", "index.docker.io/library/", "registry-1.docker.io/library/",

@@ -31,11 +31,8 @@ public record Matcher(
      * {@code :}.
      */
     public String groupKey() {
-        if (exact) {
-            return "";
-        }
-        int colon = key.indexOf(':', key.indexOf('|') + 1);
-        return colon < 0 || Glob.hasWildcard(key.substring(key.indexOf('|') + 1, colon)) ? "" : key.substring(0, colon);
+        String group = Ecosystem.groupKey(key); // ecosystem ids hold no wildcard
+        return exact || Glob.hasWildcard(group) ? "" : group;
     }
 
     /** Whether the dependency is this matcher's package (same ecosystem and coordinate), whatever its version. */

@@ -140,16 +140,7 @@ class CargoLockLinesTest {
         String alphabet = "\n\r\t #=[]{},.\"'\\abz09-_\u00e9";
         int accepted = 0;
         for (int round = 0; round < 1500; round++) {
-            StringBuilder b = new StringBuilder(round % 2 == 0 ? V3 : V1);
-            for (int edits = 1 + random.nextInt(3); edits > 0; edits--) {
-                int at = random.nextInt(b.length());
-                switch (random.nextInt(3)) {
-                    case 0 -> b.deleteCharAt(at);
-                    case 1 -> b.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
-                    default -> b.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length())));
-                }
-            }
-            String text = b.toString();
+            String text = RandomEdits.of(random, round % 2 == 0 ? V3 : V1, alphabet);
             List<CargoLockLines.Package> fast = CargoLockLines.read(text);
             if (fast != null) {
                 accepted++;

@@ -512,16 +512,7 @@ class StrictTomlTest {
         int accepted = 0;
         int rounds = 3000;
         for (int round = 0; round < rounds; round++) {
-            StringBuilder b = new StringBuilder(fixtures.get(round % fixtures.size()));
-            for (int edits = 1 + random.nextInt(3); edits > 0; edits--) {
-                int at = random.nextInt(b.length());
-                switch (random.nextInt(3)) {
-                    case 0 -> b.deleteCharAt(at);
-                    case 1 -> b.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
-                    default -> b.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length())));
-                }
-            }
-            String text = b.toString();
+            String text = RandomEdits.of(random, fixtures.get(round % fixtures.size()), alphabet);
             TomlParseResult fast = StrictToml.parse(text);
             if (fast != null) {
                 accepted++;
