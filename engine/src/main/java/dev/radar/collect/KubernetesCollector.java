@@ -13,15 +13,18 @@ import java.util.regex.Pattern;
 
 /**
  * Reads Kubernetes manifests (any YAML document with {@code apiVersion} and {@code kind}): every
- * {@code image} of {@code containers}, {@code initContainers} and {@code ephemeralContainers}, wherever
- * the pod spec sits (Pod, workload templates, CronJob job templates, Lists), is a Docker dependency at the
- * line of its {@code image:} key. An untagged image that a Skaffold config builds from the repository is
+ * {@code image} of {@code containers}, {@code initContainers}, {@code ephemeralContainers} and
+ * {@code sidecars}, wherever the pod spec sits (Pod, workload templates, CronJob job templates, Lists), and
+ * of the single {@code container} or {@code script} and the {@code steps} that custom resources such as Argo
+ * Workflows templates and Tekton tasks declare, is a Docker dependency at the line of its {@code image:} key. An untagged image that a Skaffold config builds from the repository is
  * a placeholder Skaffold tags at deploy time: its resolved version stays empty instead of {@code latest}.
  * Other YAML is skipped quietly, and so are Helm chart templates.
  */
 public final class KubernetesCollector implements Collector {
 
-    private static final Set<String> CONTAINER_LISTS = Set.of("containers", "initContainers", "ephemeralContainers");
+    private static final Set<String> CONTAINER_LISTS = Set.of("containers", "initContainers", "ephemeralContainers", "sidecars");
+    /** Keys whose mapping is one container (Argo Workflows templates: {@code container}, {@code script}). */
+    private static final Set<String> CONTAINERS = Set.of("container", "script");
     private static final Set<String> NOT_MANIFESTS = Set.of("chart.yaml", "chart.lock", "values.yaml", "action.yml", "action.yaml",
             "pnpm-lock.yaml", "pnpm-workspace.yaml", ".pre-commit-config.yaml", ".gitlab-ci.yml", "mkdocs.yml", "codecov.yml");
     private static final Pattern COMPOSE = Pattern.compile("(docker-)?compose[^/]*\\.ya?ml");
@@ -87,10 +90,20 @@ public final class KubernetesCollector implements Collector {
             return;
         }
         for (Map.Entry<YamlNode, YamlNode> e : node.entries()) {
-            if (CONTAINER_LISTS.contains(e.getKey().text()) && e.getValue().isSequence()) {
+            String key = e.getKey().text();
+            if (CONTAINER_LISTS.contains(key) && e.getValue().isSequence()) {
                 for (YamlNode container : e.getValue().items()) {
                     image(container, path, built, out);
                 }
+            } else if (CONTAINERS.contains(key) && e.getValue().isMapping()) {
+                image(e.getValue(), path, built, out);
+            } else if ("steps".equals(key) && e.getValue().isSequence()) {
+                for (YamlNode step : e.getValue().items()) {
+                    if (step.isMapping()) {
+                        image(step, path, built, out); // a Tekton step is a container; an Argo step names a template
+                    }
+                }
+                walk(e.getValue(), path, built, out, depth + 1); // Argo steps may hold inline templates
             } else if (e.getValue().isMapping() || e.getValue().isSequence()) {
                 walk(e.getValue(), path, built, out, depth + 1);
             }

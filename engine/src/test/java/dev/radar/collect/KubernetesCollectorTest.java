@@ -154,4 +154,54 @@ class KubernetesCollectorTest {
         assertThat(facts.dependencies()).extracting(Dependency::name, Dependency::declaredVersion, Dependency::version)
                 .containsExactly(tuple("frontend", "", ""), tuple("nginx", "", "latest"));
     }
+
+    @Test
+    void workflow_templates_with_a_single_container_script_sidecars_and_steps_list_their_images() {
+        RepoFacts facts = new InfraFixture(dir)
+                .file("workflows/nightly.yaml", """
+                        apiVersion: argoproj.io/v1alpha1
+                        kind: CronWorkflow
+                        metadata:
+                          name: nightly
+                        spec:
+                          workflowSpec:
+                            entrypoint: main
+                            templates:
+                              - name: main
+                                steps:
+                                  - - name: fetch
+                                      template: fetch
+                              - name: fetch
+                                container:
+                                  image: curlimages/curl:8.8.0
+                                sidecars:
+                                  - name: cache
+                                    image: redis:7.2
+                              - name: report
+                                script:
+                                  image: python:3.12-slim
+                                  source: print("done")
+                        """)
+                .file("tekton/task.yaml", """
+                        apiVersion: tekton.dev/v1
+                        kind: Task
+                        metadata:
+                          name: build
+                        spec:
+                          steps:
+                            - name: compile
+                              image: golang:1.22
+                              script: go build ./...
+                        """)
+                .run(new KubernetesCollector());
+
+        assertThat(facts.dependencies()).extracting(Dependency::file, Dependency::group, Dependency::name, Dependency::declaredVersion,
+                        Dependency::line)
+                .containsExactly(
+                        tuple("tekton/task.yaml", "", "golang", "1.22", 8),
+                        tuple("workflows/nightly.yaml", "curlimages", "curl", "8.8.0", 15),
+                        tuple("workflows/nightly.yaml", "", "redis", "7.2", 18),
+                        tuple("workflows/nightly.yaml", "", "python", "3.12-slim", 21));
+        assertThat(facts.problems()).isEmpty();
+    }
 }
