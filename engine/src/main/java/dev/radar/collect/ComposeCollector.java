@@ -5,15 +5,18 @@ import dev.radar.yaml.YamlNode;
 import dev.radar.yaml.YamlReader;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Reads Docker Compose files: every {@code services.*.image} is a Docker dependency at the line of its
  * {@code image:} key, with {@code ${VAR:-default}} defaults and the {@code .env} file next to the compose
- * file used for the resolved version; services that only {@code build:} declare no image.
+ * file used for the resolved version; services that only {@code build:} declare no image. Services that take
+ * their image from one anchored block ({@code <<: *common}) share its one declaration: one dependency.
  */
 public final class ComposeCollector implements Collector {
 
@@ -54,12 +57,13 @@ public final class ComposeCollector implements Collector {
             if (services == null) {
                 continue;
             }
+            Set<String> declared = new HashSet<>();
             for (Map.Entry<YamlNode, YamlNode> service : services.entries()) {
                 if (service.getKey().text().startsWith("x-")) {
                     continue; // extension fields hold anchors, not services
                 }
                 Map.Entry<YamlNode, YamlNode> image = YamlLookup.entry(service.getValue(), "image");
-                if (image == null || image.getValue().text() == null) {
+                if (image == null || image.getValue().text() == null || !declared.add(YamlLookup.position(image.getKey()))) {
                     continue;
                 }
                 int line = image.getKey().line();

@@ -5,15 +5,18 @@ import dev.radar.model.Ecosystem;
 import dev.radar.yaml.YamlException;
 import dev.radar.yaml.YamlNode;
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads GitHub Actions workflows ({@code .github/workflows/*.yml}) and action metadata ({@code action.yml}
  * anywhere): every {@code uses: owner/repo[/path]@ref} of a step, a reusable-workflow job or a composite
  * action is a GitHub Action dependency at the line of its {@code uses:} key, grouped by owner, its ref
  * being both declared and resolved version. Local {@code ./} actions are skipped; {@code docker://}
- * references (and a Docker action's {@code runs.image}) are Docker dependencies.
+ * references (and a Docker action's {@code runs.image}) are Docker dependencies. A step reused through a YAML
+ * alias ({@code - *checkout}) is the one declaration of its anchor.
  */
 public final class GitHubActionsCollector implements Collector {
 
@@ -48,34 +51,36 @@ public final class GitHubActionsCollector implements Collector {
             if (root == null) {
                 continue;
             }
+            Set<String> declared = new HashSet<>();
             if (path.startsWith(".github/workflows/")) {
                 YamlNode jobs = YamlLookup.get(root, "jobs");
                 for (Map.Entry<YamlNode, YamlNode> job : jobs == null ? List.<Map.Entry<YamlNode, YamlNode>>of() : jobs.entries()) {
-                    uses(YamlLookup.entry(job.getValue(), "uses"), path, out);
-                    steps(YamlLookup.get(job.getValue(), "steps"), path, out);
+                    uses(YamlLookup.entry(job.getValue(), "uses"), path, declared, out);
+                    steps(YamlLookup.get(job.getValue(), "steps"), path, declared, out);
                 }
             } else {
                 YamlNode runs = YamlLookup.get(root, "runs");
-                steps(YamlLookup.get(runs, "steps"), path, out);
+                steps(YamlLookup.get(runs, "steps"), path, declared, out);
                 Map.Entry<YamlNode, YamlNode> image = YamlLookup.entry(runs, "image");
                 if (image != null && image.getValue().text() != null && image.getValue().text().trim().startsWith("docker://")) {
-                    uses(image, path, out);
+                    uses(image, path, declared, out);
                 }
             }
         }
     }
 
-    private static void steps(YamlNode steps, String path, Facts out) {
+    private static void steps(YamlNode steps, String path, Set<String> declared, Facts out) {
         if (steps == null) {
             return;
         }
         for (YamlNode step : steps.items()) {
-            uses(YamlLookup.entry(step, "uses"), path, out);
+            uses(YamlLookup.entry(step, "uses"), path, declared, out);
         }
     }
 
-    private static void uses(Map.Entry<YamlNode, YamlNode> entry, String path, Facts out) {
-        if (entry == null || entry.getValue().text() == null) {
+    /** One {@code uses:}; {@code declared} holds the positions already listed, so an aliased step counts once. */
+    private static void uses(Map.Entry<YamlNode, YamlNode> entry, String path, Set<String> declared, Facts out) {
+        if (entry == null || entry.getValue().text() == null || !declared.add(YamlLookup.position(entry.getKey()))) {
             return;
         }
         String value = entry.getValue().text().trim();

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * {@code image} of {@code containers}, {@code initContainers}, {@code ephemeralContainers} and
  * {@code sidecars}, wherever the pod spec sits (Pod, workload templates, CronJob job templates, Lists), and
  * of the single {@code container} or {@code script} and the {@code steps} that custom resources such as Argo
- * Workflows templates and Tekton tasks declare, is a Docker dependency at the line of its {@code image:} key. An untagged image that a Skaffold config builds from the repository is
+ * Workflows templates and Tekton tasks declare, is a Docker dependency at the line of its {@code image:} key,
+ * once even when YAML aliases reuse the container. An untagged image that a Skaffold config builds from the repository is
  * a placeholder Skaffold tags at deploy time: its resolved version stays empty instead of {@code latest}.
  * Other YAML is skipped quietly, and so are Helm chart templates.
  */
@@ -73,19 +74,19 @@ public final class KubernetesCollector implements Collector {
                 if (kind == null || api == null || kind.isEmpty() || api.isEmpty() || kind.equals("CustomResourceDefinition")) {
                     continue;
                 }
-                walk(doc, path, built, out, 0);
+                walk(doc, path, built, new HashSet<>(), out, 0);
             }
         }
     }
 
     /** Finds container lists anywhere in a manifest. */
-    private static void walk(YamlNode node, String path, Set<String> built, Facts out, int depth) {
+    private static void walk(YamlNode node, String path, Set<String> built, Set<String> declared, Facts out, int depth) {
         if (depth > YamlReader.MAX_DEPTH) {
             return;
         }
         if (node.isSequence()) {
             for (YamlNode item : node.items()) {
-                walk(item, path, built, out, depth + 1);
+                walk(item, path, built, declared, out, depth + 1);
             }
             return;
         }
@@ -93,26 +94,26 @@ public final class KubernetesCollector implements Collector {
             String key = e.getKey().text();
             if (CONTAINER_LISTS.contains(key) && e.getValue().isSequence()) {
                 for (YamlNode container : e.getValue().items()) {
-                    image(container, path, built, out);
+                    image(container, path, built, declared, out);
                 }
             } else if (CONTAINERS.contains(key) && e.getValue().isMapping()) {
-                image(e.getValue(), path, built, out);
+                image(e.getValue(), path, built, declared, out);
             } else if ("steps".equals(key) && e.getValue().isSequence()) {
                 for (YamlNode step : e.getValue().items()) {
                     if (step.isMapping()) {
-                        image(step, path, built, out); // a Tekton step is a container; an Argo step names a template
+                        image(step, path, built, declared, out); // a Tekton step is a container; an Argo step names a template
                     }
                 }
-                walk(e.getValue(), path, built, out, depth + 1); // Argo steps may hold inline templates
+                walk(e.getValue(), path, built, declared, out, depth + 1); // Argo steps may hold inline templates
             } else if (e.getValue().isMapping() || e.getValue().isSequence()) {
-                walk(e.getValue(), path, built, out, depth + 1);
+                walk(e.getValue(), path, built, declared, out, depth + 1);
             }
         }
     }
 
-    private static void image(YamlNode container, String path, Set<String> built, Facts out) {
+    private static void image(YamlNode container, String path, Set<String> built, Set<String> declared, Facts out) {
         Map.Entry<YamlNode, YamlNode> image = YamlLookup.entry(container, "image");
-        if (image == null || image.getValue().text() == null) {
+        if (image == null || image.getValue().text() == null || !declared.add(YamlLookup.position(image.getKey()))) {
             return;
         }
         int line = image.getKey().line();

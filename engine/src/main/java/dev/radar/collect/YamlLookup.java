@@ -41,6 +41,14 @@ final class YamlLookup {
         return null;
     }
 
+    /**
+     * Where a node is written, as {@code line:column}: a node reached through an alias or a merge key has the
+     * position of its anchored original, so one declaration used several times has one position.
+     */
+    static String position(YamlNode node) {
+        return node.line() + ":" + node.column();
+    }
+
     /** The value of a key of a mapping, or null. */
     static YamlNode get(YamlNode mapping, String key) {
         Map.Entry<YamlNode, YamlNode> e = entry(mapping, key);

@@ -77,6 +77,28 @@ class ComposeCollectorTest {
         assertThat(facts.problems().get(0).line()).isPositive();
     }
 
+    @Test
+    void services_merging_one_anchored_image_list_it_once_at_the_anchor() {
+        RepoFacts facts = new InfraFixture(dir).file("docker-compose.yaml", """
+                x-worker: &worker
+                  image: ${WORKER_IMAGE:-acme/worker:2.1}
+                  restart: always
+                services:
+                  scheduler:
+                    <<: *worker
+                    command: schedule
+                  runner:
+                    <<: *worker
+                    command: run
+                  db:
+                    image: postgres:16
+                """).run(new ComposeCollector());
+
+        assertThat(facts.dependencies()).extracting(Dependency::group, Dependency::name, Dependency::version, Dependency::line)
+                .containsExactly(tuple("acme", "worker", "2.1", 2), tuple("", "postgres", "16", 12));
+    }
+
+
     @ParameterizedTest(name = "{0} is read: {1}")
     @CsvSource({
         "docker-compose.yml, true",

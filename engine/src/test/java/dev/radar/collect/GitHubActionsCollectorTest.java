@@ -86,6 +86,29 @@ class GitHubActionsCollectorTest {
                         tuple(Ecosystem.DOCKER, "ghcr.io/acme", "linter", "2.0", "2.0", "docker-action/action.yaml", 4));
     }
 
+    @Test
+    void step_reused_through_a_yaml_alias_is_one_declaration_at_its_anchor() {
+        RepoFacts facts = new InfraFixture(dir).file(".github/workflows/ci.yml", """
+                on: push
+                jobs:
+                  lint:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - &checkout
+                        uses: actions/checkout@v4
+                      - run: make lint
+                  test:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - *checkout
+                      - uses: actions/setup-go@v5
+                """).run(new GitHubActionsCollector());
+
+        assertThat(facts.dependencies()).extracting(Dependency::name, Dependency::line)
+                .containsExactly(tuple("checkout", 7), tuple("setup-go", 13));
+    }
+
+
     @ParameterizedTest(name = "{0} is read: {1}")
     @CsvSource({
         ".github/workflows/ci.yml, true",

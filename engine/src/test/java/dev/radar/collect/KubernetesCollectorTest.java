@@ -204,4 +204,23 @@ class KubernetesCollectorTest {
                         tuple("workflows/nightly.yaml", "", "python", "3.12-slim", 21));
         assertThat(facts.problems()).isEmpty();
     }
+
+    @Test
+    void container_reused_through_a_yaml_alias_is_listed_once() {
+        RepoFacts facts = new InfraFixture(dir).file("k8s/pod.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                spec:
+                  initContainers:
+                    - &app
+                      name: app
+                      image: ghcr.io/acme/app:1.4
+                  containers:
+                    - *app
+                """).run(new KubernetesCollector());
+
+        assertThat(facts.dependencies()).extracting(Dependency::name, Dependency::line).containsExactly(tuple("app", 9));
+    }
 }
