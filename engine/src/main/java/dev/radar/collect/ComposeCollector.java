@@ -73,7 +73,25 @@ public final class ComposeCollector implements Collector {
         }
     }
 
-    /** Variables of the {@code .env} file in the compose file's folder, which Compose reads by default. */
+    /** The index of the quote closing a value that starts with one (a backslash escapes in double quotes), or -1. */
+    private static int closingQuote(String value) {
+        char quote = value.charAt(0);
+        for (int i = 1; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' && quote == '"') {
+                i++;
+            } else if (c == quote) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Variables of the {@code .env} file in the compose file's folder, which Compose reads by default: quoted
+     * values without their quotes (and any comment after them), and references to variables set on earlier
+     * lines expanded, except in single quotes.
+     */
     private static Map<String, String> dotEnv(RepoTree tree, String composePath) {
         int slash = composePath.lastIndexOf('/');
         String env = (slash < 0 ? "" : composePath.substring(0, slash + 1)) + ".env";
@@ -88,13 +106,19 @@ public final class ComposeCollector implements Collector {
                     continue;
                 }
                 String value = m.group(2).strip();
-                if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
-                    value = value.substring(1, value.length() - 1);
+                int close = value.startsWith("\"") || value.startsWith("'") ? closingQuote(value) : -1;
+                boolean literal = close > 0 && value.charAt(0) == '\'';
+                if (close > 0) {
+                    value = value.substring(1, close); // a comment may follow the closing quote
                 } else {
                     int hash = value.indexOf(" #");
                     if (hash >= 0) {
                         value = value.substring(0, hash).strip();
                     }
+                }
+                if (!literal && ShellVariables.hasReference(value)) {
+                    String expanded = new ShellVariables(vars, true).expand(value); // earlier lines, as Compose reads it
+                    value = expanded == null ? value : expanded;
                 }
                 vars.put(m.group(1), value);
             }

@@ -69,6 +69,27 @@ class ComposeCollectorTest {
     }
 
     @Test
+    void dot_env_quoted_values_lose_a_trailing_comment_and_values_expand_earlier_variables() {
+        RepoFacts facts = new InfraFixture(dir)
+                .file(".env", """
+                        REGISTRY=ghcr.io/acme
+                        APP_IMAGE=${REGISTRY}/app:1.4.0
+                        WEB_TAG="2.0" # pinned for the demo
+                        """)
+                .file("compose.yaml", """
+                        services:
+                          app:
+                            image: ${APP_IMAGE}
+                          web:
+                            image: nginx:${WEB_TAG}
+                        """)
+                .run(new ComposeCollector());
+
+        assertThat(facts.dependencies()).extracting(Dependency::group, Dependency::name, Dependency::version)
+                .containsExactly(tuple("ghcr.io/acme", "app", "1.4.0"), tuple("", "nginx", "2.0"));
+    }
+
+    @Test
     void broken_compose_file_is_a_problem_with_its_line() {
         RepoFacts facts = new InfraFixture(dir).file("compose.yml", "services:\n  web:\n    image: [nginx\n").run(new ComposeCollector());
 
