@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  * Reads Dockerfiles and Containerfiles: every {@code FROM} image is a Docker dependency at the line of its
  * {@code FROM}, except {@code scratch} and earlier build stages; global {@code ARG} defaults are expanded
  * for the resolved version, and the last stage's base image is scoped {@code runtime}, earlier ones
- * {@code build}.
+ * {@code build}. A file named like a Dockerfile variant ({@code dockerfile_test.go}, {@code dockerfile-parser.ts})
+ * whose first instruction is not {@code FROM} or {@code ARG} is source code that holds Dockerfiles in strings,
+ * not a Dockerfile, and is skipped.
  */
 public final class DockerfileCollector implements Collector {
 
@@ -52,10 +54,14 @@ public final class DockerfileCollector implements Collector {
     }
 
     private static void collect(String path, String text, Facts out) {
+        List<Instruction> instructions = instructions(text);
+        if (!instructions.isEmpty() && !startsABuild(instructions.get(0)) && isVariantName(path)) {
+            return; // package dockerfile ..., import ...: a program about Dockerfiles
+        }
         Map<String, String> globals = new HashMap<>();
         Stages stages = new Stages();
         boolean seenFrom = false;
-        for (Instruction in : instructions(text)) {
+        for (Instruction in : instructions) {
             if (in.keyword().equals("ARG") && !seenFrom) {
                 declareArgs(in.args(), globals);
             } else if (in.keyword().equals("FROM")) {
@@ -67,6 +73,34 @@ public final class DockerfileCollector implements Collector {
             Base b = stages.bases.get(i);
             out.add(b.image().dependency(out.repo(), i == stages.finalBase ? "runtime" : "build", path, b.line()));
         }
+    }
+
+    /**
+     * Whether an instruction may open a Dockerfile: Docker wants FROM first (after parser directives, comments and
+     * ARGs), with one image and maybe {@code AS name}; Python's {@code from os import path} is not one.
+     */
+    private static boolean startsABuild(Instruction first) {
+        if (first.keyword().equals("ARG")) {
+            return true;
+        }
+        if (!first.keyword().equals("FROM")) {
+            return false;
+        }
+        List<String> words = new ArrayList<>(List.of(first.args().split("\\s+")));
+        while (!words.isEmpty() && words.get(0).startsWith("--")) {
+            String flag = words.remove(0);
+            if (!flag.contains("=") && !words.isEmpty()) {
+                words.remove(0); // "--platform linux/amd64" written with a space
+            }
+        }
+        return words.size() == 1 || words.size() == 3 && words.get(1).equalsIgnoreCase("AS");
+    }
+
+    /** A name that only starts like a Dockerfile's ({@code Dockerfile.dev}, {@code dockerfile_test.go}), not the plain names. */
+    private static boolean isVariantName(String path) {
+        String base = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        return !base.equals("dockerfile") && !base.equals("containerfile") && !base.endsWith(".dockerfile")
+                && !base.endsWith(".containerfile");
     }
 
     /** A base image at the line of its FROM. */

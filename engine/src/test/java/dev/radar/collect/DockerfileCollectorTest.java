@@ -164,6 +164,35 @@ class DockerfileCollectorTest {
         assertThat(facts.problems()).extracting(FileProblem::file, FileProblem::line).containsExactly(tuple("Dockerfile", 3));
     }
 
+    @Test
+    void source_files_named_like_dockerfile_variants_are_not_read_for_the_dockerfiles_in_their_strings() {
+        RepoFacts facts = new InfraFixture(dir)
+                .file("frontend/dockerfile/dockerfile_stage_test.go", """
+                        package dockerfile
+
+                        func testStages(t *testing.T) {
+                        \tdockerfile := []byte(`
+                        FROM busybox:1.36 AS base
+                        FROM base
+                        `)
+                        }
+                        """)
+                .file("tools/dockerfile_lint.py", """
+                        # Lints Dockerfiles.
+                        from os import path
+                        EXAMPLE = \"""
+                        FROM python:3.12
+                        \"""
+                        """)
+                .file("Dockerfile.dev", "# syntax=docker/dockerfile:1\nFROM --platform linux/amd64 node:20 AS dev\n")
+                .file("docker/Dockerfile", "FROM nginx:1.27\n")
+                .run(new DockerfileCollector());
+
+        assertThat(facts.dependencies()).extracting(Dependency::file, Dependency::name, Dependency::declaredVersion)
+                .containsExactly(tuple("Dockerfile.dev", "node", "20"), tuple("docker/Dockerfile", "nginx", "1.27"));
+        assertThat(facts.problems()).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0} is read: {1}")
     @CsvSource({
         "Dockerfile, true",
