@@ -67,7 +67,7 @@ public final class ComposeCollector implements Collector {
                     continue;
                 }
                 int line = image.getKey().line();
-                ImageReference.parse(image.getValue().text(), vars)
+                ImageReference.parseOrReport(image.getValue().text(), vars, path, line, out)
                         .ifPresent(ref -> out.add(ref.dependency(out.repo(), "runtime", path, line)));
             }
         }

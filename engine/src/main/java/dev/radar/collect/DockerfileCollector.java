@@ -136,7 +136,7 @@ public final class DockerfileCollector implements Collector {
             } else if (key.equals("scratch")) {
                 root = -1;
             } else {
-                var ref = ImageReference.parse(image, vars);
+                var ref = ImageReference.parseOrReport(image, vars, path, in.line(), out);
                 if (ref.isPresent()) {
                     bases.add(new Base(ref.get(), in.line()));
                     root = bases.size() - 1;

@@ -89,7 +89,7 @@ public final class GitHubActionsCollector implements Collector {
             return; // local actions and expressions name nothing outside the repository
         }
         if (value.startsWith("docker://")) {
-            ImageReference.parse(value.substring("docker://".length()), ShellVariables.none())
+            ImageReference.parseOrReport(value.substring("docker://".length()), ShellVariables.none(), path, line, out)
                     .ifPresent(ref -> out.add(ref.dependency(out.repo(), "ci", path, line)));
             return;
         }

@@ -2,6 +2,7 @@ package dev.radar.collect;
 
 import dev.radar.model.Dependency;
 import dev.radar.model.Ecosystem;
+import dev.radar.model.UnknownDeclaration;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -54,6 +55,25 @@ record ImageReference(String group, String name, String declared, String resolve
         }
         return Optional.of(new ImageReference(group, name, declared, resolved));
     }
+
+    /**
+     * Parses a reference as {@link #parse} does; when no image name can be read from non-blank text (a name that
+     * depends on variables nobody sets, {@code ${REGISTRY}/app}; template syntax, {@code {{ .Values.image }}}), adds
+     * an {@link UnknownDeclaration} at that file and line instead, so the image is reported as not understood
+     * (rule RAD-011) rather than dropped in silence.
+     */
+    static Optional<ImageReference> parseOrReport(String written, ShellVariables vars, String file, int line, Facts out) {
+        Optional<ImageReference> ref = parse(written, vars);
+        if (ref.isEmpty() && written != null && !written.isBlank()) {
+            String text = String.join(" ", written.trim().split("\\s+"));
+            text = "image " + (text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text);
+            out.add(new UnknownDeclaration(out.repo(), file, line, text));
+        }
+        return ref;
+    }
+
+    /** As much of an unreadable reference as a "not understood" finding quotes (as for build statements). */
+    private static final int MAX_TEXT = 120;
 
     /** This image as a Docker dependency declared at a file and line. */
     Dependency dependency(String repo, String scope, String file, int line) {

@@ -117,7 +117,7 @@ public final class KubernetesCollector implements Collector {
             return;
         }
         int line = image.getKey().line();
-        ImageReference.parse(image.getValue().text(), ShellVariables.none()).ifPresent(ref -> {
+        ImageReference.parseOrReport(image.getValue().text(), ShellVariables.none(), path, line, out).ifPresent(ref -> {
             String full = ref.group().isEmpty() ? ref.name() : ref.group() + "/" + ref.name();
             ImageReference r = ref.declared().isEmpty() && built.contains(full)
                     ? new ImageReference(ref.group(), ref.name(), "", "") : ref;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.radar.model.Dependency;
 import dev.radar.model.FileProblem;
 import dev.radar.model.RepoFacts;
+import dev.radar.model.UnknownDeclaration;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -132,5 +133,24 @@ class ComposeCollectorTest {
     })
     void compose_file_names(String path, boolean wanted) {
         assertThat(new ComposeCollector().wants(path)).isEqualTo(wanted);
+    }
+
+    @Test
+    void an_image_named_by_a_variable_nobody_sets_is_not_understood_rather_than_dropped() {
+        RepoFacts facts = new InfraFixture(dir).file("compose.yaml", """
+                services:
+                  app:
+                    image: ${APP_IMAGE}
+                  blank:
+                    image: ""
+                  db:
+                    image: ${DB_IMAGE:-postgres:16}
+                """).run(new ComposeCollector());
+
+        assertThat(facts.dependencies()).extracting(Dependency::name, Dependency::version, Dependency::line)
+                .containsExactly(tuple("postgres", "16", 7));
+        assertThat(facts.unknownDeclarations()).extracting(UnknownDeclaration::file, UnknownDeclaration::line, UnknownDeclaration::text)
+                .containsExactly(tuple("compose.yaml", 3, "image ${APP_IMAGE}"));
+        assertThat(facts.problems()).isEmpty();
     }
 }

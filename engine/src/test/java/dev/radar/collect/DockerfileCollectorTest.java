@@ -7,6 +7,7 @@ import dev.radar.model.Dependency;
 import dev.radar.model.Ecosystem;
 import dev.radar.model.FileProblem;
 import dev.radar.model.RepoFacts;
+import dev.radar.model.UnknownDeclaration;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -222,5 +223,22 @@ class DockerfileCollectorTest {
         RepoFacts facts = collect("Dockerfile", file.toString());
         assertThat(facts.dependencies()).extracting(Dependency::name, Dependency::version)
                 .containsExactly(tuple("alpine", ""), tuple("busybox", "x".repeat(32)));
+    }
+
+    @Test
+    void a_base_image_from_an_arg_without_default_is_not_understood_once_and_its_stage_is_still_an_alias() {
+        RepoFacts facts = collect("Dockerfile", """
+                ARG BASE
+                FROM ${BASE} AS build
+                RUN make
+
+                FROM build
+                RUN make test
+                """);
+
+        assertThat(facts.dependencies()).isEmpty();
+        assertThat(facts.unknownDeclarations()).extracting(UnknownDeclaration::line, UnknownDeclaration::text)
+                .containsExactly(tuple(2, "image ${BASE}"));
+        assertThat(facts.problems()).isEmpty();
     }
 }

@@ -7,6 +7,7 @@ import dev.radar.model.Dependency;
 import dev.radar.model.Ecosystem;
 import dev.radar.model.FileProblem;
 import dev.radar.model.RepoFacts;
+import dev.radar.model.UnknownDeclaration;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -222,5 +223,27 @@ class KubernetesCollectorTest {
                 """).run(new KubernetesCollector());
 
         assertThat(facts.dependencies()).extracting(Dependency::name, Dependency::line).containsExactly(tuple("app", 9));
+    }
+
+    @Test
+    void an_image_templated_for_envsubst_outside_a_chart_is_not_understood_rather_than_dropped() {
+        RepoFacts facts = new InfraFixture(dir).file("deploy/app.yaml", """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: app
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: app
+                          image: ${REGISTRY}/app:${TAG}
+                        - name: proxy
+                          image: envoyproxy/envoy:v1.31.0
+                """).run(new KubernetesCollector());
+
+        assertThat(facts.dependencies()).extracting(Dependency::name, Dependency::line).containsExactly(tuple("envoy", 12));
+        assertThat(facts.unknownDeclarations()).extracting(UnknownDeclaration::line, UnknownDeclaration::text)
+                .containsExactly(tuple(10, "image ${REGISTRY}/app:${TAG}"));
     }
 }
