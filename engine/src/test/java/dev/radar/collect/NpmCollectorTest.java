@@ -189,6 +189,35 @@ class NpmCollectorTest {
     }
 
     @Test
+    void package_lock_v1_alias_resolves_to_the_version_after_its_npm_prefix_and_locks_the_real_package() {
+        String lock = """
+                {
+                  "lockfileVersion": 1,
+                  "dependencies": {
+                    "lint-old": {
+                      "version": "npm:@acme/lint@7.32.0",
+                      "dev": true
+                    },
+                    "pad": { "version": "npm:left-pad@1.3.0" }
+                  }
+                }
+                """;
+        RepoFacts facts = collect("package.json", """
+                {
+                  "dependencies": { "pad": "npm:left-pad@^1.3.0" },
+                  "devDependencies": { "lint-old": "npm:@acme/lint@^7.32.0" }
+                }
+                """, "package-lock.json", lock);
+
+        assertThat(in(facts, "package.json")).extracting(CollectorFixture::row).containsExactly(
+                "|pad|npm:left-pad@^1.3.0|1.3.0|2",
+                "|lint-old|npm:@acme/lint@^7.32.0|7.32.0|3");
+        assertThat(in(facts, "package-lock.json")).extracting(CollectorFixture::locked).containsExactly(
+                "@acme/lint|7.32.0|4|",
+                "left-pad|1.3.0|8|");
+    }
+
+    @Test
     void workspace_package_json_resolves_through_the_root_lock_and_self_links_are_not_dependencies() {
         RepoFacts facts = collect(
                 "package.json", """
