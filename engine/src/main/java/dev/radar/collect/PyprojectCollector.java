@@ -138,6 +138,13 @@ public final class PyprojectCollector implements Collector {
                 continue; // {include-group = "..."} and other tables are not packages
             }
             int line = lines.element(array, i);
+            String editable = Pep508.editableName(s);
+            if (editable != null) {
+                if (!editable.isEmpty()) {
+                    found.add(new Declared(editable, "", "", scope, line));
+                }
+                continue; // a local path without #egg= is the project's own code, as "-e ." in requirements files
+            }
             Pep508.Requirement req = Pep508.parse(s);
             if (req == null) {
                 out.problem(path, line, "not a PEP 508 requirement: " + s);

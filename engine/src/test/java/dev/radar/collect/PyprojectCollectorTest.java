@@ -128,6 +128,32 @@ class PyprojectCollectorTest {
     }
 
     @Test
+    void pdm_editable_entries_give_their_egg_name_and_local_paths_without_one_are_skipped_without_a_problem() {
+        RepoFacts facts = new CollectorFixture(dir).file("pyproject.toml", """
+                [project]
+                name = "app"
+                dependencies = ["-e file:///${PROJECT_ROOT}/libs/core#egg=app-core"]
+
+                [tool.pdm.dev-dependencies]
+                dev = [
+                    "pytest>=8",
+                    "-e git+https://github.com/acme/tool.git@main#egg=acme-tool",
+                    "-e ./sub-package",
+                ]
+
+                [dependency-groups]
+                local = ["--editable=file:///${PROJECT_ROOT}/../sibling#egg=sibling"]
+                """).collect(new PyprojectCollector());
+
+        assertThat(in(facts, "pyproject.toml")).extracting(CollectorFixture::row).containsExactly(
+                "|app-core|||3",
+                "|pytest|>=8||7",
+                "|acme-tool|||8",
+                "|sibling|||13");
+        assertThat(facts.problems()).isEmpty();
+    }
+
+    @Test
     void a_name_locked_at_two_versions_resolves_each_declaration_to_the_version_its_range_admits() {
         RepoFacts facts = new CollectorFixture(dir).file("pyproject.toml", """
                 [project]
