@@ -418,6 +418,90 @@ class NpmCollectorTest {
             }
             """;
 
+    private static final String FILE_DEPS_MANIFEST = """
+            {
+              "dependencies": {
+                "vendored": "file:./vendor/pad-1.3.0.tgz",
+                "local": "file:./libs/local"
+              }
+            }
+            """;
+
+    @Test
+    void pnpm_v9_tarball_and_directory_dependencies_take_the_version_field_never_their_path() {
+        String lock = """
+                lockfileVersion: '9.0'
+
+                importers:
+
+                  .:
+                    dependencies:
+                      vendored:
+                        specifier: file:./vendor/pad-1.3.0.tgz
+                        version: pad@file:vendor/pad-1.3.0.tgz
+                      local:
+                        specifier: file:./libs/local
+                        version: file:libs/local
+
+                packages:
+
+                  pad@file:vendor/pad-1.3.0.tgz:
+                    resolution: {tarball: file:vendor/pad-1.3.0.tgz}
+                    version: 1.3.0
+
+                  local@file:libs/local:
+                    resolution: {directory: libs/local, type: directory}
+
+                snapshots:
+
+                  pad@file:vendor/pad-1.3.0.tgz: {}
+
+                  local@file:libs/local: {}
+                """;
+        RepoFacts facts = collect("package.json", FILE_DEPS_MANIFEST, "pnpm-lock.yaml", lock);
+
+        assertThat(in(facts, "package.json")).extracting(CollectorFixture::row).containsExactly(
+                "|vendored|file:./vendor/pad-1.3.0.tgz|1.3.0|3",
+                "|local|file:./libs/local||4");
+        assertThat(in(facts, "pnpm-lock.yaml")).extracting(CollectorFixture::locked).containsExactly(
+                "pad|1.3.0|" + lineOf(lock, "  pad@file") + "|", "local||" + lineOf(lock, "  local@file") + "|");
+    }
+
+    @Test
+    void pnpm_v6_file_dependencies_keyed_by_their_path_take_the_name_and_version_fields() {
+        String lock = """
+                lockfileVersion: '6.0'
+
+                dependencies:
+                  vendored:
+                    specifier: file:./vendor/pad-1.3.0.tgz
+                    version: file:vendor/pad-1.3.0.tgz
+                  local:
+                    specifier: file:./libs/local
+                    version: file:libs/local
+
+                packages:
+
+                  file:vendor/pad-1.3.0.tgz:
+                    resolution: {tarball: file:vendor/pad-1.3.0.tgz}
+                    name: pad
+                    version: 1.3.0
+                    dev: false
+
+                  file:libs/local:
+                    resolution: {directory: libs/local, type: directory}
+                    name: local
+                    dev: false
+                """;
+        RepoFacts facts = collect("package.json", FILE_DEPS_MANIFEST, "pnpm-lock.yaml", lock);
+
+        assertThat(in(facts, "package.json")).extracting(CollectorFixture::row).containsExactly(
+                "|vendored|file:./vendor/pad-1.3.0.tgz|1.3.0|3",
+                "|local|file:./libs/local||4");
+        assertThat(in(facts, "pnpm-lock.yaml")).extracting(CollectorFixture::locked).containsExactly(
+                "pad|1.3.0|" + lineOf(lock, "  file:vendor") + "|", "local||" + lineOf(lock, "  file:libs") + "|");
+    }
+
     @Test
     void pnpm_v9_keys_with_peer_suffixes_and_aliases_resolve_to_their_versions() {
         RepoFacts facts = collect("package.json", PNPM_MANIFEST, "pnpm-lock.yaml", PNPM_V9);
