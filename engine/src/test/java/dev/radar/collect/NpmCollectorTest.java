@@ -218,6 +218,39 @@ class NpmCollectorTest {
     }
 
     @Test
+    void package_lock_v1_file_tarball_and_git_sources_written_as_the_version_leave_it_unresolved() {
+        String lock = """
+                {
+                  "lockfileVersion": 1,
+                  "dependencies": {
+                    "local": { "version": "file:libs/local" },
+                    "pad": { "version": "https://registry.example.org/pad/-/pad-1.3.0.tgz" },
+                    "tool": { "version": "git+https://github.com/acme/tool.git#0a1b2c3" },
+                    "ms": { "version": "2.1.3" }
+                  }
+                }
+                """;
+        RepoFacts facts = collect("package.json", """
+                {
+                  "dependencies": {
+                    "local": "file:./libs/local",
+                    "pad": "https://registry.example.org/pad/-/pad-1.3.0.tgz",
+                    "tool": "github:acme/tool",
+                    "ms": "^2.1.0"
+                  }
+                }
+                """, "package-lock.json", lock);
+
+        assertThat(in(facts, "package.json")).extracting(CollectorFixture::row).containsExactly(
+                "|local|file:./libs/local||3",
+                "|pad|https://registry.example.org/pad/-/pad-1.3.0.tgz||4",
+                "|tool|github:acme/tool||5",
+                "|ms|^2.1.0|2.1.3|6");
+        assertThat(in(facts, "package-lock.json")).extracting(CollectorFixture::locked).containsExactly(
+                "local||4|", "pad||5|", "tool||6|", "ms|2.1.3|7|");
+    }
+
+    @Test
     void workspace_package_json_resolves_through_the_root_lock_and_self_links_are_not_dependencies() {
         RepoFacts facts = collect(
                 "package.json", """
