@@ -373,6 +373,31 @@ class NpmCollectorTest {
                 "chalk|4.1.2|16|", "ansi-styles|4.3.0|25|chalk");
     }
 
+    @Test
+    void yarn_berry_file_dependencies_keyed_with_the_declaring_workspace_locator_resolve() {
+        RepoFacts facts = collect("package.json", FILE_DEPS_MANIFEST, "yarn.lock", """
+                __metadata:
+                  version: 8
+
+                "local@file:./libs/local::locator=app%40workspace%3A.":
+                  version: 2.0.1
+                  resolution: "local@file:./libs/local#./libs/local::hash=cc3f03&locator=app%40workspace%3A."
+                  languageName: node
+                  linkType: hard
+
+                "vendored@file:./vendor/pad-1.3.0.tgz::locator=app%40workspace%3A.":
+                  version: 1.3.0
+                  resolution: "vendored@file:./vendor/pad-1.3.0.tgz#./vendor/pad-1.3.0.tgz::hash=5c8e4c&locator=app%40workspace%3A."
+                  languageName: node
+                  linkType: hard
+                """);
+
+        assertThat(in(facts, "package.json")).extracting(CollectorFixture::row).containsExactly(
+                "|vendored|file:./vendor/pad-1.3.0.tgz|1.3.0|3",
+                "|local|file:./libs/local|2.0.1|4");
+        assertThat(in(facts, "yarn.lock")).extracting(Dependency::scope).containsExactly("prod", "prod");
+    }
+
     private static final String PNPM_V9 = """
             lockfileVersion: '9.0'
 
