@@ -140,7 +140,9 @@ final class PnpmLock implements NpmLockfile {
         if (major >= 9) {
             return isAlias(ref) ? ref : name + "@" + ref;
         }
-        if (ref.startsWith("/") || ref.contains(":")) {
+        int colon = ref.indexOf(':');
+        int paren = ref.indexOf('(');
+        if (ref.startsWith("/") || colon > 0 && (paren < 0 || colon < paren)) {
             return ref; // v6-v8 key a file, tarball or git dependency by the reference itself (file:vendor/x.tgz)
         }
         return major >= 6 ? "/" + name + "@" + ref : "/" + name + "/" + ref;
