@@ -105,6 +105,13 @@ final class PackageLock implements NpmLockfile {
                 default -> p.skipChildren();
             }
         }
+        int at = version.lastIndexOf('@');
+        if (v1 && version.startsWith("npm:") && at > "npm:".length()) {
+            name = version.substring("npm:".length(), at); // v1 writes an alias as "npm:real-name@1.2.3"
+            version = version.substring(at + 1);
+        } else if (v1 && version.contains(":")) {
+            version = ""; // v1 writes a file, tarball or git dependency's source in place of its version
+        }
         entries.put(key, new Entry(key, name, version, line, link, resolved, scope, deps, devDeps));
     }
 

@@ -11,6 +11,8 @@ final class Pep508 {
     private static final Pattern REQUIREMENT = Pattern.compile(
             "\\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\\s*(\\[[^\\]]*\\])?\\s*(.*)", Pattern.DOTALL);
     private static final Pattern EXACT = Pattern.compile("\\s*===?\\s*([A-Za-z0-9][A-Za-z0-9.+!_-]*)\\s*");
+    private static final Pattern EDITABLE = Pattern.compile("\\s*(?:-e|--editable)(?:\\s+|\\s*=\\s*)(\\S+)\\s*");
+    private static final Pattern EGG = Pattern.compile("[#&]egg=([A-Za-z0-9][A-Za-z0-9._-]*)");
 
     /** A parsed requirement: the URL is empty unless written as {@code name @ url}. */
     record Requirement(String name, String specifier, String url) {
@@ -47,6 +49,20 @@ final class Pep508 {
             return null; // neither a specifier nor a marker follows the name: not a requirement
         }
         return new Requirement(m.group(1), spec, "");
+    }
+
+    /**
+     * The distribution a pip-style editable entry names ({@code -e git+https://host/x.git#egg=name}, as PDM
+     * writes VCS and local dependencies into pyproject.toml): the {@code #egg=} name, empty for a path without
+     * one ({@code -e ./sub-package}), null when the text is not an editable entry.
+     */
+    static String editableName(String text) {
+        Matcher m = EDITABLE.matcher(text);
+        if (!m.matches()) {
+            return null;
+        }
+        Matcher egg = EGG.matcher(m.group(1));
+        return egg.find() ? egg.group(1) : "";
     }
 
     /** The version of an exact pin, or empty. */

@@ -27,6 +27,8 @@ final class PnpmLock implements NpmLockfile {
     private final List<Map.Entry<Integer, String>> skipped = new ArrayList<>();
     /** graph node key to (dependency name, version reference) pairs. */
     private final Map<String, Map<String, String>> graphDeps = new LinkedHashMap<>();
+    /** package key to the version a {@code version:} field gives, for keys that hold a file path or URL instead. */
+    private final Map<String, String> explicitVersions = new HashMap<>();
 
     private PnpmLock(String path) {
         this.path = path;
@@ -72,16 +74,21 @@ final class PnpmLock implements NpmLockfile {
                 continue;
             }
             String scope = "transitive";
+            String name = nv[0];
             Map<String, String> deps = new LinkedHashMap<>();
             for (var f : e.getValue().entries()) {
                 String field = f.getKey().text();
-                if (field.equals("dev") && f.getValue().isScalar()) {
+                if (field.equals("version") && f.getValue().isScalar() && !f.getValue().text().isBlank()) {
+                    lock.explicitVersions.put(key, f.getValue().text().trim());
+                } else if (field.equals("name") && f.getValue().isScalar() && !f.getValue().text().isBlank()) {
+                    name = f.getValue().text().trim(); // v6-v8 key a file or tarball dependency by its path alone
+                } else if (field.equals("dev") && f.getValue().isScalar()) {
                     scope = "true".equals(f.getValue().text()) ? "dev" : "prod";
                 } else if (field.equals("dependencies") || field.equals("optionalDependencies")) {
                     f.getValue().entries().forEach(d -> deps.put(d.getKey().text(), d.getValue().isScalar() ? d.getValue().text() : ""));
                 }
             }
-            lock.packages.add(new Package(key, nv[0], nv[1], e.getKey().line(), scope));
+            lock.packages.add(new Package(key, name, lock.lockedVersion(key, nv[1]), e.getKey().line(), scope));
             if (lock.major < 9) {
                 lock.graphDeps.put(key, deps);
             }
@@ -133,8 +140,10 @@ final class PnpmLock implements NpmLockfile {
         if (major >= 9) {
             return isAlias(ref) ? ref : name + "@" + ref;
         }
-        if (ref.startsWith("/")) {
-            return ref;
+        int colon = ref.indexOf(':');
+        int paren = ref.indexOf('(');
+        if (ref.startsWith("/") || colon > 0 && (paren < 0 || colon < paren)) {
+            return ref; // v6-v8 key a file, tarball or git dependency by the reference itself (file:vendor/x.tgz)
         }
         return major >= 6 ? "/" + name + "@" + ref : "/" + name + "/" + ref;
     }
@@ -171,7 +180,24 @@ final class PnpmLock implements NpmLockfile {
     /** The version a reference locks: peers stripped, aliases reduced to their version; empty for links. */
     private String versionOf(String name, String ref) {
         String key = nodeKey(name, ref);
-        return key == null ? "" : nameVersion(key)[1];
+        return key == null ? "" : lockedVersion(key, nameVersion(key)[1]);
+    }
+
+    /**
+     * The version of a package key whose version part is {@code fromKey}. A tarball, directory or git dependency
+     * is keyed by its path or URL ({@code left-pad@file:vendor/left-pad-1.3.0.tgz}, v6-v8 {@code file:vendor/x.tgz}):
+     * its version is the entry's {@code version:} field when pnpm wrote one, else unknown (a path is not a version).
+     */
+    private String lockedVersion(String key, String fromKey) {
+        int paren = key.indexOf('(');
+        String version = explicitVersions.get(key);
+        if (version == null && paren > 0) {
+            version = explicitVersions.get(key.substring(0, paren));
+        }
+        if (version != null) {
+            return version;
+        }
+        return fromKey.contains(":") ? "" : fromKey;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.radar.collect;
 
 import dev.radar.model.Dependency;
 import dev.radar.model.Ecosystem;
+import dev.radar.model.VersionRange;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,7 +79,7 @@ public final class PyprojectCollector implements Collector {
             List<Declared> declared = declarations(path, toml, new TomlLines(text), out);
             PythonLock lock = LockGraph.nearest(LockGraph.dir(path), locks);
             for (Declared d : declared) {
-                String resolved = lock == null ? "" : lock.version(d.name());
+                String resolved = lock == null ? "" : lock.version(d.name(), d.declared());
                 if (resolved.isEmpty()) {
                     resolved = d.pinned();
                 }
@@ -137,6 +138,13 @@ public final class PyprojectCollector implements Collector {
                 continue; // {include-group = "..."} and other tables are not packages
             }
             int line = lines.element(array, i);
+            String editable = Pep508.editableName(s);
+            if (editable != null) {
+                if (!editable.isEmpty()) {
+                    found.add(new Declared(editable, "", "", scope, line));
+                }
+                continue; // a local path without #egg= is the project's own code, as "-e ." in requirements files
+            }
             Pep508.Requirement req = Pep508.parse(s);
             if (req == null) {
                 out.problem(path, line, "not a PEP 508 requirement: " + s);
@@ -181,7 +189,7 @@ public final class PyprojectCollector implements Collector {
 
         private final String path;
         private final List<Locked> packages = new ArrayList<>();
-        private final Map<String, Locked> byName = new HashMap<>();
+        private final Map<String, List<Locked>> byName = new HashMap<>();
 
         PythonLock(String path, TomlParseResult toml, Facts out) {
             this.path = path;
@@ -210,13 +218,33 @@ public final class PyprojectCollector implements Collector {
                 Locked locked = new Locked(name, t.get("version") instanceof String v ? v : "", pos == null ? 0 : pos.line(),
                         project, deps);
                 packages.add(locked);
-                byName.putIfAbsent(Pep508.normalise(name), locked);
+                byName.computeIfAbsent(Pep508.normalise(name), k -> new ArrayList<>()).add(locked);
             }
         }
 
-        String version(String name) {
-            Locked l = byName.get(Pep508.normalise(name));
-            return l == null || l.project() ? "" : l.version();
+        /**
+         * The locked version of a declaration. A lock holds several versions of one name when they differ by
+         * Python version or platform (uv's {@code resolution-markers}, Poetry's split markers); then the first
+         * that the declared range admits is taken, or the first one when the range cannot be read.
+         */
+        String version(String name, String declared) {
+            List<Locked> candidates = byName.getOrDefault(Pep508.normalise(name), List.of());
+            if (candidates.isEmpty() || candidates.get(0).project()) {
+                return "";
+            }
+            if (candidates.size() > 1 && !declared.isBlank()) {
+                try {
+                    VersionRange range = VersionRange.parse(declared);
+                    for (Locked l : candidates) {
+                        if (range.containsVersion(l.version())) {
+                            return l.version();
+                        }
+                    }
+                } catch (IllegalArgumentException e) {
+                    // a Poetry caret, ~= or != range: keep the first locked version
+                }
+            }
+            return candidates.get(0).version();
         }
 
         void emitTransitive(Map<String, List<String>> roots, Facts out) {

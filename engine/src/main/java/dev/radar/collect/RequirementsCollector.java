@@ -35,11 +35,20 @@ public final class RequirementsCollector implements Collector {
     @Override
     public boolean wants(String path) {
         String file = LockGraph.fileName(path).toLowerCase(Locale.ROOT);
-        String folder = LockGraph.fileName(LockGraph.dir(path)).toLowerCase(Locale.ROOT);
         if (file.endsWith(".txt")) {
-            return file.contains("requirements") || folder.equals("requirements");
+            return file.contains("requirements") || inRequirementsFolder(path);
         }
         return file.endsWith(".in") && !file.equals("manifest.in");
+    }
+
+    /** Whether a folder on the path, at any depth, is named {@code requirements} ({@code requirements/edx/base.txt}). */
+    private static boolean inRequirementsFolder(String path) {
+        for (String dir = LockGraph.dir(path); !dir.isEmpty(); dir = LockGraph.dir(dir)) {
+            if (LockGraph.fileName(dir).equalsIgnoreCase("requirements")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -96,7 +105,7 @@ public final class RequirementsCollector implements Collector {
         }
         String file = LockGraph.fileName(path).toLowerCase(Locale.ROOT);
         String folder = LockGraph.fileName(LockGraph.dir(path)).toLowerCase(Locale.ROOT);
-        return file.contains("requirements") || folder.contains("requirements")
+        return file.contains("requirements") || folder.contains("requirements") || inRequirementsFolder(path)
                 || tree.contains(path.substring(0, path.length() - 3) + ".txt");
     }
 

@@ -49,6 +49,10 @@ final class YarnLock implements NpmLockfile {
         entries.add(e);
         for (String s : specifiers) {
             bySpecifier.putIfAbsent(s, e);
+            int locator = s.indexOf("::locator=");
+            if (locator > 0) { // berry qualifies a relative file: path by the workspace that declared it
+                bySpecifier.putIfAbsent(s.substring(0, locator), e);
+            }
         }
     }
 

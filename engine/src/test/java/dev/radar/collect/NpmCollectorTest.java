@@ -189,6 +189,68 @@ class NpmCollectorTest {
     }
 
     @Test
+    void package_lock_v1_alias_resolves_to_the_version_after_its_npm_prefix_and_locks_the_real_package() {
+        String lock = """
+                {
+                  "lockfileVersion": 1,
+                  "dependencies": {
+                    "lint-old": {
+                      "version": "npm:@acme/lint@7.32.0",
+                      "dev": true
+                    },
+                    "pad": { "version": "npm:left-pad@1.3.0" }
+                  }
+                }
+                """;
+        RepoFacts facts = collect("package.json", """
+                {
+                  "dependencies": { "pad": "npm:left-pad@^1.3.0" },
+                  "devDependencies": { "lint-old": "npm:@acme/lint@^7.32.0" }
+                }
+                """, "package-lock.json", lock);
+
+        assertThat(in(facts, "package.json")).extracting(CollectorFixture::row).containsExactly(
+                "|pad|npm:left-pad@^1.3.0|1.3.0|2",
+                "|lint-old|npm:@acme/lint@^7.32.0|7.32.0|3");
+        assertThat(in(facts, "package-lock.json")).extracting(CollectorFixture::locked).containsExactly(
+                "@acme/lint|7.32.0|4|",
+                "left-pad|1.3.0|8|");
+    }
+
+    @Test
+    void package_lock_v1_file_tarball_and_git_sources_written_as_the_version_leave_it_unresolved() {
+        String lock = """
+                {
+                  "lockfileVersion": 1,
+                  "dependencies": {
+                    "local": { "version": "file:libs/local" },
+                    "pad": { "version": "https://registry.example.org/pad/-/pad-1.3.0.tgz" },
+                    "tool": { "version": "git+https://github.com/acme/tool.git#0a1b2c3" },
+                    "ms": { "version": "2.1.3" }
+                  }
+                }
+                """;
+        RepoFacts facts = collect("package.json", """
+                {
+                  "dependencies": {
+                    "local": "file:./libs/local",
+                    "pad": "https://registry.example.org/pad/-/pad-1.3.0.tgz",
+                    "tool": "github:acme/tool",
+                    "ms": "^2.1.0"
+                  }
+                }
+                """, "package-lock.json", lock);
+
+        assertThat(in(facts, "package.json")).extracting(CollectorFixture::row).containsExactly(
+                "|local|file:./libs/local||3",
+                "|pad|https://registry.example.org/pad/-/pad-1.3.0.tgz||4",
+                "|tool|github:acme/tool||5",
+                "|ms|^2.1.0|2.1.3|6");
+        assertThat(in(facts, "package-lock.json")).extracting(CollectorFixture::locked).containsExactly(
+                "local||4|", "pad||5|", "tool||6|", "ms|2.1.3|7|");
+    }
+
+    @Test
     void workspace_package_json_resolves_through_the_root_lock_and_self_links_are_not_dependencies() {
         RepoFacts facts = collect(
                 "package.json", """
@@ -311,6 +373,31 @@ class NpmCollectorTest {
                 "chalk|4.1.2|16|", "ansi-styles|4.3.0|25|chalk");
     }
 
+    @Test
+    void yarn_berry_file_dependencies_keyed_with_the_declaring_workspace_locator_resolve() {
+        RepoFacts facts = collect("package.json", FILE_DEPS_MANIFEST, "yarn.lock", """
+                __metadata:
+                  version: 8
+
+                "local@file:./libs/local::locator=app%40workspace%3A.":
+                  version: 2.0.1
+                  resolution: "local@file:./libs/local#./libs/local::hash=cc3f03&locator=app%40workspace%3A."
+                  languageName: node
+                  linkType: hard
+
+                "vendored@file:./vendor/pad-1.3.0.tgz::locator=app%40workspace%3A.":
+                  version: 1.3.0
+                  resolution: "vendored@file:./vendor/pad-1.3.0.tgz#./vendor/pad-1.3.0.tgz::hash=5c8e4c&locator=app%40workspace%3A."
+                  languageName: node
+                  linkType: hard
+                """);
+
+        assertThat(in(facts, "package.json")).extracting(CollectorFixture::row).containsExactly(
+                "|vendored|file:./vendor/pad-1.3.0.tgz|1.3.0|3",
+                "|local|file:./libs/local|2.0.1|4");
+        assertThat(in(facts, "yarn.lock")).extracting(Dependency::scope).containsExactly("prod", "prod");
+    }
+
     private static final String PNPM_V9 = """
             lockfileVersion: '9.0'
 
@@ -388,6 +475,90 @@ class NpmCollectorTest {
               "devDependencies": { "typescript": "^5.9.3" }
             }
             """;
+
+    private static final String FILE_DEPS_MANIFEST = """
+            {
+              "dependencies": {
+                "vendored": "file:./vendor/pad-1.3.0.tgz",
+                "local": "file:./libs/local"
+              }
+            }
+            """;
+
+    @Test
+    void pnpm_v9_tarball_and_directory_dependencies_take_the_version_field_never_their_path() {
+        String lock = """
+                lockfileVersion: '9.0'
+
+                importers:
+
+                  .:
+                    dependencies:
+                      vendored:
+                        specifier: file:./vendor/pad-1.3.0.tgz
+                        version: pad@file:vendor/pad-1.3.0.tgz
+                      local:
+                        specifier: file:./libs/local
+                        version: file:libs/local
+
+                packages:
+
+                  pad@file:vendor/pad-1.3.0.tgz:
+                    resolution: {tarball: file:vendor/pad-1.3.0.tgz}
+                    version: 1.3.0
+
+                  local@file:libs/local:
+                    resolution: {directory: libs/local, type: directory}
+
+                snapshots:
+
+                  pad@file:vendor/pad-1.3.0.tgz: {}
+
+                  local@file:libs/local: {}
+                """;
+        RepoFacts facts = collect("package.json", FILE_DEPS_MANIFEST, "pnpm-lock.yaml", lock);
+
+        assertThat(in(facts, "package.json")).extracting(CollectorFixture::row).containsExactly(
+                "|vendored|file:./vendor/pad-1.3.0.tgz|1.3.0|3",
+                "|local|file:./libs/local||4");
+        assertThat(in(facts, "pnpm-lock.yaml")).extracting(CollectorFixture::locked).containsExactly(
+                "pad|1.3.0|" + lineOf(lock, "  pad@file") + "|", "local||" + lineOf(lock, "  local@file") + "|");
+    }
+
+    @Test
+    void pnpm_v6_file_dependencies_keyed_by_their_path_take_the_name_and_version_fields() {
+        String lock = """
+                lockfileVersion: '6.0'
+
+                dependencies:
+                  vendored:
+                    specifier: file:./vendor/pad-1.3.0.tgz
+                    version: file:vendor/pad-1.3.0.tgz
+                  local:
+                    specifier: file:./libs/local
+                    version: file:libs/local
+
+                packages:
+
+                  file:vendor/pad-1.3.0.tgz:
+                    resolution: {tarball: file:vendor/pad-1.3.0.tgz}
+                    name: pad
+                    version: 1.3.0
+                    dev: false
+
+                  file:libs/local:
+                    resolution: {directory: libs/local, type: directory}
+                    name: local
+                    dev: false
+                """;
+        RepoFacts facts = collect("package.json", FILE_DEPS_MANIFEST, "pnpm-lock.yaml", lock);
+
+        assertThat(in(facts, "package.json")).extracting(CollectorFixture::row).containsExactly(
+                "|vendored|file:./vendor/pad-1.3.0.tgz|1.3.0|3",
+                "|local|file:./libs/local||4");
+        assertThat(in(facts, "pnpm-lock.yaml")).extracting(CollectorFixture::locked).containsExactly(
+                "pad|1.3.0|" + lineOf(lock, "  file:vendor") + "|", "local||" + lineOf(lock, "  file:libs") + "|");
+    }
 
     @Test
     void pnpm_v9_keys_with_peer_suffixes_and_aliases_resolve_to_their_versions() {

@@ -128,6 +128,80 @@ class PyprojectCollectorTest {
     }
 
     @Test
+    void pdm_editable_entries_give_their_egg_name_and_local_paths_without_one_are_skipped_without_a_problem() {
+        RepoFacts facts = new CollectorFixture(dir).file("pyproject.toml", """
+                [project]
+                name = "app"
+                dependencies = ["-e file:///${PROJECT_ROOT}/libs/core#egg=app-core"]
+
+                [tool.pdm.dev-dependencies]
+                dev = [
+                    "pytest>=8",
+                    "-e git+https://github.com/acme/tool.git@main#egg=acme-tool",
+                    "-e ./sub-package",
+                ]
+
+                [dependency-groups]
+                local = ["--editable=file:///${PROJECT_ROOT}/../sibling#egg=sibling"]
+                """).collect(new PyprojectCollector());
+
+        assertThat(in(facts, "pyproject.toml")).extracting(CollectorFixture::row).containsExactly(
+                "|app-core|||3",
+                "|pytest|>=8||7",
+                "|acme-tool|||8",
+                "|sibling|||13");
+        assertThat(facts.problems()).isEmpty();
+    }
+
+    @Test
+    void a_name_locked_at_two_versions_resolves_each_declaration_to_the_version_its_range_admits() {
+        RepoFacts facts = new CollectorFixture(dir).file("pyproject.toml", """
+                [project]
+                name = "svc"
+                dependencies = [
+                    "numpy>=1.24; python_version < '3.12'",
+                    "numpy>=2.1.0; python_version >= '3.12'",
+                    "scipy~=1.11",
+                ]
+                """).file("uv.lock", """
+                version = 1
+                requires-python = ">=3.9"
+
+                [[package]]
+                name = "numpy"
+                version = "1.26.4"
+                source = { registry = "https://pypi.org/simple" }
+                resolution-markers = ["python_full_version < '3.12'"]
+
+                [[package]]
+                name = "numpy"
+                version = "2.1.3"
+                source = { registry = "https://pypi.org/simple" }
+                resolution-markers = ["python_full_version >= '3.12'"]
+
+                [[package]]
+                name = "scipy"
+                version = "1.11.4"
+                source = { registry = "https://pypi.org/simple" }
+
+                [[package]]
+                name = "scipy"
+                version = "1.14.1"
+                source = { registry = "https://pypi.org/simple" }
+
+                [[package]]
+                name = "svc"
+                version = "0.1.0"
+                source = { editable = "." }
+                """).collect(new PyprojectCollector());
+
+        assertThat(in(facts, "pyproject.toml")).extracting(CollectorFixture::row).containsExactly(
+                "|numpy|>=1.24|1.26.4|4",
+                "|numpy|>=2.1.0|2.1.3|5",
+                "|scipy|~=1.11|1.11.4|6");
+    }
+
+    @Test
     void broken_toml_is_a_problem_with_its_line() {
         RepoFacts facts = new CollectorFixture(dir).file("pyproject.toml", "[project]\ndependencies = [\"a\"\nname = \n")
                 .collect(new PyprojectCollector());

@@ -89,6 +89,24 @@ class RequirementsCollectorTest {
     }
 
     @Test
+    void files_in_a_subfolder_of_a_requirements_folder_count_like_its_own_files() {
+        RepoFacts facts = new CollectorFixture(dir)
+                .file("requirements/constraints.txt", "django<5\n")
+                .file("requirements/app/base.txt", "django==4.2.7\n    # via -r requirements/app/base.in\n")
+                .file("requirements/app/docs.in", "-c ../constraints.txt\nsphinx\n")
+                .file("requirements/sandbox/releases/v2.txt", "numpy==1.26.4\n")
+                .file("docs/app/notes.txt", "hello world\n")
+                .collect(new RequirementsCollector());
+
+        assertThat(facts.dependencies()).extracting(d -> d.file() + ":" + d.name() + ":" + d.line()).containsExactlyInAnyOrder(
+                "requirements/constraints.txt:django:1",
+                "requirements/app/base.txt:django:1",
+                "requirements/app/docs.in:sphinx:2",
+                "requirements/sandbox/releases/v2.txt:numpy:1");
+        assertThat(facts.problems()).isEmpty();
+    }
+
+    @Test
     void pip_tools_in_files_count_but_other_in_files_do_not() {
         RepoFacts facts = new CollectorFixture(dir)
                 .file("requirements/dev.in", "pytest\n")
