@@ -314,6 +314,9 @@ public final class RepoTree {
     }
 
     private static String decode(byte[] bytes) throws IOException {
+        if (bytes.length >= 2 && (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE || bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)) {
+            return utf16(bytes);
+        }
         // The JDK's own decoding is much faster than a reporting decoder (ASCII bytes are copied as they are) and
         // marks malformed input with U+FFFD: text without one decoded cleanly; text with one goes the strict way,
         // which tells a written U+FFFD from malformed bytes.
@@ -330,6 +333,24 @@ public final class RepoTree {
             return textOnly(text.startsWith("\uFEFF") ? text.substring(1) : text);
         } catch (CharacterCodingException e) {
             throw new IOException("not UTF-8 text");
+        }
+    }
+
+    /**
+     * Text that starts with a UTF-16 byte-order mark, as Windows PowerShell's {@code pip freeze > requirements.txt}
+     * and some Windows editors write it (pip and most build tools read it): decoded strictly in the byte order the
+     * mark gives, the mark dropped.
+     */
+    private static String utf16(byte[] bytes) throws IOException {
+        java.nio.charset.Charset order = bytes[0] == (byte) 0xFF ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE;
+        try {
+            return textOnly(order.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes, 2, bytes.length - 2))
+                    .toString());
+        } catch (CharacterCodingException e) {
+            throw new IOException("not UTF-16 text, though it starts with a UTF-16 byte-order mark");
         }
     }
 

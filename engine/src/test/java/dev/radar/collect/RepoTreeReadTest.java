@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Files are read as strict UTF-8: malformed bytes are refused, never replaced; a byte-order mark is dropped. */
+/**
+ * Files are read as strict UTF-8: malformed bytes are refused, never replaced; a byte-order mark is dropped. A file
+ * that starts with a UTF-16 byte-order mark is read as strict UTF-16 in that byte order.
+ */
 class RepoTreeReadTest {
 
     private static String read(byte[] bytes) throws IOException {
@@ -42,6 +45,29 @@ class RepoTreeReadTest {
     }
 
     @Test
+    void a_file_with_a_utf16_byte_order_mark_reads_as_utf16_in_either_byte_order() throws Exception {
+        String text = "requests==2.32.3\r\ncafé-tools==1.0 ✓\r\n";
+        byte[] le = ("\uFEFF" + text).getBytes(StandardCharsets.UTF_16LE);
+        byte[] be = ("\uFEFF" + text).getBytes(StandardCharsets.UTF_16BE);
+        assertThat(le[0]).isEqualTo((byte) 0xFF);
+        assertThat(be[0]).isEqualTo((byte) 0xFE);
+        assertThat(read(le)).isEqualTo(text);
+        assertThat(read(be)).isEqualTo(text);
+    }
+
+    @Test
+    void malformed_utf16_after_its_byte_order_mark_is_refused() {
+        byte[] oddLength = {(byte) 0xFF, (byte) 0xFE, 'a', 0, 'b'};
+        byte[] loneSurrogate = {(byte) 0xFF, (byte) 0xFE, 0x00, (byte) 0xD8, 'a', 0};
+        for (byte[] bytes : new byte[][] {oddLength, loneSurrogate}) {
+            assertThatThrownBy(() -> read(bytes)).isInstanceOf(IOException.class)
+                    .hasMessage("not UTF-16 text, though it starts with a UTF-16 byte-order mark");
+        }
+        assertThatThrownBy(() -> read(new byte[] {(byte) 0xFF, (byte) 0xFE, 'a', 0, 0, 0}))
+                .isInstanceOf(IOException.class).hasMessage("not text: a NUL character at line 1");
+    }
+
+    @Test
     void a_nul_character_makes_a_binary_file() {
         assertThatThrownBy(() -> read("a\nb\u0000".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(IOException.class).hasMessage("not text: a NUL character at line 2");
@@ -54,6 +80,9 @@ class RepoTreeReadTest {
             byte[] bytes = new byte[r.nextInt(12)];
             for (int k = 0; k < bytes.length; k++) {
                 bytes[k] = (byte) (r.nextInt(3) == 0 ? 0x80 + r.nextInt(0x80) : 0x20 + r.nextInt(0x5F));
+            }
+            if (bytes.length >= 2 && (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE || bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)) {
+                continue; // a UTF-16 byte-order mark: read as UTF-16 (tested above)
             }
             String strict;
             try {
