@@ -358,8 +358,26 @@ public final class GradleCollector implements Collector {
                 if (v.resolved() && v.text().indexOf(':') > 0) {
                     return notation(v.text(), false, scope, line, closureVersion);
                 }
+                // coordinates with a part no one can resolve ("g:a:$versions.scala" set in an if): still a declaration
+                Optional<Value> partial = resolver.definition(e);
+                if (partial.isPresent() && isCoordinateTemplate(partial.get().text())) {
+                    return notation(partial.get().text(), false, scope, line, closureVersion);
+                }
             }
             return false;
+        }
+
+        /** {@code group:name[:version[:classifier]]} text with a literal group and name, placeholders allowed elsewhere. */
+        private static boolean isCoordinateTemplate(String text) {
+            for (int k = 0; k < text.length(); k++) {
+                char c = text.charAt(k);
+                if (Character.isWhitespace(c) || c == '"' || c == '\'' || c == '(' || c == ')') {
+                    return false;
+                }
+            }
+            List<String> parts = splitColons(text);
+            return parts.size() >= 2 && parts.size() <= 4 && !parts.get(0).isEmpty() && parts.get(0).indexOf('$') < 0
+                    && !parts.get(1).isEmpty();
         }
 
         /**

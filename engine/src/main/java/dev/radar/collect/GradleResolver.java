@@ -174,6 +174,25 @@ final class GradleResolver {
         }
     }
 
+    /**
+     * The first script variable an expression names, evaluated with its unresolvable parts kept as written
+     * ({@code "g:a:$unknown"}); empty when the expression names no script variable.
+     */
+    Optional<Value> definition(List<Node> expr) {
+        String key = reference(expr);
+        while (key != null) {
+            for (Map<String, List<Node>> scope : variables) {
+                List<Node> value = scope.get(key);
+                if (value != null) {
+                    return Optional.of(eval(value, 1));
+                }
+            }
+            int dot = key.indexOf('.');
+            key = dot < 0 || !PREFIXES.contains(key.substring(0, dot)) ? null : key.substring(dot + 1);
+        }
+        return Optional.empty();
+    }
+
     private Optional<Value> lookupExact(String key, int depth) {
         int dot = key.indexOf('.');
         if (dot > 0 && catalogs.containsKey(key.substring(0, dot)) && key.startsWith("versions.", dot + 1)) {

@@ -594,7 +594,10 @@ final class GradleScript {
 
     // ---- variables ----------------------------------------------------------------------------------------
 
-    /** Records {@code val x = ..}, {@code def x = ..}, {@code ext.x = ..}, {@code extra["x"] = ..}, {@code by extra(..)}, ext blocks. */
+    /**
+     * Records {@code val x = ..}, {@code def x = ..}, {@code ext.x = ..}, {@code extra["x"] = ..}, {@code by extra(..)}, ext blocks,
+     * {@code m["k"] = ..} and Groovy map appends {@code m += [k: ..]}.
+     */
     private void variable(List<Node> st, Context ctx) {
         int eq = assignment(st);
         if (eq > 0) {
@@ -606,9 +609,26 @@ final class GradleScript {
             }
             if (name == null && (ctx.topLevel() || ctx.mode() == Mode.EXT)) {
                 name = chain(lhs);
+                if (name == null) {
+                    name = indexedName(lhs);
+                }
             }
             if (name != null) {
                 define(ctx.namespace().isEmpty() ? name : ctx.namespace() + "." + name, rhs);
+            }
+            return;
+        }
+        // versions += [jackson: "2.9.6"] (Groovy): the entries join the map defined before
+        int n = st.size();
+        if (n >= 3 && (ctx.topLevel() || ctx.mode() == Mode.EXT) && st.get(n - 2) instanceof Token plus && plus.is("+=")
+                && st.get(n - 1) instanceof Group map && map.open() == '[' && isMapLiteral(map.children())) {
+            List<Node> lhs = st.subList(0, n - 2);
+            String name = extName(lhs);
+            if (name == null) {
+                name = chain(lhs);
+            }
+            if (name != null) {
+                define(name, st.subList(n - 1, n));
             }
             return;
         }
@@ -624,7 +644,6 @@ final class GradleScript {
             }
         }
         // ext.set("x", v) / extra.set("x", v) / set("x", v) inside ext {}
-        int n = st.size();
         if (n >= 2 && st.get(n - 1) instanceof Group g && g.open() == '(' && st.get(n - 2) instanceof Token set && set.is("set")
                 && (ctx.mode() == Mode.EXT && n == 2 || n >= 4 && st.get(n - 3) instanceof Token dot && dot.is(".")
                         && st.get(n - 4) instanceof Token ex && (ex.is("ext") || ex.is("extra")))) {
@@ -700,6 +719,21 @@ final class GradleScript {
             }
         }
         return null;
+    }
+
+    /** {@code versions["scala"]}, {@code ext.versions["scala"]}: the map entry as a dotted name; null otherwise. */
+    private static String indexedName(List<Node> lhs) {
+        int n = lhs.size();
+        if (n < 2 || !(lhs.get(n - 1) instanceof Group g && g.open() == '[' && single(g.children()) instanceof Token key
+                && key.kind() == Kind.STRING)) {
+            return null;
+        }
+        List<Node> map = lhs.subList(0, n - 1);
+        String name = extName(map);
+        if (name == null) {
+            name = chain(map);
+        }
+        return name == null ? null : name + "." + key.text();
     }
 
     /** {@code a.b.c} as a dotted name; null when the nodes are anything else. */

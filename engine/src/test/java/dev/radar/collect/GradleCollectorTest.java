@@ -317,6 +317,55 @@ class GradleCollectorTest {
     }
 
     @Test
+    void groovy_maps_filled_by_append_and_by_index_resolve_coordinates_and_versions() throws IOException {
+        // Regression: "versions += [..]" and "libs += [..]" (a shared gradle/dependencies.gradle) were not read, so every
+        // "compile libs.x" became an unknown declaration; so did coordinates whose version is only set inside an if.
+        RepoFacts facts = collect(Map.of(
+                "gradle/dependencies.gradle", """
+                        ext {
+                          versions = [:]
+                          libs = [:]
+                        }
+                        if (hasProperty('scalaVersion')) {
+                          versions["scala"] = scalaVersion
+                        } else {
+                          versions["scala"] = '2.12.6'
+                        }
+                        versions["jetty"] = '9.4.12.v20180830'
+                        versions += [
+                          jackson: "2.9.6",
+                          // a comment between entries
+                          junit: "4.12"
+                        ]
+                        ext.libs += [
+                          jacksonDatabind: "com.fasterxml.jackson.core:jackson-databind:$versions.jackson",
+                          jettyServer: "org.eclipse.jetty:jetty-server:${versions.jetty}",
+                          junit: "junit:junit:$versions.junit",
+                          scalaLibrary: "org.scala-lang:scala-library:$versions.scala"
+                        ]
+                        """,
+                "build.gradle", """
+                        apply from: "$rootDir/gradle/dependencies.gradle"
+                        project(':core') {
+                          dependencies {
+                            compile libs.jacksonDatabind
+                            compile(libs.scalaLibrary) {
+                              exclude module: 'scala-reflect'
+                            }
+                            compile libs.jettyServer
+                            testCompile libs.junit
+                          }
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("com.fasterxml.jackson.core", "jackson-databind", "2.9.6", "2.9.6", 4, "compile"),
+                tuple("org.scala-lang", "scala-library", "$versions.scala", "", 5, "compile"),
+                tuple("org.eclipse.jetty", "jetty-server", "9.4.12.v20180830", "9.4.12.v20180830", 8, "compile"),
+                tuple("junit", "junit", "4.12", "4.12", 9, "testCompile"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    @Test
     void kotlin_extra_properties_and_project_gradle_properties_resolve_versions() throws IOException {
         RepoFacts facts = collect(Map.of(
                 "gradle.properties", "ktorVersion=2.3.6\n",
