@@ -214,6 +214,24 @@ final class GradleResolver {
                 return Optional.of(new Value(value.trim(), true));
             }
         }
+        return throughAlias(key, depth);
+    }
+
+    /**
+     * {@code deps.room.runtime} where {@code deps.room = room} assigned a map by its name: looked up as {@code room.runtime}.
+     * Only the longest aliased prefix is followed, so a lookup costs one path however the names refer to each other.
+     */
+    private Optional<Value> throughAlias(String key, int depth) {
+        for (int dot = key.lastIndexOf('.'); dot > 0; dot = key.lastIndexOf('.', dot - 1)) {
+            String head = key.substring(0, dot);
+            for (Map<String, List<Node>> scope : variables) {
+                List<Node> value = scope.get(head);
+                String target = value == null ? null : GradleScript.chain(value);
+                if (target != null && !target.equals(head)) {
+                    return lookup(target + key.substring(dot), depth + 1);
+                }
+            }
+        }
         return Optional.empty();
     }
 

@@ -366,6 +366,54 @@ class GradleCollectorTest {
     }
 
     @Test
+    void a_map_assigned_to_a_map_entry_by_name_resolves_through_that_name() throws IOException {
+        // Regression: "def room = [:]; room.runtime = '..'; deps.room = room; ext.deps = deps" (a shared versions.gradle)
+        // left every "implementation deps.room.runtime" unknown.
+        RepoFacts facts = collect(Map.of(
+                "versions.gradle", """
+                        ext.deps = [:]
+                        def versions = [:]
+                        versions.room = "2.6.1"
+                        def deps = [:]
+                        def room = [:]
+                        room.runtime = "androidx.room:room-runtime:$versions.room"
+                        room.compiler = "androidx.room:room-compiler:$versions.room"
+                        deps.room = room
+                        def test = [:]
+                        test.junit = "junit:junit:4.13.2"
+                        deps.testing = test
+                        ext.deps = deps
+                        """,
+                "app/build.gradle", """
+                        dependencies {
+                            implementation deps.room.runtime
+                            annotationProcessor deps.room.compiler
+                            testImplementation deps.testing.junit
+                            testImplementation "androidx.room:room-testing:${versions.room}"
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("androidx.room", "room-runtime", "2.6.1", "2.6.1", 2, "implementation"),
+                tuple("androidx.room", "room-compiler", "2.6.1", "2.6.1", 3, "annotationProcessor"),
+                tuple("junit", "junit", "4.13.2", "4.13.2", 4, "testImplementation"),
+                tuple("androidx.room", "room-testing", "${versions.room}", "2.6.1", 5, "testImplementation"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    @Test
+    void maps_that_name_each_other_in_a_cycle_resolve_to_nothing_quickly() throws IOException {
+        StringBuilder script = new StringBuilder();
+        for (int k = 0; k < 40; k++) {
+            script.append("a").append(k).append(".x = a").append((k + 1) % 40).append('\n');
+            script.append("a").append(k).append(".y = a").append((k + 7) % 40).append('\n');
+        }
+        script.append("dependencies {\n    implementation a0.x.y.x.y.x.y.x.y.x.y.x.y.x.y.x.y.x.y.x.y.lib\n}\n");
+        RepoFacts facts = collect(Map.of("build.gradle", script.toString()));
+        assertThat(rows(facts)).isEmpty();
+        assertThat(facts.unknownDeclarations()).hasSize(1);
+    }
+
+    @Test
     void kotlin_extra_properties_and_project_gradle_properties_resolve_versions() throws IOException {
         RepoFacts facts = collect(Map.of(
                 "gradle.properties", "ktorVersion=2.3.6\n",
