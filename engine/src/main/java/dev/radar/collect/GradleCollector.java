@@ -238,6 +238,9 @@ public final class GradleCollector implements Collector {
         private final List<UnknownDeclaration> unknowns;
         private final Set<String> localPlugins;
         private final String repo;
+        /** Variables followed to reach the notation being read: {@code val a = b; val b = a} stops here. */
+        private int indirections;
+        private static final int MAX_INDIRECTIONS = 8;
 
         Emitter(String path, GradleScript script, GradleResolver resolver, List<Dependency> rows, List<UnknownDeclaration> unknowns,
                 Set<String> localPlugins, String repo) {
@@ -362,6 +365,17 @@ public final class GradleCollector implements Collector {
                 Optional<Value> partial = resolver.definition(e);
                 if (partial.isPresent() && isCoordinateTemplate(partial.get().text())) {
                     return notation(partial.get().text(), false, scope, line, closureVersion);
+                }
+                // val composeBom = platform(libs.compose.bom); implementation(composeBom): the notation the variable holds
+                Optional<List<Node>> held = resolver.ownDefinition(e);
+                if (held.isPresent() && !(GradleScript.single(held.get()) instanceof Token t && t.kind() == Kind.STRING)
+                        && indirections < MAX_INDIRECTIONS) {
+                    indirections++;
+                    try {
+                        return argument(held.get(), scope, line, closureVersion);
+                    } finally {
+                        indirections--;
+                    }
                 }
             }
             return false;

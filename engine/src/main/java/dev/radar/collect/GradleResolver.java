@@ -193,6 +193,16 @@ final class GradleResolver {
         return Optional.empty();
     }
 
+    /**
+     * The expression a variable of this script holds when an expression is just that variable's name
+     * ({@code composeBom} after {@code val composeBom = platform(libs.compose.bom)}); empty otherwise.
+     */
+    Optional<List<Node>> ownDefinition(List<Node> expr) {
+        List<Node> e = GradleScript.withoutNewlines(expr);
+        String key = e.size() == 1 && e.get(0) instanceof Token t && t.ident() ? t.text() : null;
+        return key == null ? Optional.empty() : Optional.ofNullable(script.variables.get(key));
+    }
+
     private Optional<Value> lookupExact(String key, int depth) {
         int dot = key.indexOf('.');
         if (dot > 0 && catalogs.containsKey(key.substring(0, dot)) && key.startsWith("versions.", dot + 1)) {

@@ -178,6 +178,47 @@ class GradleCollectorTest {
                 tuple("org.springframework.boot", "spring-boot-starter-web", "", "", 6, "implementation"));
     }
 
+    static Stream<Arguments> platformsHeldInVariables() {
+        return Stream.of(
+                Arguments.of("build.gradle.kts", """
+                        val springBom = platform("org.springframework.boot:spring-boot-dependencies:3.2.0")
+                        dependencies {
+                            val composeBom = platform(libs.spring.bom)
+                            implementation(composeBom)
+                            androidTestImplementation(composeBom)
+                            implementation(springBom)
+                            val a: Any = b
+                            val b: Any = a
+                            implementation(a)
+                        }
+                        """),
+                Arguments.of("build.gradle", """
+                        def springBom = platform('org.springframework.boot:spring-boot-dependencies:3.2.0')
+                        dependencies {
+                            def composeBom = platform(libs.spring.bom)
+                            implementation composeBom
+                            androidTestImplementation(composeBom)
+                            implementation springBom
+                            def a = b
+                            def b = a
+                            implementation a
+                        }
+                        """));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("platformsHeldInVariables")
+    void a_platform_held_in_a_variable_is_listed_where_the_variable_is_used(String file, String script) throws IOException {
+        // Regression: the Compose BOM as its docs write it, "val composeBom = platform(..)" then "implementation(composeBom)",
+        // was not listed at all.
+        RepoFacts facts = collect(Map.of(file, script, "gradle/libs.versions.toml", CATALOG));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.springframework", "spring-framework-bom", "6.1.2", "6.1.2", 4, "platform"),
+                tuple("org.springframework", "spring-framework-bom", "6.1.2", "6.1.2", 5, "platform"),
+                tuple("org.springframework.boot", "spring-boot-dependencies", "3.2.0", "3.2.0", 6, "platform"));
+        assertThat(facts.unknownDeclarations()).extracting(UnknownDeclaration::line).containsExactly(9);
+    }
+
     @Test
     void kotlin_module_shorthand_names_the_jetbrains_artifact() throws IOException {
         RepoFacts facts = collect(Map.of("build.gradle.kts", """
