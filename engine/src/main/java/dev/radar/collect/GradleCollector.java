@@ -78,6 +78,8 @@ public final class GradleCollector implements Collector {
         private final Set<String> localPlugins = new HashSet<>();
         /** Constants of buildSrc sources, visible to every script. */
         private final Map<String, List<Node>> constants = new LinkedHashMap<>();
+        /** The object or class each constant is a member of, for the names its value uses unqualified. */
+        private final Map<String, String> constantScopes = new HashMap<>();
 
         Build(RepoTree tree, List<String> paths, Facts out) {
             this.tree = tree;
@@ -113,7 +115,9 @@ public final class GradleCollector implements Collector {
 
         private void readSource(String path) {
             try {
-                constants.putAll(GradleScript.parseSource(tree.read(path), !path.endsWith(".groovy")).variables);
+                GradleScript source = GradleScript.parseSource(tree.read(path), !path.endsWith(".groovy"));
+                constants.putAll(source.variables);
+                constantScopes.putAll(source.scopes);
             } catch (IOException | RuntimeException e) {
                 out.problem(path, 0, "build-logic source could not be read: " + e.getMessage());
             }
@@ -177,7 +181,9 @@ public final class GradleCollector implements Collector {
                 }
             }
             vars.add(constants);
-            return new GradleResolver(script, vars, props, catalogs(dir(path)));
+            Map<String, String> scopes = new HashMap<>(constantScopes);
+            scopes.putAll(script.scopes);
+            return new GradleResolver(script, vars, props, catalogs(dir(path)), scopes);
         }
 
         /** Catalogs visible from a folder: the nearest build's settings and {@code gradle/*.versions.toml} win. */

@@ -36,17 +36,22 @@ final class GradleResolver {
     private final List<Map<String, List<Node>>> variables;
     private final List<Map<String, String>> properties;
     private final Map<String, GradleCatalog> catalogs;
+    private final Map<String, String> scopes;
+    /** The object or class whose member's value is being evaluated: its unqualified names are its members first. */
+    private String scope = "";
 
     /**
      * @param variables  the script's own variables first, then those of scripts further out
      * @param properties gradle.properties of the script's folder first, then of the folders above
+     * @param scopes     for members of objects and classes ({@code Libs.Compose.ui}), the type they belong to
      */
     GradleResolver(GradleScript script, List<Map<String, List<Node>>> variables, List<Map<String, String>> properties,
-            Map<String, GradleCatalog> catalogs) {
+            Map<String, GradleCatalog> catalogs, Map<String, String> scopes) {
         this.script = script;
         this.variables = variables;
         this.properties = properties;
         this.catalogs = catalogs;
+        this.scopes = scopes;
     }
 
     Map<String, GradleCatalog> catalogs() {
@@ -160,6 +165,13 @@ final class GradleResolver {
         if (depth > MAX_DEPTH) {
             return Optional.empty();
         }
+        // inside object Compose { const val version = ..; const val ui = "..:$version" }: Compose's members first
+        for (String type = scope; !type.isEmpty(); type = type.lastIndexOf('.') < 0 ? "" : type.substring(0, type.lastIndexOf('.'))) {
+            Optional<Value> member = lookupExact(type + "." + name, depth);
+            if (member.isPresent()) {
+                return member;
+            }
+        }
         String key = name;
         while (true) {
             Optional<Value> v = lookupExact(key, depth);
@@ -181,10 +193,16 @@ final class GradleResolver {
     Optional<Value> definition(List<Node> expr) {
         String key = reference(expr);
         while (key != null) {
-            for (Map<String, List<Node>> scope : variables) {
-                List<Node> value = scope.get(key);
+            for (Map<String, List<Node>> names : variables) {
+                List<Node> value = names.get(key);
                 if (value != null) {
-                    return Optional.of(eval(value, 1));
+                    String outer = scope;
+                    scope = scopes.getOrDefault(key, "");
+                    try {
+                        return Optional.of(eval(value, 1));
+                    } finally {
+                        scope = outer;
+                    }
                 }
             }
             int dot = key.indexOf('.');
@@ -209,10 +227,17 @@ final class GradleResolver {
             return catalogs.get(key.substring(0, dot)).version(key.substring(dot + 1 + "versions.".length()))
                     .map(v -> new Value(v, true));
         }
-        for (Map<String, List<Node>> scope : variables) {
-            List<Node> value = scope.get(key);
+        for (Map<String, List<Node>> names : variables) {
+            List<Node> value = names.get(key);
             if (value != null) {
-                Value v = eval(value, depth + 1);
+                String outer = scope;
+                scope = scopes.getOrDefault(key, "");
+                Value v;
+                try {
+                    v = eval(value, depth + 1);
+                } finally {
+                    scope = outer;
+                }
                 if (v.resolved()) {
                     return Optional.of(v);
                 }
@@ -234,8 +259,8 @@ final class GradleResolver {
     private Optional<Value> throughAlias(String key, int depth) {
         for (int dot = key.lastIndexOf('.'); dot > 0; dot = key.lastIndexOf('.', dot - 1)) {
             String head = key.substring(0, dot);
-            for (Map<String, List<Node>> scope : variables) {
-                List<Node> value = scope.get(head);
+            for (Map<String, List<Node>> names : variables) {
+                List<Node> value = names.get(head);
                 String target = value == null ? null : GradleScript.chain(value);
                 if (target != null && !target.equals(head)) {
                     return lookup(target + key.substring(dot), depth + 1);

@@ -5,6 +5,7 @@ import dev.radar.collect.GradleSyntax.Kind;
 import dev.radar.collect.GradleSyntax.Node;
 import dev.radar.collect.GradleSyntax.Token;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,6 +45,8 @@ final class GradleScript {
     final List<PluginRequest> plugins = new ArrayList<>();
     final List<Unknown> unknowns = new ArrayList<>();
     final Map<String, List<Node>> variables = new LinkedHashMap<>();
+    /** For a member of an object or class ({@code Libs.Compose.ui}), that type ({@code Libs.Compose}): where its value's names are looked up first. */
+    final Map<String, String> scopes = new HashMap<>();
     /** Catalog name to the path written in {@code from(files("..."))}, from settings scripts. */
     final Map<String, String> catalogs = new LinkedHashMap<>();
     /** Plugin ids this script defines ({@code gradlePlugin { plugins { create("x") { id = "..." } } }}). */
@@ -613,8 +616,11 @@ final class GradleScript {
                     name = indexedName(lhs);
                 }
             }
-            if (name != null) {
-                define(ctx.namespace().isEmpty() ? name : ctx.namespace() + "." + name, rhs);
+            if (name != null && ctx.namespace().isEmpty()) {
+                define(name, rhs);
+            } else if (name != null) {
+                define(ctx.namespace() + "." + name, rhs);
+                scopes.putIfAbsent(ctx.namespace() + "." + name, ctx.namespace());
             }
             return;
         }

@@ -604,6 +604,62 @@ class GradleCollectorTest {
         assertThat(facts.unknownDeclarations()).isEmpty();
     }
 
+    @Test
+    void a_constant_names_the_members_of_its_own_object_and_of_the_objects_around_it_first() throws IOException {
+        // Regression: "object Compose { const val version = ..; const val ui = \"..:$version\" }" left the version unresolved.
+        RepoFacts facts = collect(Map.of(
+                "buildSrc/src/main/kotlin/Libs.kt", """
+                        object Versions {
+                            const val version = "0.0.1"
+                        }
+                        object Libs {
+                            private const val kotlin = "1.9.0"
+                            object Compose {
+                                const val version = "1.6.0"
+                                const val ui = "androidx.compose.ui:ui:$version"
+                                const val material = "androidx.compose.material:material:${version}"
+                                const val compiler = "org.jetbrains.kotlin:kotlin-compose-compiler-plugin:$kotlin"
+                            }
+                            object Test {
+                                private const val version = "1.5.0"
+                                const val core = "androidx.test:core:$version"
+                                object Ext {
+                                    private const val version = "1.1.5"
+                                    const val junit = "androidx.test.ext:junit-ktx:$version"
+                                }
+                                const val runner = "androidx.test:runner:" + version
+                            }
+                        }
+                        """,
+                "buildSrc/src/main/java/Deps.java", """
+                        public final class Deps {
+                            public static final String GUAVA_VERSION = "33.0.0-jre";
+                            public static final String GUAVA = "com.google.guava:guava:" + GUAVA_VERSION;
+                        }
+                        """,
+                "app/build.gradle.kts", """
+                        dependencies {
+                            implementation(Libs.Compose.ui)
+                            implementation(Libs.Compose.material)
+                            implementation(Libs.Compose.compiler)
+                            testImplementation(Libs.Test.core)
+                            testImplementation(Libs.Test.Ext.junit)
+                            testImplementation(Libs.Test.runner)
+                            implementation(Deps.GUAVA)
+                            implementation("org.example:top:${Versions.version}")
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("androidx.compose.ui", "ui", "1.6.0", "1.6.0", 2, "implementation"),
+                tuple("androidx.compose.material", "material", "1.6.0", "1.6.0", 3, "implementation"),
+                tuple("org.jetbrains.kotlin", "kotlin-compose-compiler-plugin", "1.9.0", "1.9.0", 4, "implementation"),
+                tuple("androidx.test", "core", "1.5.0", "1.5.0", 5, "testImplementation"),
+                tuple("androidx.test.ext", "junit-ktx", "1.1.5", "1.1.5", 6, "testImplementation"),
+                tuple("androidx.test", "runner", "1.5.0", "1.5.0", 7, "testImplementation"),
+                tuple("com.google.guava", "guava", "33.0.0-jre", "33.0.0-jre", 8, "implementation"),
+                tuple("org.example", "top", "${Versions.version}", "0.0.1", 9, "implementation"));
+    }
+
     // ---- statement shapes -------------------------------------------------------------------------------
 
     static Stream<Arguments> statementShapes() {
