@@ -81,6 +81,7 @@ public final class MavenCollector implements Collector {
         private final Map<String, Optional<String>> parents = new HashMap<>();
         private final Map<String, Map<String, String>> properties = new HashMap<>();
         private final Map<String, Map<String, String>> managed = new HashMap<>();
+        private final Map<String, Map<String, String>> written = new HashMap<>();
 
         Project(Map<String, Model> models, Facts out) {
             this.models = models;
@@ -173,39 +174,69 @@ public final class MavenCollector implements Collector {
         }
 
         /**
-         * Managed versions visible in a POM (groupId:artifactId to resolved version): its own
-         * dependencyManagement, then BOMs it imports from the repository, then what its parent manages.
+         * The managed version of groupId:artifactId in a POM: its own dependencyManagement, then BOMs it imports
+         * from the repository, then what its parents manage. As in Maven's effective POM, inherited entries are
+         * interpolated with this POM's properties, so a module that overrides a version property gets its own
+         * version; imported BOMs keep the versions they resolve to. Empty when unmanaged or unresolvable.
          */
-        Map<String, String> managedOf(String path) {
+        String managedVersion(String path, String key) {
+            String version = managedAsWritten(path).get(key);
+            if (version == null) {
+                return "";
+            }
+            String v = Interpolation.apply(version, propertiesOf(path));
+            return Interpolation.isResolved(v) ? v : "";
+        }
+
+        /** Every managed version of a BOM, resolved in its own context: what a POM importing it gets. */
+        private Map<String, String> managedOf(String path) {
             Map<String, String> known = managed.get(path);
             if (known != null) {
                 return known;
             }
             managed.put(path, Map.of()); // cycle guard
-            Model m = models.get(path);
             Map<String, String> props = propertiesOf(path);
             Map<String, String> result = new HashMap<>();
+            managedAsWritten(path).forEach((key, version) -> {
+                String v = Interpolation.apply(version, props);
+                if (Interpolation.isResolved(v)) {
+                    result.put(key, v);
+                }
+            });
+            managed.put(path, result);
+            return result;
+        }
+
+        /** Managed versions as written in a POM and its parents (imported BOMs already resolved), nearest first. */
+        private Map<String, String> managedAsWritten(String path) {
+            Map<String, String> known = written.get(path);
+            if (known != null) {
+                return known;
+            }
+            written.put(path, Map.of()); // cycle guard
+            Model m = models.get(path);
+            Map<String, String> props = propertiesOf(path);
+            Map<String, String> result = new LinkedHashMap<>();
             List<Map<String, String>> imported = new ArrayList<>();
             if (m.getDependencyManagement() != null) {
                 for (var d : m.getDependencyManagement().getDependencies()) {
                     String g = Interpolation.apply(d.getGroupId(), props);
                     String a = Interpolation.apply(d.getArtifactId(), props);
-                    String v = Interpolation.apply(d.getVersion(), props);
                     if ("import".equals(trim(d.getScope())) && "pom".equals(trim(d.getType()))) {
                         String bom = byCoordinates.get(g + ":" + a);
                         if (bom != null && !bom.equals(path)) {
                             imported.add(managedOf(bom));
                         }
-                    } else if (Interpolation.isResolved(v)) {
-                        result.putIfAbsent(g + ":" + a, v);
+                    } else if (!trim(d.getVersion()).isEmpty()) {
+                        result.putIfAbsent(g + ":" + a, trim(d.getVersion()));
                     }
                 }
             }
             for (Map<String, String> bom : imported) {
                 bom.forEach(result::putIfAbsent);
             }
-            parentOf(path).ifPresent(pp -> managedOf(pp).forEach(result::putIfAbsent));
-            managed.put(path, result);
+            parentOf(path).ifPresent(pp -> managedAsWritten(pp).forEach(result::putIfAbsent));
+            written.put(path, result);
             return result;
         }
 
@@ -262,7 +293,7 @@ public final class MavenCollector implements Collector {
                 String declared = trim(d.getVersion());
                 String resolved;
                 if (declared.isEmpty()) {
-                    resolved = management ? "" : managedOf(path).getOrDefault(group + ":" + artifact, "");
+                    resolved = management ? "" : managedVersion(path, group + ":" + artifact);
                 } else {
                     resolved = Interpolation.apply(declared, props);
                 }

@@ -214,6 +214,81 @@ class MavenCollectorTest {
     }
 
     @Test
+    void an_inherited_managed_version_is_interpolated_in_the_child_context() {
+        // Regression: the parent manages netty at ${netty.version}; a module that sets netty.version itself got the
+        // parent's value, while Maven's effective POM of that module uses the module's own.
+        RepoFacts facts = new RepoFixture(dir).file("pom.xml", """
+                <project>
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>com.acme</groupId>
+                  <artifactId>parent</artifactId>
+                  <version>2.0.0</version>
+                  <packaging>pom</packaging>
+                  <properties>
+                    <netty.version>4.1.100.Final</netty.version>
+                  </properties>
+                  <dependencyManagement>
+                    <dependencies>
+                      <dependency>
+                        <groupId>io.netty</groupId>
+                        <artifactId>netty-handler</artifactId>
+                        <version>${netty.version}</version>
+                      </dependency>
+                      <dependency>
+                        <groupId>com.acme</groupId>
+                        <artifactId>core</artifactId>
+                        <version>${project.version}</version>
+                      </dependency>
+                    </dependencies>
+                  </dependencyManagement>
+                </project>
+                """).file("legacy/pom.xml", """
+                <project>
+                  <modelVersion>4.0.0</modelVersion>
+                  <parent>
+                    <groupId>com.acme</groupId>
+                    <artifactId>parent</artifactId>
+                    <version>2.0.0</version>
+                  </parent>
+                  <artifactId>legacy</artifactId>
+                  <version>1.9.0</version>
+                  <properties>
+                    <netty.version>4.1.50.Final</netty.version>
+                  </properties>
+                  <dependencies>
+                    <dependency>
+                      <groupId>io.netty</groupId>
+                      <artifactId>netty-handler</artifactId>
+                    </dependency>
+                    <dependency>
+                      <groupId>com.acme</groupId>
+                      <artifactId>core</artifactId>
+                    </dependency>
+                  </dependencies>
+                </project>
+                """).file("app/pom.xml", """
+                <project>
+                  <modelVersion>4.0.0</modelVersion>
+                  <parent>
+                    <groupId>com.acme</groupId>
+                    <artifactId>parent</artifactId>
+                    <version>2.0.0</version>
+                  </parent>
+                  <artifactId>app</artifactId>
+                  <dependencies>
+                    <dependency>
+                      <groupId>io.netty</groupId>
+                      <artifactId>netty-handler</artifactId>
+                    </dependency>
+                  </dependencies>
+                </project>
+                """).collect();
+        assertThat(at(facts, "legacy/pom.xml", 14).version()).isEqualTo("4.1.50.Final");
+        assertThat(at(facts, "legacy/pom.xml", 18).version()).isEqualTo("1.9.0");
+        assertThat(at(facts, "app/pom.xml", 10).version()).isEqualTo("4.1.100.Final");
+    }
+
+    @Test
     void project_coordinates_are_inherited_from_the_parent_for_interpolation() {
         Dependency model = at(shop(), "app/pom.xml", 26);
         assertThat(model.group()).isEqualTo("com.acme");
