@@ -203,6 +203,7 @@ public final class GradleCollector implements Collector {
                                 catalog(file).ifPresent(cat -> result.putIfAbsent(c.getKey(), cat));
                             }
                         }
+                        s.declaredCatalogs.forEach(result::putIfAbsent);
                     }
                 }
                 String gradleDir = d.isEmpty() ? "gradle" : d + "/gradle";

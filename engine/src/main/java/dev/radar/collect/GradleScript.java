@@ -49,6 +49,8 @@ final class GradleScript {
     final Map<String, String> scopes = new HashMap<>();
     /** Catalog name to the path written in {@code from(files("..."))}, from settings scripts. */
     final Map<String, String> catalogs = new LinkedHashMap<>();
+    /** Catalogs a settings script builds entry by entry ({@code library("a", "g", "n").versionRef("k")}), by name. */
+    final Map<String, GradleCatalog> declaredCatalogs = new LinkedHashMap<>();
     /** Plugin ids this script defines ({@code gradlePlugin { plugins { create("x") { id = "..." } } }}). */
     final Set<String> definedPluginIds = new LinkedHashSet<>();
     final List<GradleSyntax.SyntaxProblem> problems;
@@ -243,7 +245,7 @@ final class GradleScript {
                 return;
             }
             if (name.equals("versionCatalogs") || ctx.stack().contains("versionCatalogs")) {
-                catalogDeclaration(st, body);
+                catalogDeclaration(st, body, ctx);
             }
         }
         if (ctx.stack().contains("gradlePlugin") && assignment(st) == 1 && st.size() == 3
@@ -371,27 +373,114 @@ final class GradleScript {
         }
     }
 
-    /** {@code versionCatalogs { create("x") { from(files("path")) } }} in settings scripts. */
-    private void catalogDeclaration(List<Node> st, Group body) {
-        int last = st.size() - 1;
-        if (!(last >= 2 && st.get(last - 1) instanceof Group args && args.open() == '(')) {
+    /** {@code versionCatalogs { create("x") { from(files("path")) } }} and catalogs built entry by entry, in settings scripts. */
+    private void catalogDeclaration(List<Node> st, Group body, Context ctx) {
+        String catalog = catalogName(st, ctx);
+        if (catalog == null) {
             return;
         }
-        String method = blockName(st, last - 1 + 1);
-        List<List<Node>> a = arguments(args.children());
-        if (!("create".equals(method) || "register".equals(method) || "maybeCreate".equals(method)) || a.isEmpty()
-                || !(single(a.get(0)) instanceof Token nameToken && nameToken.kind() == Kind.STRING)) {
-            return;
-        }
+        Map<String, String> versions = new LinkedHashMap<>();
+        Map<String, String[]> libraries = new LinkedHashMap<>();
+        Map<String, List<String>> bundles = new LinkedHashMap<>();
+        Map<String, String[]> pluginEntries = new LinkedHashMap<>();
         for (List<Node> inner : statements(body.children())) {
             if (inner.size() >= 2 && inner.get(0) instanceof Token from && from.is("from") && inner.get(1) instanceof Group fa) {
                 List<Node> x = fa.children();
                 if (x.size() >= 2 && x.get(0) instanceof Token files && (files.is("files") || files.is("file"))
                         && x.get(1) instanceof Group fp && !arguments(fp.children()).isEmpty()
                         && single(arguments(fp.children()).get(0)) instanceof Token path && path.kind() == Kind.STRING) {
-                    catalogs.put(nameToken.text(), path.text());
+                    catalogs.put(catalog, path.text());
                 }
             }
+            catalogEntry(withoutNewlines(inner), versions, libraries, bundles, pluginEntries);
+        }
+        if (!versions.isEmpty() || !libraries.isEmpty() || !pluginEntries.isEmpty()) {
+            declaredCatalogs.putIfAbsent(catalog, GradleCatalog.declared(versions, libraries, bundles, pluginEntries));
+        }
+    }
+
+    /** The catalog a block declares: {@code create("x") {}}, {@code register("x") {}}, or Groovy's {@code x {}} in versionCatalogs. */
+    private static String catalogName(List<Node> st, Context ctx) {
+        int last = st.size() - 1;
+        if (last == 1 && st.get(0) instanceof Token name && name.ident() && !ctx.stack().isEmpty()
+                && ctx.stack().get(ctx.stack().size() - 1).equals("versionCatalogs")) {
+            return name.text();
+        }
+        if (!(last >= 2 && st.get(last - 1) instanceof Group args && args.open() == '(')) {
+            return null;
+        }
+        String method = blockName(st, last);
+        List<List<Node>> a = arguments(args.children());
+        if (!("create".equals(method) || "register".equals(method) || "maybeCreate".equals(method)) || a.isEmpty()
+                || !(single(a.get(0)) instanceof Token nameToken && nameToken.kind() == Kind.STRING)) {
+            return null;
+        }
+        return nameToken.text();
+    }
+
+    /**
+     * One entry of a catalog built in settings: {@code version("k", "1.0")}, {@code library("a", "g", "n").versionRef("k")},
+     * {@code library("a", "g:n:1.0")}, {@code .version("1.0")}, {@code .withoutVersion()}, {@code bundle("b", listOf("a"))},
+     * {@code plugin("p", "id").versionRef("k")}.
+     */
+    private static void catalogEntry(List<Node> st, Map<String, String> versions, Map<String, String[]> libraries,
+            Map<String, List<String>> bundles, Map<String, String[]> plugins) {
+        if (st.size() < 2 || !(st.get(0) instanceof Token head && head.ident() && st.get(1) instanceof Group call && call.open() == '(')) {
+            return;
+        }
+        List<String> args = new ArrayList<>();
+        List<List<Node>> raw = arguments(call.children());
+        for (List<Node> a : raw) {
+            args.add(single(a) instanceof Token t && t.kind() == Kind.STRING ? t.text() : null);
+        }
+        if (args.isEmpty() || args.get(0) == null) {
+            return;
+        }
+        String version = "";
+        if (st.size() >= 5 && st.get(2) instanceof Token dot && dot.is(".") && st.get(3) instanceof Token m && st.get(4) instanceof Group v
+                && v.open() == '(' && single(v.children()) instanceof Token value && value.kind() == Kind.STRING) {
+            version = m.is("versionRef") ? "ref:" + value.text() : m.is("version") ? value.text() : "";
+        }
+        String alias = args.get(0);
+        switch (head.text()) {
+            case "version" -> {
+                if (args.size() == 2 && args.get(1) != null) {
+                    versions.putIfAbsent(alias, args.get(1));
+                }
+            }
+            case "library" -> {
+                if (args.size() == 3 && args.get(1) != null && args.get(2) != null) {
+                    libraries.putIfAbsent(alias, new String[] {args.get(1).trim(), args.get(2).trim(), version});
+                } else if (args.size() == 2 && args.get(1) != null) {
+                    String[] parts = args.get(1).split(":", -1);
+                    if (parts.length >= 2 && !parts[1].isBlank()) {
+                        libraries.putIfAbsent(alias, new String[] {parts[0].trim(), parts[1].trim(), parts.length > 2 ? parts[2] : version});
+                    }
+                }
+            }
+            case "plugin" -> {
+                if (args.size() == 2 && args.get(1) != null) {
+                    plugins.putIfAbsent(alias, new String[] {args.get(1).trim(), version});
+                }
+            }
+            case "bundle" -> {
+                if (raw.size() == 2) {
+                    List<Node> list = withoutNewlines(raw.get(1));
+                    Group members = list.size() == 1 && list.get(0) instanceof Group g && g.open() == '[' ? g
+                            : list.size() == 2 && list.get(0) instanceof Token f && f.is("listOf") && list.get(1) instanceof Group g
+                                    && g.open() == '(' ? g : null;
+                    if (members != null) {
+                        List<String> names = new ArrayList<>();
+                        for (List<Node> member : arguments(members.children())) {
+                            if (single(member) instanceof Token t && t.kind() == Kind.STRING) {
+                                names.add(t.text());
+                            }
+                        }
+                        bundles.putIfAbsent(alias, names);
+                    }
+                }
+            }
+            default -> { }
         }
     }
 

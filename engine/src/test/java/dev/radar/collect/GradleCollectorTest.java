@@ -313,6 +313,84 @@ class GradleCollectorTest {
         assertThat(rows(facts)).containsExactly(tuple("org.mockito", "mockito-core", "ref:mockito", "5.8.0", 2, "testImplementation"));
     }
 
+    static Stream<Arguments> catalogsBuiltInSettings() {
+        return Stream.of(
+                Arguments.of("settings.gradle.kts", """
+                        dependencyResolutionManagement {
+                            versionCatalogs {
+                                create("libs") {
+                                    library("okhttp", "com.squareup.okhttp3", "okhttp").versionRef("okhttp")
+                                    version("okhttp", "4.12.0")
+                                    library("guava", "com.google.guava:guava:33.0.0-jre")
+                                    library("junit-api", "org.junit.jupiter", "junit-jupiter-api").version("5.10.0")
+                                    library("slf4j-api", "org.slf4j", "slf4j-api").withoutVersion()
+                                    bundle("net", listOf("okhttp", "guava"))
+                                    plugin("spring-boot", "org.springframework.boot").versionRef("boot")
+                                    version("boot", "3.2.1")
+                                }
+                            }
+                        }
+                        """, "build.gradle.kts", """
+                        plugins {
+                            alias(libs.plugins.spring.boot)
+                        }
+                        dependencies {
+                            implementation(libs.okhttp)
+                            testImplementation(libs.junit.api)
+                            implementation(libs.slf4j.api)
+                            implementation(libs.bundles.net)
+                            implementation("org.example:x:${libs.versions.okhttp.get()}")
+                        }
+                        """),
+                Arguments.of("settings.gradle", """
+                        dependencyResolutionManagement {
+                            versionCatalogs {
+                                libs {
+                                    library('okhttp', 'com.squareup.okhttp3', 'okhttp').versionRef('okhttp')
+                                    version('okhttp', '4.12.0')
+                                    library('guava', 'com.google.guava:guava:33.0.0-jre')
+                                    library('junit-api', 'org.junit.jupiter', 'junit-jupiter-api').version('5.10.0')
+                                    library('slf4j-api', 'org.slf4j', 'slf4j-api').withoutVersion()
+                                    bundle('net', ['okhttp', 'guava'])
+                                    plugin('spring-boot', 'org.springframework.boot').versionRef('boot')
+                                    version('boot', '3.2.1')
+                                }
+                            }
+                        }
+                        """, "build.gradle", """
+                        plugins {
+                            alias(libs.plugins.spring.boot)
+                        }
+                        dependencies {
+                            implementation libs.okhttp
+                            testImplementation libs.junit.api
+                            implementation libs.slf4j.api
+                            implementation libs.bundles.net
+                            implementation "org.example:x:${libs.versions.okhttp.get()}"
+                        }
+                        """));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("catalogsBuiltInSettings")
+    void a_catalog_built_entry_by_entry_in_settings_resolves_accessors(String settingsFile, String settings, String buildFile,
+            String build) throws IOException {
+        // Regression: "versionCatalogs { create("libs") { version(..); library(..).versionRef(..) } }" was not read, so every
+        // libs.* accessor of such a build was unknown.
+        RepoFacts facts = collect(Map.of(settingsFile, settings, buildFile, build));
+        assertThat(rows(facts)).containsExactlyInAnyOrder(
+                tuple("com.squareup.okhttp3", "okhttp", "ref:okhttp", "4.12.0", 5, "implementation"),
+                tuple("org.junit.jupiter", "junit-jupiter-api", "5.10.0", "5.10.0", 6, "testImplementation"),
+                tuple("org.slf4j", "slf4j-api", "", "", 7, "implementation"),
+                tuple("com.squareup.okhttp3", "okhttp", "ref:okhttp", "4.12.0", 8, "implementation"),
+                tuple("com.google.guava", "guava", "33.0.0-jre", "33.0.0-jre", 8, "implementation"),
+                tuple("org.example", "x", "${libs.versions.okhttp.get()}", "4.12.0", 9, "implementation"));
+        assertThat(facts.dependencies()).filteredOn(d -> d.ecosystem() == Ecosystem.GRADLE_PLUGIN)
+                .extracting(d -> d.name() + "@" + d.declaredVersion() + "=" + d.version())
+                .containsExactly("org.springframework.boot@ref:boot=3.2.1");
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
     @Test
     void a_catalog_version_can_be_interpolated_into_a_string() throws IOException {
         RepoFacts facts = collect(Map.of("build.gradle.kts",
