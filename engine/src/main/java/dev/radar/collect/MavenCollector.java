@@ -2,14 +2,19 @@ package dev.radar.collect;
 
 import dev.radar.model.Dependency;
 import dev.radar.model.Ecosystem;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.maven.model.BuildBase;
 import org.apache.maven.model.InputLocation;
 import org.apache.maven.model.InputSource;
@@ -19,6 +24,7 @@ import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginContainer;
 import org.apache.maven.model.Profile;
 import org.apache.maven.model.io.xpp3.MavenXpp3ReaderEx;
+import org.codehaus.plexus.util.xml.XmlStreamReader;
 import org.codehaus.plexus.util.xml.pull.XmlPullParserException;
 
 /**
@@ -29,6 +35,9 @@ import org.codehaus.plexus.util.xml.pull.XmlPullParserException;
  * the repository. What the repository cannot tell stays as declared, with an empty resolved version.
  */
 public final class MavenCollector implements Collector {
+
+    /** The encoding an XML prolog declares. */
+    private static final Pattern ENCODING = Pattern.compile("encoding\\s*=\\s*[\"']([A-Za-z0-9._-]+)[\"']");
 
     @Override
     public String name() {
@@ -51,16 +60,35 @@ public final class MavenCollector implements Collector {
 
     private static Optional<Model> parse(RepoTree tree, String path, Facts out) {
         try {
-            String text = tree.read(path);
+            byte[] bytes = tree.readBytes(path);
+            Reader reader = isUtf8(bytes) ? new StringReader(RepoTree.decode(bytes)) : new XmlStreamReader(new ByteArrayInputStream(bytes));
             InputSource source = new InputSource();
             source.setLocation(path);
-            return Optional.of(new MavenXpp3ReaderEx().read(new StringReader(text), false, source));
+            return Optional.of(new MavenXpp3ReaderEx().read(reader, false, source));
         } catch (XmlPullParserException e) {
             out.problem(path, e.getLineNumber(), "POM is not well-formed XML: " + firstLine(e.getMessage()));
         } catch (IOException | RuntimeException e) {
             out.problem(path, 0, "POM could not be read: " + firstLine(e.getMessage()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a POM is UTF-8, XML's default: no UTF-16 byte-order mark and no other encoding in its prolog. Others
+     * ({@code <?xml version="1.0" encoding="ISO-8859-1"?>}) are decoded as declared, as Maven does.
+     */
+    static boolean isUtf8(byte[] bytes) {
+        int from = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF || (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE)) {
+            return false;
+        }
+        String head = new String(bytes, from, Math.min(bytes.length - from, 200), StandardCharsets.ISO_8859_1);
+        if (!head.startsWith("<?xml")) {
+            return true;
+        }
+        int end = head.indexOf("?>");
+        Matcher m = ENCODING.matcher(end < 0 ? head : head.substring(0, end));
+        return !m.find() || m.group(1).equalsIgnoreCase("UTF-8") || m.group(1).equalsIgnoreCase("UTF8");
     }
 
     private static String firstLine(String message) {

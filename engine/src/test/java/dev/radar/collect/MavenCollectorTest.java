@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.radar.model.Dependency;
 import dev.radar.model.Ecosystem;
 import dev.radar.model.RepoFacts;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -347,6 +349,29 @@ class MavenCollectorTest {
                 .file("services/app/pom.xml", APP)
                 .collect();
         assertThat(at(facts, "services/app/pom.xml", 13).version()).isEqualTo("33.2.1-jre");
+    }
+
+    @Test
+    void a_pom_in_the_encoding_its_prolog_declares_is_read() throws Exception {
+        // Regression: a POM declared and written as ISO-8859-1 (an accented developer name) was "not UTF-8 text" and lost.
+        String pom = """
+                <?xml version="1.0" encoding="ISO-8859-1"?>
+                <project>
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>com.acme</groupId><artifactId>legacy</artifactId><version>1</version>
+                  <developers><developer><name>Jos\u00e9 Mar\u00eda</name></developer></developers>
+                  <dependencies>
+                    <dependency><groupId>commons-io</groupId><artifactId>commons-io</artifactId><version>2.16.1</version></dependency>
+                  </dependencies>
+                </project>
+                """;
+        Files.write(dir.resolve("pom.xml"), pom.getBytes(StandardCharsets.ISO_8859_1));
+        Files.createDirectories(dir.resolve("utf16"));
+        Files.write(dir.resolve("utf16/pom.xml"), pom.replace("ISO-8859-1", "UTF-16").getBytes(StandardCharsets.UTF_16));
+        RepoFacts facts = new RepoFixture(dir).collect();
+        assertThat(facts.problems()).isEmpty();
+        assertThat(at(facts, "pom.xml", 7).coordinate()).isEqualTo("commons-io:commons-io");
+        assertThat(at(facts, "utf16/pom.xml", 7).version()).isEqualTo("2.16.1");
     }
 
     @Test
