@@ -13,6 +13,7 @@ import dev.radar.model.Ecosystem;
 import dev.radar.model.UnknownDeclaration;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -104,12 +105,29 @@ public final class GradleCollector implements Collector {
         private void readProperties(String path) {
             try {
                 Properties p = new Properties();
-                p.load(new StringReader(tree.read(path)));
+                p.load(new StringReader(propertiesText(tree.readBytes(path))));
                 Map<String, String> map = new HashMap<>();
                 p.forEach((k, v) -> map.put(String.valueOf(k), String.valueOf(v)));
                 properties.put(dir(path), map);
             } catch (IOException | IllegalArgumentException e) {
                 out.problem(path, 0, "gradle.properties could not be read: " + e.getMessage());
+            }
+        }
+
+        /**
+         * The text of a properties file: UTF-8, or else ISO-8859-1, the encoding Java and Gradle read properties files
+         * in (a Latin-1 comment is valid there). A file with a NUL byte is not text.
+         */
+        private static String propertiesText(byte[] bytes) throws IOException {
+            try {
+                return RepoTree.decode(bytes);
+            } catch (IOException notUtf8) {
+                for (byte b : bytes) {
+                    if (b == 0) {
+                        throw notUtf8;
+                    }
+                }
+                return new String(bytes, StandardCharsets.ISO_8859_1);
             }
         }
 

@@ -9,6 +9,7 @@ import dev.radar.model.FileProblem;
 import dev.radar.model.RepoFacts;
 import dev.radar.model.UnknownDeclaration;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -530,6 +531,21 @@ class GradleCollectorTest {
         RepoFacts facts = collect(Map.of("build.gradle", script.toString()));
         assertThat(rows(facts)).isEmpty();
         assertThat(facts.unknownDeclarations()).hasSize(1);
+    }
+
+    @Test
+    void a_gradle_properties_file_in_latin_1_is_read_as_java_reads_properties() throws IOException {
+        // Regression: a Latin-1 comment made gradle.properties "not UTF-8 text", and every version it set was lost.
+        Files.write(dir.resolve("gradle.properties"),
+                "# Versionen f\u00fcr alle Module\nspringVersion=6.1.2\n".getBytes(StandardCharsets.ISO_8859_1));
+        RepoFacts facts = collect(Map.of("build.gradle", """
+                dependencies {
+                    implementation "org.springframework:spring-core:$springVersion"
+                }
+                """));
+        assertThat(facts.problems()).isEmpty();
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.springframework", "spring-core", "$springVersion", "6.1.2", 2, "implementation"));
     }
 
     @Test
