@@ -667,7 +667,7 @@ final class GradleScript {
         } else if (top.equals("dependencies") && name.equals("dependency")) {
             declarations.add(new Declaration("managed", arguments(rest), trailing, head.line(), text(st), "dependencyManagement"));
         } else if (top.equals("dependencies") && name.equals("dependencySet") && trailing != null) {
-            List<List<Node>> setArgs = arguments(rest);
+            List<List<Node>> setArgs = dependencySetArguments(arguments(rest));
             for (List<Node> entry : statements(trailing.children())) {
                 if (entry.size() >= 2 && entry.get(0) instanceof Token e && e.is("entry")) {
                     List<Node> entryArgs = entry.get(1) instanceof Group eg && eg.open() == '(' ? eg.children()
@@ -682,6 +682,25 @@ final class GradleScript {
                 }
             }
         }
+    }
+
+    /** {@code dependencySet("io.netty:4.1.100.Final")} (the Kotlin form) as the named {@code group:} and {@code version:} of the map form. */
+    private static List<List<Node>> dependencySetArguments(List<List<Node>> args) {
+        if (args.size() != 1 || !(single(args.get(0)) instanceof Token s && s.kind() == Kind.STRING)) {
+            return args;
+        }
+        List<String> parts = GradleCollector.splitColons(s.text());
+        if (parts.size() != 2) {
+            return args;
+        }
+        List<List<Node>> named = new ArrayList<>();
+        String[] keys = {"group", "version"};
+        for (int k = 0; k < 2; k++) {
+            named.add(List.of(new Token(Kind.IDENT, keys[k], s.line(), s.start(), s.end(), false),
+                    new Token(Kind.PUNCT, ":", s.line(), s.start(), s.end(), false),
+                    new Token(Kind.STRING, parts.get(k), s.line(), s.start(), s.end(), s.interpolating())));
+        }
+        return named;
     }
 
     // ---- variables ----------------------------------------------------------------------------------------

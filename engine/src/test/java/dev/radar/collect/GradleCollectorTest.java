@@ -844,6 +844,26 @@ class GradleCollectorTest {
     }
 
     @Test
+    void a_kotlin_dependency_set_names_its_group_and_version_in_one_string() throws IOException {
+        // Regression: dependencySet("io.grpc:1.60.0") { entry("grpc-core") }, the plugin's Kotlin form, gave entries with
+        // no group and no version.
+        RepoFacts facts = collect(Map.of("build.gradle.kts", """
+                val grpcVersion = "1.60.0"
+                dependencyManagement {
+                    dependencies {
+                        dependencySet("io.grpc:$grpcVersion") {
+                            entry("grpc-core")
+                            entry("grpc-stub")
+                        }
+                    }
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("io.grpc", "grpc-core", "$grpcVersion", "1.60.0", 5, "managed"),
+                tuple("io.grpc", "grpc-stub", "$grpcVersion", "1.60.0", 6, "managed"));
+    }
+
+    @Test
     void conditional_declarations_inside_a_dependency_block_are_listed() throws IOException {
         RepoFacts facts = collect(Map.of("build.gradle.kts", """
                 dependencies {
