@@ -112,7 +112,7 @@ final class GradleResolver {
 
     /**
      * The name an expression refers to: {@code a.b.c}, {@code property("x")}, {@code project.findProperty("x")},
-     * {@code extra["x"]}, {@code providers.gradleProperty("x").get()}; null for anything else.
+     * {@code extra["x"]}, {@code m["k"]["j"]} (as {@code m.k.j}), {@code providers.gradleProperty("x").get()}; null for anything else.
      */
     static String reference(List<Node> expr) {
         List<Node> e = stripSuffixes(expr);
@@ -123,7 +123,9 @@ final class GradleResolver {
         if (last instanceof Group g && (g.open() == '(' || g.open() == '[')
                 && GradleScript.single(g.children()) instanceof Token key && key.kind() == Kind.STRING) {
             if (g.open() == '[') {
-                return key.text();
+                // deps['okhttp']['core'] is deps.okhttp.core; extra["x"] and rootProject.ext["x"] end up as x in lookup
+                String receiver = e.size() == 1 ? null : reference(e.subList(0, e.size() - 1));
+                return receiver == null ? key.text() : receiver + "." + key.text();
             }
             if (e.size() >= 2 && e.get(e.size() - 2) instanceof Token f && PROPERTY_CALLS.contains(f.text())) {
                 return key.text();

@@ -486,6 +486,35 @@ class GradleCollectorTest {
     }
 
     @Test
+    void subscripts_on_a_map_name_its_entries() throws IOException {
+        RepoFacts facts = collect(Map.of(
+                "build.gradle", """
+                        ext.deps = [okhttp: [core: 'com.squareup.okhttp3:okhttp:4.12.0']]
+                        ext.versions = [room: '2.6.1']
+                        dependencies {
+                            implementation deps['okhttp']['core']
+                            implementation deps.okhttp['core']
+                            implementation "androidx.room:room-runtime:${versions['room']}"
+                            implementation "androidx.room:room-ktx:${rootProject.ext['versions']['room']}"
+                        }
+                        """,
+                "app/build.gradle.kts", """
+                        extra["coilVersion"] = "2.5.0"
+                        dependencies {
+                            implementation("io.coil-kt:coil:${extra["coilVersion"]}")
+                            implementation("io.coil-kt:coil-gif:${project.extra["coilVersion"]}")
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("io.coil-kt", "coil", "${extra[\"coilVersion\"]}", "2.5.0", 3, "implementation"),
+                tuple("io.coil-kt", "coil-gif", "${project.extra[\"coilVersion\"]}", "2.5.0", 4, "implementation"),
+                tuple("com.squareup.okhttp3", "okhttp", "4.12.0", "4.12.0", 4, "implementation"),
+                tuple("com.squareup.okhttp3", "okhttp", "4.12.0", "4.12.0", 5, "implementation"),
+                tuple("androidx.room", "room-runtime", "${versions['room']}", "2.6.1", 6, "implementation"),
+                tuple("androidx.room", "room-ktx", "${rootProject.ext['versions']['room']}", "2.6.1", 7, "implementation"));
+    }
+
+    @Test
     void a_map_assigned_to_a_map_entry_by_name_resolves_through_that_name() throws IOException {
         // Regression: "def room = [:]; room.runtime = '..'; deps.room = room; ext.deps = deps" (a shared versions.gradle)
         // left every "implementation deps.room.runtime" unknown.
