@@ -198,6 +198,25 @@ public final class GradleCollector implements Collector {
                     props.add(p);
                 }
             }
+            // scripts applied with "apply from:" by this script or by the build scripts of the folders above it:
+            // their ext properties belong to this project or to a parent project
+            List<String> appliers = new ArrayList<>();
+            appliers.add(path);
+            for (String d = parent(dir(path)); d != null; d = parent(d)) {
+                for (String build : new String[] {"build.gradle", "build.gradle.kts"}) {
+                    appliers.add(d.isEmpty() ? build : d + "/" + build);
+                }
+            }
+            for (String applier : appliers) {
+                GradleScript s = scripts.get(applier);
+                for (String applied : s == null ? List.<String>of() : s.appliedScripts) {
+                    String target = appliedPath(dir(applier), applied);
+                    GradleScript t = target == null || target.equals(path) ? null : scripts.get(target);
+                    if (t != null && vars.stream().noneMatch(v -> v == t.variables)) {
+                        vars.add(t.variables);
+                    }
+                }
+            }
             vars.add(constants);
             Map<String, String> scopes = new HashMap<>(constantScopes);
             scopes.putAll(script.scopes);
@@ -757,6 +776,20 @@ public final class GradleCollector implements Collector {
             return null;
         }
         return dir(dir);
+    }
+
+    /** The repository path of an {@code apply from:} target: from the root for {@code $rootDir/..}, else from the applying folder. */
+    private static String appliedPath(String dir, String written) {
+        for (String root : new String[] {"${rootDir}/", "$rootDir/", "${rootProject.rootDir}/", "$rootProject.rootDir/",
+                "${rootProject.projectDir}/", "$rootProject.projectDir/", "${project.rootDir}/", "$project.rootDir/"}) {
+            if (written.startsWith(root)) {
+                return resolve("", written.substring(root.length()));
+            }
+        }
+        if (written.contains("$") || written.contains("://")) {
+            return null;
+        }
+        return resolve(dir, written);
     }
 
     /** Resolves a relative path against a repository folder; null when it leaves the repository. */

@@ -49,6 +49,8 @@ final class GradleScript {
     final Map<String, String> scopes = new HashMap<>();
     /** Catalog name to the path written in {@code from(files("..."))}, from settings scripts. */
     final Map<String, String> catalogs = new LinkedHashMap<>();
+    /** Scripts applied with {@code apply from:}, as written ({@code "$rootDir/gradle/deps.gradle"}, {@code "versions.gradle"}). */
+    final List<String> appliedScripts = new ArrayList<>();
     /** Catalogs a settings script builds entry by entry ({@code library("a", "g", "n").versionRef("k")}), by name. */
     final Map<String, GradleCatalog> declaredCatalogs = new LinkedHashMap<>();
     /** Plugin ids this script defines ({@code gradlePlugin { plugins { create("x") { id = "..." } } }}). */
@@ -369,6 +371,22 @@ final class GradleScript {
             if (arg.size() == 3 && arg.get(0) instanceof Token k && k.is("plugin") && arg.get(1) instanceof Token sep
                     && (sep.is(":") || sep.is("=")) && arg.get(2) instanceof Token v && v.kind() == Kind.STRING) {
                 plugins.add(new PluginRequest("apply", List.of(v), null, a.line(), text(st)));
+            }
+            if (arg.size() >= 3 && arg.get(0) instanceof Token k && k.is("from") && arg.get(1) instanceof Token sep
+                    && (sep.is(":") || sep.is("="))) {
+                List<Node> target = arg.subList(2, arg.size());
+                // "x.gradle", file("x.gradle"), rootProject.file("x.gradle"), project.file(..)
+                boolean root = target.size() >= 2 && target.get(0) instanceof Token r && r.is("rootProject");
+                Node last = target.get(target.size() - 1);
+                if (target.size() >= 2 && last instanceof Group g && g.open() == '(' && target.get(target.size() - 2) instanceof Token f
+                        && f.is("file")) {
+                    last = single(g.children());
+                } else if (target.size() != 1) {
+                    continue;
+                }
+                if (last instanceof Token path && path.kind() == Kind.STRING) {
+                    appliedScripts.add(root ? "$rootDir/" + path.text() : path.text());
+                }
             }
         }
     }

@@ -515,6 +515,39 @@ class GradleCollectorTest {
     }
 
     @Test
+    void scripts_applied_from_the_root_build_lend_their_properties_to_every_project() throws IOException {
+        // Regression: "apply from: 'buildsystem/dependencies.gradle'" in the root build.gradle, with the ext maps the modules
+        // use ("def deps = rootProject.ext.dataDependencies; implementation deps.okHttp"), was out of reach: the file is
+        // neither beside a module nor in a gradle/ folder.
+        RepoFacts facts = collect(Map.of(
+                "build.gradle", """
+                        apply from: 'buildsystem/dependencies.gradle'
+                        apply from: "$rootDir/config/versions.gradle"
+                        """,
+                "buildsystem/dependencies.gradle", """
+                        ext {
+                          okHttpVersion = '2.5.0'
+                          dataDependencies = [
+                              okHttp: "com.squareup.okhttp:okhttp:${okHttpVersion}",
+                          ]
+                        }
+                        """,
+                "config/versions.gradle", "ext.junitVersion = '4.13.2'\n",
+                "other/versions.gradle", "ext.junitVersion = '3.8'\n",
+                "data/build.gradle", """
+                        dependencies {
+                          def dataDependencies = rootProject.ext.dataDependencies
+                          implementation dataDependencies.okHttp
+                          testImplementation "junit:junit:$junitVersion"
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("com.squareup.okhttp", "okhttp", "2.5.0", "2.5.0", 3, "implementation"),
+                tuple("junit", "junit", "$junitVersion", "4.13.2", 4, "testImplementation"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    @Test
     void a_map_assigned_to_a_map_entry_by_name_resolves_through_that_name() throws IOException {
         // Regression: "def room = [:]; room.runtime = '..'; deps.room = room; ext.deps = deps" (a shared versions.gradle)
         // left every "implementation deps.room.runtime" unknown.
