@@ -219,7 +219,8 @@ final class GradleScript {
     private static final Set<String> TYPES = Set.of("object", "class", "interface", "enum");
 
     private void normalStatement(List<Node> st, Context ctx) {
-        if (source) {
+        if (source || kotlin && isTypeDeclaration(st)) {
+            // object Versions { const val ktor = ".." } in a script too: its members are Versions.ktor
             typeDeclaration(st, ctx);
             return;
         }
@@ -257,6 +258,19 @@ final class GradleScript {
         applyPlugin(st);
         scanCalls(st, ctx);
         nestedBlocks(st, ctx, name, body);
+    }
+
+    /** {@code object X {..}}, {@code class X {..}}: a named type with a body. */
+    private static boolean isTypeDeclaration(List<Node> st) {
+        if (!(st.get(st.size() - 1) instanceof Group body && body.open() == '{')) {
+            return false;
+        }
+        for (int k = 0; k + 1 < st.size(); k++) {
+            if (st.get(k) instanceof Token t && TYPES.contains(t.text()) && st.get(k + 1) instanceof Token name && name.ident()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** In build-logic sources only types matter: their bodies hold the constants. */

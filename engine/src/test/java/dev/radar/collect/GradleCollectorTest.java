@@ -816,6 +816,25 @@ class GradleCollectorTest {
                 tuple("org.example", "top", "${Versions.version}", "0.0.1", 9, "implementation"));
     }
 
+    @Test
+    void an_object_declared_in_a_kotlin_script_holds_qualified_constants() throws IOException {
+        // Regression: "object Versions { const val exposed = .. }" written in build.gradle.kts itself left
+        // "${Versions.exposed}" unresolved.
+        RepoFacts facts = collect(Map.of("build.gradle.kts", """
+                object Versions {
+                    const val exposed = "0.45.0"
+                    const val dao = "org.jetbrains.exposed:exposed-dao:$exposed"
+                }
+                dependencies {
+                    implementation("org.jetbrains.exposed:exposed-core:${Versions.exposed}")
+                    implementation(Versions.dao)
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.jetbrains.exposed", "exposed-core", "${Versions.exposed}", "0.45.0", 6, "implementation"),
+                tuple("org.jetbrains.exposed", "exposed-dao", "0.45.0", "0.45.0", 7, "implementation"));
+    }
+
     // ---- statement shapes -------------------------------------------------------------------------------
 
     static Stream<Arguments> statementShapes() {
