@@ -321,6 +321,27 @@ class MavenCollectorTest {
     }
 
     @Test
+    void a_resource_filtering_token_is_not_a_resolved_version() {
+        // Regression: the POM of a maven-invoker integration test, <version>@project.version@</version>, had the token
+        // itself as its resolved version.
+        RepoFacts facts = new RepoFixture(dir).file("src/it/simple/pom.xml", """
+                <project>
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>it</groupId><artifactId>simple</artifactId><version>1</version>
+                  <dependencies>
+                    <dependency>
+                      <groupId>@project.groupId@</groupId><artifactId>@project.artifactId@</artifactId>
+                      <version>@project.version@</version>
+                    </dependency>
+                  </dependencies>
+                </project>
+                """).collect();
+        Dependency d = at(facts, "src/it/simple/pom.xml", 5);
+        assertThat(d.declaredVersion()).isEqualTo("@project.version@");
+        assertThat(d.version()).isEmpty();
+    }
+
+    @Test
     void plugin_level_dependencies_are_listed() {
         Dependency checkstyle = at(shop(), "app/pom.xml", 53);
         assertThat(checkstyle.coordinate()).isEqualTo("com.puppycrawl.tools:checkstyle");
