@@ -538,6 +538,13 @@ public final class GradleCollector implements Collector {
             if (parts.size() < 2) {
                 return false;
             }
+            if (template && parts.size() < 3 && raw.indexOf('$') >= 0) {
+                // "org.jetbrains.exposed:${Deps.exposedDao}" where the placeholder holds "exposed-dao:0.45.0"
+                Value whole = resolver.template(raw);
+                if (whole.resolved() && splitColons(whole.text()).size() > parts.size()) {
+                    return notation(whole.text(), false, scope, line, closureVersion);
+                }
+            }
             String last = parts.get(parts.size() - 1);
             int at = last.lastIndexOf('@');
             if (at >= 0 && last.indexOf('}', at) < 0) {

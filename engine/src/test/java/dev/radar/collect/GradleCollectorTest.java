@@ -824,15 +824,18 @@ class GradleCollectorTest {
                 object Versions {
                     const val exposed = "0.45.0"
                     const val dao = "org.jetbrains.exposed:exposed-dao:$exposed"
+                    const val jdbc = "exposed-jdbc:$exposed"
                 }
                 dependencies {
                     implementation("org.jetbrains.exposed:exposed-core:${Versions.exposed}")
                     implementation(Versions.dao)
+                    implementation("org.jetbrains.exposed:${Versions.jdbc}")
                 }
                 """));
         assertThat(rows(facts)).containsExactly(
-                tuple("org.jetbrains.exposed", "exposed-core", "${Versions.exposed}", "0.45.0", 6, "implementation"),
-                tuple("org.jetbrains.exposed", "exposed-dao", "0.45.0", "0.45.0", 7, "implementation"));
+                tuple("org.jetbrains.exposed", "exposed-core", "${Versions.exposed}", "0.45.0", 7, "implementation"),
+                tuple("org.jetbrains.exposed", "exposed-dao", "0.45.0", "0.45.0", 8, "implementation"),
+                tuple("org.jetbrains.exposed", "exposed-jdbc", "0.45.0", "0.45.0", 9, "implementation"));
     }
 
     // ---- statement shapes -------------------------------------------------------------------------------
