@@ -75,6 +75,30 @@ final class GradleCatalog {
         return catalog;
     }
 
+    /**
+     * A catalog declared in a settings script ({@code versionCatalogs { create("libs") { version(..); library(..) } }}),
+     * from its entries in the order written; a {@code versionRef} may name a version declared after it, as in Gradle.
+     *
+     * @param versions  alias to version
+     * @param libraries alias to group, name and declared version ({@code ref:key}, a literal or empty)
+     * @param bundles   alias to member aliases
+     * @param plugins   alias to id and declared version
+     */
+    static GradleCatalog declared(Map<String, String> versions, Map<String, String[]> libraries, Map<String, List<String>> bundles,
+            Map<String, String[]> plugins) {
+        GradleCatalog catalog = new GradleCatalog();
+        versions.forEach((alias, v) -> catalog.versions.put(accessor(alias), v));
+        libraries.forEach((alias, l) -> catalog.libraries.put(accessor(alias), new Library(l[0], l[1], l[2], catalog.resolve(l[2]))));
+        bundles.forEach((alias, members) -> catalog.bundles.put(accessor(alias), members.stream().map(GradleCatalog::accessor).toList()));
+        plugins.forEach((alias, p) -> catalog.plugins.put(accessor(alias), new Plugin(p[0], p[1], catalog.resolve(p[1]))));
+        return catalog;
+    }
+
+    /** A declared version resolved: {@code ref:key} through the versions, a literal as itself. */
+    private String resolve(String declared) {
+        return declared.startsWith("ref:") ? versions.getOrDefault(accessor(declared.substring(4)), "") : declared;
+    }
+
     /** A top-level table; a value of another type ({@code versions = 1}) is a problem and reads as absent. */
     private TomlTable section(TomlParseResult toml, String key) {
         Object v = toml.get(List.of(key));

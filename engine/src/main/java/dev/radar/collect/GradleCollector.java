@@ -13,6 +13,7 @@ import dev.radar.model.Ecosystem;
 import dev.radar.model.UnknownDeclaration;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -78,6 +79,8 @@ public final class GradleCollector implements Collector {
         private final Set<String> localPlugins = new HashSet<>();
         /** Constants of buildSrc sources, visible to every script. */
         private final Map<String, List<Node>> constants = new LinkedHashMap<>();
+        /** The object or class each constant is a member of, for the names its value uses unqualified. */
+        private final Map<String, String> constantScopes = new HashMap<>();
 
         Build(RepoTree tree, List<String> paths, Facts out) {
             this.tree = tree;
@@ -102,7 +105,7 @@ public final class GradleCollector implements Collector {
         private void readProperties(String path) {
             try {
                 Properties p = new Properties();
-                p.load(new StringReader(tree.read(path)));
+                p.load(new StringReader(propertiesText(tree.readBytes(path))));
                 Map<String, String> map = new HashMap<>();
                 p.forEach((k, v) -> map.put(String.valueOf(k), String.valueOf(v)));
                 properties.put(dir(path), map);
@@ -111,9 +114,28 @@ public final class GradleCollector implements Collector {
             }
         }
 
+        /**
+         * The text of a properties file: UTF-8, or else ISO-8859-1, the encoding Java and Gradle read properties files
+         * in (a Latin-1 comment is valid there). A file with a NUL byte is not text.
+         */
+        private static String propertiesText(byte[] bytes) throws IOException {
+            try {
+                return RepoTree.decode(bytes);
+            } catch (IOException notUtf8) {
+                for (byte b : bytes) {
+                    if (b == 0) {
+                        throw notUtf8;
+                    }
+                }
+                return new String(bytes, StandardCharsets.ISO_8859_1);
+            }
+        }
+
         private void readSource(String path) {
             try {
-                constants.putAll(GradleScript.parseSource(tree.read(path), !path.endsWith(".groovy")).variables);
+                GradleScript source = GradleScript.parseSource(tree.read(path), !path.endsWith(".groovy"));
+                constants.putAll(source.variables);
+                constantScopes.putAll(source.scopes);
             } catch (IOException | RuntimeException e) {
                 out.problem(path, 0, "build-logic source could not be read: " + e.getMessage());
             }
@@ -176,8 +198,29 @@ public final class GradleCollector implements Collector {
                     props.add(p);
                 }
             }
+            // scripts applied with "apply from:" by this script or by the build scripts of the folders above it:
+            // their ext properties belong to this project or to a parent project
+            List<String> appliers = new ArrayList<>();
+            appliers.add(path);
+            for (String d = parent(dir(path)); d != null; d = parent(d)) {
+                for (String build : new String[] {"build.gradle", "build.gradle.kts"}) {
+                    appliers.add(d.isEmpty() ? build : d + "/" + build);
+                }
+            }
+            for (String applier : appliers) {
+                GradleScript s = scripts.get(applier);
+                for (String applied : s == null ? List.<String>of() : s.appliedScripts) {
+                    String target = appliedPath(dir(applier), applied);
+                    GradleScript t = target == null || target.equals(path) ? null : scripts.get(target);
+                    if (t != null && vars.stream().noneMatch(v -> v == t.variables)) {
+                        vars.add(t.variables);
+                    }
+                }
+            }
             vars.add(constants);
-            return new GradleResolver(script, vars, props, catalogs(dir(path)));
+            Map<String, String> scopes = new HashMap<>(constantScopes);
+            scopes.putAll(script.scopes);
+            return new GradleResolver(script, vars, props, catalogs(dir(path)), scopes);
         }
 
         /** Catalogs visible from a folder: the nearest build's settings and {@code gradle/*.versions.toml} win. */
@@ -197,6 +240,7 @@ public final class GradleCollector implements Collector {
                                 catalog(file).ifPresent(cat -> result.putIfAbsent(c.getKey(), cat));
                             }
                         }
+                        s.declaredCatalogs.forEach(result::putIfAbsent);
                     }
                 }
                 String gradleDir = d.isEmpty() ? "gradle" : d + "/gradle";
@@ -238,6 +282,9 @@ public final class GradleCollector implements Collector {
         private final List<UnknownDeclaration> unknowns;
         private final Set<String> localPlugins;
         private final String repo;
+        /** Variables followed to reach the notation being read: {@code val a = b; val b = a} stops here. */
+        private int indirections;
+        private static final int MAX_INDIRECTIONS = 8;
 
         Emitter(String path, GradleScript script, GradleResolver resolver, List<Dependency> rows, List<UnknownDeclaration> unknowns,
                 Set<String> localPlugins, String repo) {
@@ -358,8 +405,37 @@ public final class GradleCollector implements Collector {
                 if (v.resolved() && v.text().indexOf(':') > 0) {
                     return notation(v.text(), false, scope, line, closureVersion);
                 }
+                // coordinates with a part no one can resolve ("g:a:$versions.scala" set in an if): still a declaration
+                Optional<Value> partial = resolver.definition(e);
+                if (partial.isPresent() && isCoordinateTemplate(partial.get().text())) {
+                    return notation(partial.get().text(), false, scope, line, closureVersion);
+                }
+                // val composeBom = platform(libs.compose.bom); implementation(composeBom): the notation the variable holds
+                Optional<List<Node>> held = resolver.ownDefinition(e);
+                if (held.isPresent() && !(GradleScript.single(held.get()) instanceof Token t && t.kind() == Kind.STRING)
+                        && indirections < MAX_INDIRECTIONS) {
+                    indirections++;
+                    try {
+                        return argument(held.get(), scope, line, closureVersion);
+                    } finally {
+                        indirections--;
+                    }
+                }
             }
             return false;
+        }
+
+        /** {@code group:name[:version[:classifier]]} text with a literal group and name, placeholders allowed elsewhere. */
+        private static boolean isCoordinateTemplate(String text) {
+            for (int k = 0; k < text.length(); k++) {
+                char c = text.charAt(k);
+                if (Character.isWhitespace(c) || c == '"' || c == '\'' || c == '(' || c == ')') {
+                    return false;
+                }
+            }
+            List<String> parts = splitColons(text);
+            return parts.size() >= 2 && parts.size() <= 4 && !parts.get(0).isEmpty() && parts.get(0).indexOf('$') < 0
+                    && !parts.get(1).isEmpty();
         }
 
         /**
@@ -461,6 +537,13 @@ public final class GradleCollector implements Collector {
             }
             if (parts.size() < 2) {
                 return false;
+            }
+            if (template && parts.size() < 3 && raw.indexOf('$') >= 0) {
+                // "org.jetbrains.exposed:${Deps.exposedDao}" where the placeholder holds "exposed-dao:0.45.0"
+                Value whole = resolver.template(raw);
+                if (whole.resolved() && splitColons(whole.text()).size() > parts.size()) {
+                    return notation(whole.text(), false, scope, line, closureVersion);
+                }
             }
             String last = parts.get(parts.size() - 1);
             int at = last.lastIndexOf('@');
@@ -700,6 +783,20 @@ public final class GradleCollector implements Collector {
             return null;
         }
         return dir(dir);
+    }
+
+    /** The repository path of an {@code apply from:} target: from the root for {@code $rootDir/..}, else from the applying folder. */
+    private static String appliedPath(String dir, String written) {
+        for (String root : new String[] {"${rootDir}/", "$rootDir/", "${rootProject.rootDir}/", "$rootProject.rootDir/",
+                "${rootProject.projectDir}/", "$rootProject.projectDir/", "${project.rootDir}/", "$project.rootDir/"}) {
+            if (written.startsWith(root)) {
+                return resolve("", written.substring(root.length()));
+            }
+        }
+        if (written.contains("$") || written.contains("://")) {
+            return null;
+        }
+        return resolve(dir, written);
     }
 
     /** Resolves a relative path against a repository folder; null when it leaves the repository. */

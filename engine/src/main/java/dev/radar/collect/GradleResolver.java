@@ -36,17 +36,22 @@ final class GradleResolver {
     private final List<Map<String, List<Node>>> variables;
     private final List<Map<String, String>> properties;
     private final Map<String, GradleCatalog> catalogs;
+    private final Map<String, String> scopes;
+    /** The object or class whose member's value is being evaluated: its unqualified names are its members first. */
+    private String scope = "";
 
     /**
      * @param variables  the script's own variables first, then those of scripts further out
      * @param properties gradle.properties of the script's folder first, then of the folders above
+     * @param scopes     for members of objects and classes ({@code Libs.Compose.ui}), the type they belong to
      */
     GradleResolver(GradleScript script, List<Map<String, List<Node>>> variables, List<Map<String, String>> properties,
-            Map<String, GradleCatalog> catalogs) {
+            Map<String, GradleCatalog> catalogs, Map<String, String> scopes) {
         this.script = script;
         this.variables = variables;
         this.properties = properties;
         this.catalogs = catalogs;
+        this.scopes = scopes;
     }
 
     Map<String, GradleCatalog> catalogs() {
@@ -107,7 +112,7 @@ final class GradleResolver {
 
     /**
      * The name an expression refers to: {@code a.b.c}, {@code property("x")}, {@code project.findProperty("x")},
-     * {@code extra["x"]}, {@code providers.gradleProperty("x").get()}; null for anything else.
+     * {@code extra["x"]}, {@code m["k"]["j"]} (as {@code m.k.j}), {@code providers.gradleProperty("x").get()}; null for anything else.
      */
     static String reference(List<Node> expr) {
         List<Node> e = stripSuffixes(expr);
@@ -118,7 +123,9 @@ final class GradleResolver {
         if (last instanceof Group g && (g.open() == '(' || g.open() == '[')
                 && GradleScript.single(g.children()) instanceof Token key && key.kind() == Kind.STRING) {
             if (g.open() == '[') {
-                return key.text();
+                // deps['okhttp']['core'] is deps.okhttp.core; extra["x"] and rootProject.ext["x"] end up as x in lookup
+                String receiver = e.size() == 1 ? null : reference(e.subList(0, e.size() - 1));
+                return receiver == null ? key.text() : receiver + "." + key.text();
             }
             if (e.size() >= 2 && e.get(e.size() - 2) instanceof Token f && PROPERTY_CALLS.contains(f.text())) {
                 return key.text();
@@ -160,6 +167,13 @@ final class GradleResolver {
         if (depth > MAX_DEPTH) {
             return Optional.empty();
         }
+        // inside object Compose { const val version = ..; const val ui = "..:$version" }: Compose's members first
+        for (String type = scope; !type.isEmpty(); type = type.lastIndexOf('.') < 0 ? "" : type.substring(0, type.lastIndexOf('.'))) {
+            Optional<Value> member = lookupExact(type + "." + name, depth);
+            if (member.isPresent()) {
+                return member;
+            }
+        }
         String key = name;
         while (true) {
             Optional<Value> v = lookupExact(key, depth);
@@ -174,16 +188,58 @@ final class GradleResolver {
         }
     }
 
+    /**
+     * The first script variable an expression names, evaluated with its unresolvable parts kept as written
+     * ({@code "g:a:$unknown"}); empty when the expression names no script variable.
+     */
+    Optional<Value> definition(List<Node> expr) {
+        String key = reference(expr);
+        while (key != null) {
+            for (Map<String, List<Node>> names : variables) {
+                List<Node> value = names.get(key);
+                if (value != null) {
+                    String outer = scope;
+                    scope = scopes.getOrDefault(key, "");
+                    try {
+                        return Optional.of(eval(value, 1));
+                    } finally {
+                        scope = outer;
+                    }
+                }
+            }
+            int dot = key.indexOf('.');
+            key = dot < 0 || !PREFIXES.contains(key.substring(0, dot)) ? null : key.substring(dot + 1);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The expression a variable of this script holds when an expression is just that variable's name
+     * ({@code composeBom} after {@code val composeBom = platform(libs.compose.bom)}); empty otherwise.
+     */
+    Optional<List<Node>> ownDefinition(List<Node> expr) {
+        List<Node> e = GradleScript.withoutNewlines(expr);
+        String key = e.size() == 1 && e.get(0) instanceof Token t && t.ident() ? t.text() : null;
+        return key == null ? Optional.empty() : Optional.ofNullable(script.variables.get(key));
+    }
+
     private Optional<Value> lookupExact(String key, int depth) {
         int dot = key.indexOf('.');
         if (dot > 0 && catalogs.containsKey(key.substring(0, dot)) && key.startsWith("versions.", dot + 1)) {
             return catalogs.get(key.substring(0, dot)).version(key.substring(dot + 1 + "versions.".length()))
                     .map(v -> new Value(v, true));
         }
-        for (Map<String, List<Node>> scope : variables) {
-            List<Node> value = scope.get(key);
+        for (Map<String, List<Node>> names : variables) {
+            List<Node> value = names.get(key);
             if (value != null) {
-                Value v = eval(value, depth + 1);
+                String outer = scope;
+                scope = scopes.getOrDefault(key, "");
+                Value v;
+                try {
+                    v = eval(value, depth + 1);
+                } finally {
+                    scope = outer;
+                }
                 if (v.resolved()) {
                     return Optional.of(v);
                 }
@@ -193,6 +249,24 @@ final class GradleResolver {
             String value = props.get(key);
             if (value != null) {
                 return Optional.of(new Value(value.trim(), true));
+            }
+        }
+        return throughAlias(key, depth);
+    }
+
+    /**
+     * {@code deps.room.runtime} where {@code deps.room = room} assigned a map by its name: looked up as {@code room.runtime}.
+     * Only the longest aliased prefix is followed, so a lookup costs one path however the names refer to each other.
+     */
+    private Optional<Value> throughAlias(String key, int depth) {
+        for (int dot = key.lastIndexOf('.'); dot > 0; dot = key.lastIndexOf('.', dot - 1)) {
+            String head = key.substring(0, dot);
+            for (Map<String, List<Node>> names : variables) {
+                List<Node> value = names.get(head);
+                String target = value == null ? null : GradleScript.chain(value);
+                if (target != null && !target.equals(head)) {
+                    return lookup(target + key.substring(dot), depth + 1);
+                }
             }
         }
         return Optional.empty();

@@ -5,6 +5,7 @@ import dev.radar.collect.GradleSyntax.Kind;
 import dev.radar.collect.GradleSyntax.Node;
 import dev.radar.collect.GradleSyntax.Token;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,8 +45,14 @@ final class GradleScript {
     final List<PluginRequest> plugins = new ArrayList<>();
     final List<Unknown> unknowns = new ArrayList<>();
     final Map<String, List<Node>> variables = new LinkedHashMap<>();
+    /** For a member of an object or class ({@code Libs.Compose.ui}), that type ({@code Libs.Compose}): where its value's names are looked up first. */
+    final Map<String, String> scopes = new HashMap<>();
     /** Catalog name to the path written in {@code from(files("..."))}, from settings scripts. */
     final Map<String, String> catalogs = new LinkedHashMap<>();
+    /** Scripts applied with {@code apply from:}, as written ({@code "$rootDir/gradle/deps.gradle"}, {@code "versions.gradle"}). */
+    final List<String> appliedScripts = new ArrayList<>();
+    /** Catalogs a settings script builds entry by entry ({@code library("a", "g", "n").versionRef("k")}), by name. */
+    final Map<String, GradleCatalog> declaredCatalogs = new LinkedHashMap<>();
     /** Plugin ids this script defines ({@code gradlePlugin { plugins { create("x") { id = "..." } } }}). */
     final Set<String> definedPluginIds = new LinkedHashSet<>();
     final List<GradleSyntax.SyntaxProblem> problems;
@@ -212,7 +219,8 @@ final class GradleScript {
     private static final Set<String> TYPES = Set.of("object", "class", "interface", "enum");
 
     private void normalStatement(List<Node> st, Context ctx) {
-        if (source) {
+        if (source || kotlin && isTypeDeclaration(st)) {
+            // object Versions { const val ktor = ".." } in a script too: its members are Versions.ktor
             typeDeclaration(st, ctx);
             return;
         }
@@ -240,7 +248,7 @@ final class GradleScript {
                 return;
             }
             if (name.equals("versionCatalogs") || ctx.stack().contains("versionCatalogs")) {
-                catalogDeclaration(st, body);
+                catalogDeclaration(st, body, ctx);
             }
         }
         if (ctx.stack().contains("gradlePlugin") && assignment(st) == 1 && st.size() == 3
@@ -250,6 +258,19 @@ final class GradleScript {
         applyPlugin(st);
         scanCalls(st, ctx);
         nestedBlocks(st, ctx, name, body);
+    }
+
+    /** {@code object X {..}}, {@code class X {..}}: a named type with a body. */
+    private static boolean isTypeDeclaration(List<Node> st) {
+        if (!(st.get(st.size() - 1) instanceof Group body && body.open() == '{')) {
+            return false;
+        }
+        for (int k = 0; k + 1 < st.size(); k++) {
+            if (st.get(k) instanceof Token t && TYPES.contains(t.text()) && st.get(k + 1) instanceof Token name && name.ident()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** In build-logic sources only types matter: their bodies hold the constants. */
@@ -365,30 +386,133 @@ final class GradleScript {
                     && (sep.is(":") || sep.is("=")) && arg.get(2) instanceof Token v && v.kind() == Kind.STRING) {
                 plugins.add(new PluginRequest("apply", List.of(v), null, a.line(), text(st)));
             }
+            if (arg.size() >= 3 && arg.get(0) instanceof Token k && k.is("from") && arg.get(1) instanceof Token sep
+                    && (sep.is(":") || sep.is("="))) {
+                List<Node> target = arg.subList(2, arg.size());
+                // "x.gradle", file("x.gradle"), rootProject.file("x.gradle"), project.file(..)
+                boolean root = target.size() >= 2 && target.get(0) instanceof Token r && r.is("rootProject");
+                Node last = target.get(target.size() - 1);
+                if (target.size() >= 2 && last instanceof Group g && g.open() == '(' && target.get(target.size() - 2) instanceof Token f
+                        && f.is("file")) {
+                    last = single(g.children());
+                } else if (target.size() != 1) {
+                    continue;
+                }
+                if (last instanceof Token path && path.kind() == Kind.STRING) {
+                    appliedScripts.add(root ? "$rootDir/" + path.text() : path.text());
+                }
+            }
         }
     }
 
-    /** {@code versionCatalogs { create("x") { from(files("path")) } }} in settings scripts. */
-    private void catalogDeclaration(List<Node> st, Group body) {
-        int last = st.size() - 1;
-        if (!(last >= 2 && st.get(last - 1) instanceof Group args && args.open() == '(')) {
+    /** {@code versionCatalogs { create("x") { from(files("path")) } }} and catalogs built entry by entry, in settings scripts. */
+    private void catalogDeclaration(List<Node> st, Group body, Context ctx) {
+        String catalog = catalogName(st, ctx);
+        if (catalog == null) {
             return;
         }
-        String method = blockName(st, last - 1 + 1);
-        List<List<Node>> a = arguments(args.children());
-        if (!("create".equals(method) || "register".equals(method) || "maybeCreate".equals(method)) || a.isEmpty()
-                || !(single(a.get(0)) instanceof Token nameToken && nameToken.kind() == Kind.STRING)) {
-            return;
-        }
+        Map<String, String> versions = new LinkedHashMap<>();
+        Map<String, String[]> libraries = new LinkedHashMap<>();
+        Map<String, List<String>> bundles = new LinkedHashMap<>();
+        Map<String, String[]> pluginEntries = new LinkedHashMap<>();
         for (List<Node> inner : statements(body.children())) {
             if (inner.size() >= 2 && inner.get(0) instanceof Token from && from.is("from") && inner.get(1) instanceof Group fa) {
                 List<Node> x = fa.children();
                 if (x.size() >= 2 && x.get(0) instanceof Token files && (files.is("files") || files.is("file"))
                         && x.get(1) instanceof Group fp && !arguments(fp.children()).isEmpty()
                         && single(arguments(fp.children()).get(0)) instanceof Token path && path.kind() == Kind.STRING) {
-                    catalogs.put(nameToken.text(), path.text());
+                    catalogs.put(catalog, path.text());
                 }
             }
+            catalogEntry(withoutNewlines(inner), versions, libraries, bundles, pluginEntries);
+        }
+        if (!versions.isEmpty() || !libraries.isEmpty() || !pluginEntries.isEmpty()) {
+            declaredCatalogs.putIfAbsent(catalog, GradleCatalog.declared(versions, libraries, bundles, pluginEntries));
+        }
+    }
+
+    /** The catalog a block declares: {@code create("x") {}}, {@code register("x") {}}, or Groovy's {@code x {}} in versionCatalogs. */
+    private static String catalogName(List<Node> st, Context ctx) {
+        int last = st.size() - 1;
+        if (last == 1 && st.get(0) instanceof Token name && name.ident() && !ctx.stack().isEmpty()
+                && ctx.stack().get(ctx.stack().size() - 1).equals("versionCatalogs")) {
+            return name.text();
+        }
+        if (!(last >= 2 && st.get(last - 1) instanceof Group args && args.open() == '(')) {
+            return null;
+        }
+        String method = blockName(st, last);
+        List<List<Node>> a = arguments(args.children());
+        if (!("create".equals(method) || "register".equals(method) || "maybeCreate".equals(method)) || a.isEmpty()
+                || !(single(a.get(0)) instanceof Token nameToken && nameToken.kind() == Kind.STRING)) {
+            return null;
+        }
+        return nameToken.text();
+    }
+
+    /**
+     * One entry of a catalog built in settings: {@code version("k", "1.0")}, {@code library("a", "g", "n").versionRef("k")},
+     * {@code library("a", "g:n:1.0")}, {@code .version("1.0")}, {@code .withoutVersion()}, {@code bundle("b", listOf("a"))},
+     * {@code plugin("p", "id").versionRef("k")}.
+     */
+    private static void catalogEntry(List<Node> st, Map<String, String> versions, Map<String, String[]> libraries,
+            Map<String, List<String>> bundles, Map<String, String[]> plugins) {
+        if (st.size() < 2 || !(st.get(0) instanceof Token head && head.ident() && st.get(1) instanceof Group call && call.open() == '(')) {
+            return;
+        }
+        List<String> args = new ArrayList<>();
+        List<List<Node>> raw = arguments(call.children());
+        for (List<Node> a : raw) {
+            args.add(single(a) instanceof Token t && t.kind() == Kind.STRING ? t.text() : null);
+        }
+        if (args.isEmpty() || args.get(0) == null) {
+            return;
+        }
+        String version = "";
+        if (st.size() >= 5 && st.get(2) instanceof Token dot && dot.is(".") && st.get(3) instanceof Token m && st.get(4) instanceof Group v
+                && v.open() == '(' && single(v.children()) instanceof Token value && value.kind() == Kind.STRING) {
+            version = m.is("versionRef") ? "ref:" + value.text() : m.is("version") ? value.text() : "";
+        }
+        String alias = args.get(0);
+        switch (head.text()) {
+            case "version" -> {
+                if (args.size() == 2 && args.get(1) != null) {
+                    versions.putIfAbsent(alias, args.get(1));
+                }
+            }
+            case "library" -> {
+                if (args.size() == 3 && args.get(1) != null && args.get(2) != null) {
+                    libraries.putIfAbsent(alias, new String[] {args.get(1).trim(), args.get(2).trim(), version});
+                } else if (args.size() == 2 && args.get(1) != null) {
+                    String[] parts = args.get(1).split(":", -1);
+                    if (parts.length >= 2 && !parts[1].isBlank()) {
+                        libraries.putIfAbsent(alias, new String[] {parts[0].trim(), parts[1].trim(), parts.length > 2 ? parts[2] : version});
+                    }
+                }
+            }
+            case "plugin" -> {
+                if (args.size() == 2 && args.get(1) != null) {
+                    plugins.putIfAbsent(alias, new String[] {args.get(1).trim(), version});
+                }
+            }
+            case "bundle" -> {
+                if (raw.size() == 2) {
+                    List<Node> list = withoutNewlines(raw.get(1));
+                    Group members = list.size() == 1 && list.get(0) instanceof Group g && g.open() == '[' ? g
+                            : list.size() == 2 && list.get(0) instanceof Token f && f.is("listOf") && list.get(1) instanceof Group g
+                                    && g.open() == '(' ? g : null;
+                    if (members != null) {
+                        List<String> names = new ArrayList<>();
+                        for (List<Node> member : arguments(members.children())) {
+                            if (single(member) instanceof Token t && t.kind() == Kind.STRING) {
+                                names.add(t.text());
+                            }
+                        }
+                        bundles.putIfAbsent(alias, names);
+                    }
+                }
+            }
+            default -> { }
         }
     }
 
@@ -575,7 +699,7 @@ final class GradleScript {
         } else if (top.equals("dependencies") && name.equals("dependency")) {
             declarations.add(new Declaration("managed", arguments(rest), trailing, head.line(), text(st), "dependencyManagement"));
         } else if (top.equals("dependencies") && name.equals("dependencySet") && trailing != null) {
-            List<List<Node>> setArgs = arguments(rest);
+            List<List<Node>> setArgs = dependencySetArguments(arguments(rest));
             for (List<Node> entry : statements(trailing.children())) {
                 if (entry.size() >= 2 && entry.get(0) instanceof Token e && e.is("entry")) {
                     List<Node> entryArgs = entry.get(1) instanceof Group eg && eg.open() == '(' ? eg.children()
@@ -592,9 +716,31 @@ final class GradleScript {
         }
     }
 
+    /** {@code dependencySet("io.netty:4.1.100.Final")} (the Kotlin form) as the named {@code group:} and {@code version:} of the map form. */
+    private static List<List<Node>> dependencySetArguments(List<List<Node>> args) {
+        if (args.size() != 1 || !(single(args.get(0)) instanceof Token s && s.kind() == Kind.STRING)) {
+            return args;
+        }
+        List<String> parts = GradleCollector.splitColons(s.text());
+        if (parts.size() != 2) {
+            return args;
+        }
+        List<List<Node>> named = new ArrayList<>();
+        String[] keys = {"group", "version"};
+        for (int k = 0; k < 2; k++) {
+            named.add(List.of(new Token(Kind.IDENT, keys[k], s.line(), s.start(), s.end(), false),
+                    new Token(Kind.PUNCT, ":", s.line(), s.start(), s.end(), false),
+                    new Token(Kind.STRING, parts.get(k), s.line(), s.start(), s.end(), s.interpolating())));
+        }
+        return named;
+    }
+
     // ---- variables ----------------------------------------------------------------------------------------
 
-    /** Records {@code val x = ..}, {@code def x = ..}, {@code ext.x = ..}, {@code extra["x"] = ..}, {@code by extra(..)}, ext blocks. */
+    /**
+     * Records {@code val x = ..}, {@code def x = ..}, {@code ext.x = ..}, {@code extra["x"] = ..}, {@code by extra(..)}, ext blocks,
+     * {@code m["k"] = ..} and Groovy map appends {@code m += [k: ..]}.
+     */
     private void variable(List<Node> st, Context ctx) {
         int eq = assignment(st);
         if (eq > 0) {
@@ -606,9 +752,29 @@ final class GradleScript {
             }
             if (name == null && (ctx.topLevel() || ctx.mode() == Mode.EXT)) {
                 name = chain(lhs);
+                if (name == null) {
+                    name = indexedName(lhs);
+                }
+            }
+            if (name != null && ctx.namespace().isEmpty()) {
+                define(name, rhs);
+            } else if (name != null) {
+                define(ctx.namespace() + "." + name, rhs);
+                scopes.putIfAbsent(ctx.namespace() + "." + name, ctx.namespace());
+            }
+            return;
+        }
+        // versions += [jackson: "2.9.6"] (Groovy): the entries join the map defined before
+        int n = st.size();
+        if (n >= 3 && (ctx.topLevel() || ctx.mode() == Mode.EXT) && st.get(n - 2) instanceof Token plus && plus.is("+=")
+                && st.get(n - 1) instanceof Group map && map.open() == '[' && isMapLiteral(map.children())) {
+            List<Node> lhs = st.subList(0, n - 2);
+            String name = extName(lhs);
+            if (name == null) {
+                name = chain(lhs);
             }
             if (name != null) {
-                define(ctx.namespace().isEmpty() ? name : ctx.namespace() + "." + name, rhs);
+                define(name, st.subList(n - 1, n));
             }
             return;
         }
@@ -624,7 +790,6 @@ final class GradleScript {
             }
         }
         // ext.set("x", v) / extra.set("x", v) / set("x", v) inside ext {}
-        int n = st.size();
         if (n >= 2 && st.get(n - 1) instanceof Group g && g.open() == '(' && st.get(n - 2) instanceof Token set && set.is("set")
                 && (ctx.mode() == Mode.EXT && n == 2 || n >= 4 && st.get(n - 3) instanceof Token dot && dot.is(".")
                         && st.get(n - 4) instanceof Token ex && (ex.is("ext") || ex.is("extra")))) {
@@ -700,6 +865,21 @@ final class GradleScript {
             }
         }
         return null;
+    }
+
+    /** {@code versions["scala"]}, {@code ext.versions["scala"]}: the map entry as a dotted name; null otherwise. */
+    private static String indexedName(List<Node> lhs) {
+        int n = lhs.size();
+        if (n < 2 || !(lhs.get(n - 1) instanceof Group g && g.open() == '[' && single(g.children()) instanceof Token key
+                && key.kind() == Kind.STRING)) {
+            return null;
+        }
+        List<Node> map = lhs.subList(0, n - 1);
+        String name = extName(map);
+        if (name == null) {
+            name = chain(map);
+        }
+        return name == null ? null : name + "." + key.text();
     }
 
     /** {@code a.b.c} as a dotted name; null when the nodes are anything else. */

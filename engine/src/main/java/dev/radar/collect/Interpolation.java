@@ -66,8 +66,11 @@ final class Interpolation {
         return value != null && !value.isEmpty() && !value.contains("${");
     }
 
-    /** True for a concrete version: resolved and not a range. */
+    /**
+     * True for a concrete version: resolved, not a range and not a resource-filtering token ({@code @project.version@},
+     * the version of the POMs of maven-invoker integration tests, filled in when the build copies them).
+     */
     static boolean isExactVersion(String value) {
-        return isResolved(value) && !value.startsWith("[") && !value.startsWith("(") && !value.contains(",");
+        return isResolved(value) && !value.startsWith("[") && !value.startsWith("(") && !value.contains(",") && !value.contains("@");
     }
 }

@@ -2,14 +2,19 @@ package dev.radar.collect;
 
 import dev.radar.model.Dependency;
 import dev.radar.model.Ecosystem;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.maven.model.BuildBase;
 import org.apache.maven.model.InputLocation;
 import org.apache.maven.model.InputSource;
@@ -19,6 +24,7 @@ import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginContainer;
 import org.apache.maven.model.Profile;
 import org.apache.maven.model.io.xpp3.MavenXpp3ReaderEx;
+import org.codehaus.plexus.util.xml.XmlStreamReader;
 import org.codehaus.plexus.util.xml.pull.XmlPullParserException;
 
 /**
@@ -29,6 +35,9 @@ import org.codehaus.plexus.util.xml.pull.XmlPullParserException;
  * the repository. What the repository cannot tell stays as declared, with an empty resolved version.
  */
 public final class MavenCollector implements Collector {
+
+    /** The encoding an XML prolog declares. */
+    private static final Pattern ENCODING = Pattern.compile("encoding\\s*=\\s*[\"']([A-Za-z0-9._-]+)[\"']");
 
     @Override
     public String name() {
@@ -51,16 +60,35 @@ public final class MavenCollector implements Collector {
 
     private static Optional<Model> parse(RepoTree tree, String path, Facts out) {
         try {
-            String text = tree.read(path);
+            byte[] bytes = tree.readBytes(path);
+            Reader reader = isUtf8(bytes) ? new StringReader(RepoTree.decode(bytes)) : new XmlStreamReader(new ByteArrayInputStream(bytes));
             InputSource source = new InputSource();
             source.setLocation(path);
-            return Optional.of(new MavenXpp3ReaderEx().read(new StringReader(text), false, source));
+            return Optional.of(new MavenXpp3ReaderEx().read(reader, false, source));
         } catch (XmlPullParserException e) {
             out.problem(path, e.getLineNumber(), "POM is not well-formed XML: " + firstLine(e.getMessage()));
         } catch (IOException | RuntimeException e) {
             out.problem(path, 0, "POM could not be read: " + firstLine(e.getMessage()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a POM is UTF-8, XML's default: no UTF-16 byte-order mark and no other encoding in its prolog. Others
+     * ({@code <?xml version="1.0" encoding="ISO-8859-1"?>}) are decoded as declared, as Maven does.
+     */
+    static boolean isUtf8(byte[] bytes) {
+        int from = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF || (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE)) {
+            return false;
+        }
+        String head = new String(bytes, from, Math.min(bytes.length - from, 200), StandardCharsets.ISO_8859_1);
+        if (!head.startsWith("<?xml")) {
+            return true;
+        }
+        int end = head.indexOf("?>");
+        Matcher m = ENCODING.matcher(end < 0 ? head : head.substring(0, end));
+        return !m.find() || m.group(1).equalsIgnoreCase("UTF-8") || m.group(1).equalsIgnoreCase("UTF8");
     }
 
     private static String firstLine(String message) {
@@ -81,6 +109,7 @@ public final class MavenCollector implements Collector {
         private final Map<String, Optional<String>> parents = new HashMap<>();
         private final Map<String, Map<String, String>> properties = new HashMap<>();
         private final Map<String, Map<String, String>> managed = new HashMap<>();
+        private final Map<String, Map<String, String>> written = new HashMap<>();
 
         Project(Map<String, Model> models, Facts out) {
             this.models = models;
@@ -173,39 +202,69 @@ public final class MavenCollector implements Collector {
         }
 
         /**
-         * Managed versions visible in a POM (groupId:artifactId to resolved version): its own
-         * dependencyManagement, then BOMs it imports from the repository, then what its parent manages.
+         * The managed version of groupId:artifactId in a POM: its own dependencyManagement, then BOMs it imports
+         * from the repository, then what its parents manage. As in Maven's effective POM, inherited entries are
+         * interpolated with this POM's properties, so a module that overrides a version property gets its own
+         * version; imported BOMs keep the versions they resolve to. Empty when unmanaged or unresolvable.
          */
-        Map<String, String> managedOf(String path) {
+        String managedVersion(String path, String key) {
+            String version = managedAsWritten(path).get(key);
+            if (version == null) {
+                return "";
+            }
+            String v = Interpolation.apply(version, propertiesOf(path));
+            return Interpolation.isResolved(v) ? v : "";
+        }
+
+        /** Every managed version of a BOM, resolved in its own context: what a POM importing it gets. */
+        private Map<String, String> managedOf(String path) {
             Map<String, String> known = managed.get(path);
             if (known != null) {
                 return known;
             }
             managed.put(path, Map.of()); // cycle guard
-            Model m = models.get(path);
             Map<String, String> props = propertiesOf(path);
             Map<String, String> result = new HashMap<>();
+            managedAsWritten(path).forEach((key, version) -> {
+                String v = Interpolation.apply(version, props);
+                if (Interpolation.isResolved(v)) {
+                    result.put(key, v);
+                }
+            });
+            managed.put(path, result);
+            return result;
+        }
+
+        /** Managed versions as written in a POM and its parents (imported BOMs already resolved), nearest first. */
+        private Map<String, String> managedAsWritten(String path) {
+            Map<String, String> known = written.get(path);
+            if (known != null) {
+                return known;
+            }
+            written.put(path, Map.of()); // cycle guard
+            Model m = models.get(path);
+            Map<String, String> props = propertiesOf(path);
+            Map<String, String> result = new LinkedHashMap<>();
             List<Map<String, String>> imported = new ArrayList<>();
             if (m.getDependencyManagement() != null) {
                 for (var d : m.getDependencyManagement().getDependencies()) {
                     String g = Interpolation.apply(d.getGroupId(), props);
                     String a = Interpolation.apply(d.getArtifactId(), props);
-                    String v = Interpolation.apply(d.getVersion(), props);
                     if ("import".equals(trim(d.getScope())) && "pom".equals(trim(d.getType()))) {
                         String bom = byCoordinates.get(g + ":" + a);
                         if (bom != null && !bom.equals(path)) {
                             imported.add(managedOf(bom));
                         }
-                    } else if (Interpolation.isResolved(v)) {
-                        result.putIfAbsent(g + ":" + a, v);
+                    } else if (!trim(d.getVersion()).isEmpty()) {
+                        result.putIfAbsent(g + ":" + a, trim(d.getVersion()));
                     }
                 }
             }
             for (Map<String, String> bom : imported) {
                 bom.forEach(result::putIfAbsent);
             }
-            parentOf(path).ifPresent(pp -> managedOf(pp).forEach(result::putIfAbsent));
-            managed.put(path, result);
+            parentOf(path).ifPresent(pp -> managedAsWritten(pp).forEach(result::putIfAbsent));
+            written.put(path, result);
             return result;
         }
 
@@ -262,7 +321,7 @@ public final class MavenCollector implements Collector {
                 String declared = trim(d.getVersion());
                 String resolved;
                 if (declared.isEmpty()) {
-                    resolved = management ? "" : managedOf(path).getOrDefault(group + ":" + artifact, "");
+                    resolved = management ? "" : managedVersion(path, group + ":" + artifact);
                 } else {
                     resolved = Interpolation.apply(declared, props);
                 }

@@ -251,16 +251,26 @@ public final class RepoTree {
      * @throws IOException with a message fit for a finding when the file is missing, too large, a link, or not text
      */
     public String read(String path) throws IOException {
+        return decode(readBytes(path));
+    }
+
+    /**
+     * Reads a file of the tree as bytes, with the checks of {@link #read}: for formats that declare their own encoding,
+     * such as an XML prolog's {@code encoding="ISO-8859-1"}.
+     *
+     * @throws IOException with a message fit for a finding when the file is missing, too large or a link
+     */
+    public byte[] readBytes(String path) throws IOException {
         if (!sizes.containsKey(path)) {
             throw new IOException("not a regular file inside the repository");
         }
         if (contents != null) {
-            return decode(withinCap(contents.get(path)));
+            return withinCap(contents.get(path));
         }
         if (blobs != null) {
             Long size = sizes.get(path);
             withinCap(size != null ? size : blobs.size(path)); // an unreadable size throws its reason here
-            return decode(blobs.read(path));
+            return blobs.read(path);
         }
         Path file = root.resolve(path).normalize();
         if (!file.startsWith(root) || Files.isSymbolicLink(file) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -275,7 +285,7 @@ public final class RepoTree {
         } catch (java.nio.file.FileSystemException e) {
             throw new IOException("the file cannot be read: " + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()));
         }
-        return decode(bytes);
+        return bytes;
     }
 
     /**
@@ -313,7 +323,8 @@ public final class RepoTree {
         }
     }
 
-    private static String decode(byte[] bytes) throws IOException {
+    /** Text of file bytes, as {@link #read} returns it: UTF-8, or UTF-16 after a UTF-16 byte-order mark. */
+    static String decode(byte[] bytes) throws IOException {
         if (bytes.length >= 2 && (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE || bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)) {
             return utf16(bytes);
         }

@@ -9,6 +9,7 @@ import dev.radar.model.FileProblem;
 import dev.radar.model.RepoFacts;
 import dev.radar.model.UnknownDeclaration;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -178,6 +179,47 @@ class GradleCollectorTest {
                 tuple("org.springframework.boot", "spring-boot-starter-web", "", "", 6, "implementation"));
     }
 
+    static Stream<Arguments> platformsHeldInVariables() {
+        return Stream.of(
+                Arguments.of("build.gradle.kts", """
+                        val springBom = platform("org.springframework.boot:spring-boot-dependencies:3.2.0")
+                        dependencies {
+                            val composeBom = platform(libs.spring.bom)
+                            implementation(composeBom)
+                            androidTestImplementation(composeBom)
+                            implementation(springBom)
+                            val a: Any = b
+                            val b: Any = a
+                            implementation(a)
+                        }
+                        """),
+                Arguments.of("build.gradle", """
+                        def springBom = platform('org.springframework.boot:spring-boot-dependencies:3.2.0')
+                        dependencies {
+                            def composeBom = platform(libs.spring.bom)
+                            implementation composeBom
+                            androidTestImplementation(composeBom)
+                            implementation springBom
+                            def a = b
+                            def b = a
+                            implementation a
+                        }
+                        """));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("platformsHeldInVariables")
+    void a_platform_held_in_a_variable_is_listed_where_the_variable_is_used(String file, String script) throws IOException {
+        // Regression: the Compose BOM as its docs write it, "val composeBom = platform(..)" then "implementation(composeBom)",
+        // was not listed at all.
+        RepoFacts facts = collect(Map.of(file, script, "gradle/libs.versions.toml", CATALOG));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.springframework", "spring-framework-bom", "6.1.2", "6.1.2", 4, "platform"),
+                tuple("org.springframework", "spring-framework-bom", "6.1.2", "6.1.2", 5, "platform"),
+                tuple("org.springframework.boot", "spring-boot-dependencies", "3.2.0", "3.2.0", 6, "platform"));
+        assertThat(facts.unknownDeclarations()).extracting(UnknownDeclaration::line).containsExactly(9);
+    }
+
     @Test
     void kotlin_module_shorthand_names_the_jetbrains_artifact() throws IOException {
         RepoFacts facts = collect(Map.of("build.gradle.kts", """
@@ -272,6 +314,84 @@ class GradleCollectorTest {
         assertThat(rows(facts)).containsExactly(tuple("org.mockito", "mockito-core", "ref:mockito", "5.8.0", 2, "testImplementation"));
     }
 
+    static Stream<Arguments> catalogsBuiltInSettings() {
+        return Stream.of(
+                Arguments.of("settings.gradle.kts", """
+                        dependencyResolutionManagement {
+                            versionCatalogs {
+                                create("libs") {
+                                    library("okhttp", "com.squareup.okhttp3", "okhttp").versionRef("okhttp")
+                                    version("okhttp", "4.12.0")
+                                    library("guava", "com.google.guava:guava:33.0.0-jre")
+                                    library("junit-api", "org.junit.jupiter", "junit-jupiter-api").version("5.10.0")
+                                    library("slf4j-api", "org.slf4j", "slf4j-api").withoutVersion()
+                                    bundle("net", listOf("okhttp", "guava"))
+                                    plugin("spring-boot", "org.springframework.boot").versionRef("boot")
+                                    version("boot", "3.2.1")
+                                }
+                            }
+                        }
+                        """, "build.gradle.kts", """
+                        plugins {
+                            alias(libs.plugins.spring.boot)
+                        }
+                        dependencies {
+                            implementation(libs.okhttp)
+                            testImplementation(libs.junit.api)
+                            implementation(libs.slf4j.api)
+                            implementation(libs.bundles.net)
+                            implementation("org.example:x:${libs.versions.okhttp.get()}")
+                        }
+                        """),
+                Arguments.of("settings.gradle", """
+                        dependencyResolutionManagement {
+                            versionCatalogs {
+                                libs {
+                                    library('okhttp', 'com.squareup.okhttp3', 'okhttp').versionRef('okhttp')
+                                    version('okhttp', '4.12.0')
+                                    library('guava', 'com.google.guava:guava:33.0.0-jre')
+                                    library('junit-api', 'org.junit.jupiter', 'junit-jupiter-api').version('5.10.0')
+                                    library('slf4j-api', 'org.slf4j', 'slf4j-api').withoutVersion()
+                                    bundle('net', ['okhttp', 'guava'])
+                                    plugin('spring-boot', 'org.springframework.boot').versionRef('boot')
+                                    version('boot', '3.2.1')
+                                }
+                            }
+                        }
+                        """, "build.gradle", """
+                        plugins {
+                            alias(libs.plugins.spring.boot)
+                        }
+                        dependencies {
+                            implementation libs.okhttp
+                            testImplementation libs.junit.api
+                            implementation libs.slf4j.api
+                            implementation libs.bundles.net
+                            implementation "org.example:x:${libs.versions.okhttp.get()}"
+                        }
+                        """));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("catalogsBuiltInSettings")
+    void a_catalog_built_entry_by_entry_in_settings_resolves_accessors(String settingsFile, String settings, String buildFile,
+            String build) throws IOException {
+        // Regression: "versionCatalogs { create("libs") { version(..); library(..).versionRef(..) } }" was not read, so every
+        // libs.* accessor of such a build was unknown.
+        RepoFacts facts = collect(Map.of(settingsFile, settings, buildFile, build));
+        assertThat(rows(facts)).containsExactlyInAnyOrder(
+                tuple("com.squareup.okhttp3", "okhttp", "ref:okhttp", "4.12.0", 5, "implementation"),
+                tuple("org.junit.jupiter", "junit-jupiter-api", "5.10.0", "5.10.0", 6, "testImplementation"),
+                tuple("org.slf4j", "slf4j-api", "", "", 7, "implementation"),
+                tuple("com.squareup.okhttp3", "okhttp", "ref:okhttp", "4.12.0", 8, "implementation"),
+                tuple("com.google.guava", "guava", "33.0.0-jre", "33.0.0-jre", 8, "implementation"),
+                tuple("org.example", "x", "${libs.versions.okhttp.get()}", "4.12.0", 9, "implementation"));
+        assertThat(facts.dependencies()).filteredOn(d -> d.ecosystem() == Ecosystem.GRADLE_PLUGIN)
+                .extracting(d -> d.name() + "@" + d.declaredVersion() + "=" + d.version())
+                .containsExactly("org.springframework.boot@ref:boot=3.2.1");
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
     @Test
     void a_catalog_version_can_be_interpolated_into_a_string() throws IOException {
         RepoFacts facts = collect(Map.of("build.gradle.kts",
@@ -314,6 +434,180 @@ class GradleCollectorTest {
                 tuple("ch.qos.logback", "logback-classic", "${versions.logback}", "1.4.14", 9, "implementation"),
                 tuple("com.fasterxml.jackson.core", "jackson-databind", "${jacksonVersion}", "2.16.1", 10, "implementation"),
                 tuple("com.fasterxml.jackson.core", "jackson-core", "${project.property('jacksonVersion')}", "2.16.1", 11, "implementation"));
+    }
+
+    @Test
+    void groovy_maps_filled_by_append_and_by_index_resolve_coordinates_and_versions() throws IOException {
+        // Regression: "versions += [..]" and "libs += [..]" (a shared gradle/dependencies.gradle) were not read, so every
+        // "compile libs.x" became an unknown declaration; so did coordinates whose version is only set inside an if.
+        RepoFacts facts = collect(Map.of(
+                "gradle/dependencies.gradle", """
+                        ext {
+                          versions = [:]
+                          libs = [:]
+                        }
+                        if (hasProperty('scalaVersion')) {
+                          versions["scala"] = scalaVersion
+                        } else {
+                          versions["scala"] = '2.12.6'
+                        }
+                        versions["jetty"] = '9.4.12.v20180830'
+                        versions += [
+                          jackson: "2.9.6",
+                          // a comment between entries
+                          junit: "4.12"
+                        ]
+                        ext.libs += [
+                          jacksonDatabind: "com.fasterxml.jackson.core:jackson-databind:$versions.jackson",
+                          jettyServer: "org.eclipse.jetty:jetty-server:${versions.jetty}",
+                          junit: "junit:junit:$versions.junit",
+                          scalaLibrary: "org.scala-lang:scala-library:$versions.scala"
+                        ]
+                        """,
+                "build.gradle", """
+                        apply from: "$rootDir/gradle/dependencies.gradle"
+                        project(':core') {
+                          dependencies {
+                            compile libs.jacksonDatabind
+                            compile(libs.scalaLibrary) {
+                              exclude module: 'scala-reflect'
+                            }
+                            compile libs.jettyServer
+                            testCompile libs.junit
+                          }
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("com.fasterxml.jackson.core", "jackson-databind", "2.9.6", "2.9.6", 4, "compile"),
+                tuple("org.scala-lang", "scala-library", "$versions.scala", "", 5, "compile"),
+                tuple("org.eclipse.jetty", "jetty-server", "9.4.12.v20180830", "9.4.12.v20180830", 8, "compile"),
+                tuple("junit", "junit", "4.12", "4.12", 9, "testCompile"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    @Test
+    void subscripts_on_a_map_name_its_entries() throws IOException {
+        RepoFacts facts = collect(Map.of(
+                "build.gradle", """
+                        ext.deps = [okhttp: [core: 'com.squareup.okhttp3:okhttp:4.12.0']]
+                        ext.versions = [room: '2.6.1']
+                        dependencies {
+                            implementation deps['okhttp']['core']
+                            implementation deps.okhttp['core']
+                            implementation "androidx.room:room-runtime:${versions['room']}"
+                            implementation "androidx.room:room-ktx:${rootProject.ext['versions']['room']}"
+                        }
+                        """,
+                "app/build.gradle.kts", """
+                        extra["coilVersion"] = "2.5.0"
+                        dependencies {
+                            implementation("io.coil-kt:coil:${extra["coilVersion"]}")
+                            implementation("io.coil-kt:coil-gif:${project.extra["coilVersion"]}")
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("io.coil-kt", "coil", "${extra[\"coilVersion\"]}", "2.5.0", 3, "implementation"),
+                tuple("io.coil-kt", "coil-gif", "${project.extra[\"coilVersion\"]}", "2.5.0", 4, "implementation"),
+                tuple("com.squareup.okhttp3", "okhttp", "4.12.0", "4.12.0", 4, "implementation"),
+                tuple("com.squareup.okhttp3", "okhttp", "4.12.0", "4.12.0", 5, "implementation"),
+                tuple("androidx.room", "room-runtime", "${versions['room']}", "2.6.1", 6, "implementation"),
+                tuple("androidx.room", "room-ktx", "${rootProject.ext['versions']['room']}", "2.6.1", 7, "implementation"));
+    }
+
+    @Test
+    void scripts_applied_from_the_root_build_lend_their_properties_to_every_project() throws IOException {
+        // Regression: "apply from: 'buildsystem/dependencies.gradle'" in the root build.gradle, with the ext maps the modules
+        // use ("def deps = rootProject.ext.dataDependencies; implementation deps.okHttp"), was out of reach: the file is
+        // neither beside a module nor in a gradle/ folder.
+        RepoFacts facts = collect(Map.of(
+                "build.gradle", """
+                        apply from: 'buildsystem/dependencies.gradle'
+                        apply from: "$rootDir/config/versions.gradle"
+                        """,
+                "buildsystem/dependencies.gradle", """
+                        ext {
+                          okHttpVersion = '2.5.0'
+                          dataDependencies = [
+                              okHttp: "com.squareup.okhttp:okhttp:${okHttpVersion}",
+                          ]
+                        }
+                        """,
+                "config/versions.gradle", "ext.junitVersion = '4.13.2'\n",
+                "other/versions.gradle", "ext.junitVersion = '3.8'\n",
+                "data/build.gradle", """
+                        dependencies {
+                          def dataDependencies = rootProject.ext.dataDependencies
+                          implementation dataDependencies.okHttp
+                          testImplementation "junit:junit:$junitVersion"
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("com.squareup.okhttp", "okhttp", "2.5.0", "2.5.0", 3, "implementation"),
+                tuple("junit", "junit", "$junitVersion", "4.13.2", 4, "testImplementation"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    @Test
+    void a_map_assigned_to_a_map_entry_by_name_resolves_through_that_name() throws IOException {
+        // Regression: "def room = [:]; room.runtime = '..'; deps.room = room; ext.deps = deps" (a shared versions.gradle)
+        // left every "implementation deps.room.runtime" unknown.
+        RepoFacts facts = collect(Map.of(
+                "versions.gradle", """
+                        ext.deps = [:]
+                        def versions = [:]
+                        versions.room = "2.6.1"
+                        def deps = [:]
+                        def room = [:]
+                        room.runtime = "androidx.room:room-runtime:$versions.room"
+                        room.compiler = "androidx.room:room-compiler:$versions.room"
+                        deps.room = room
+                        def test = [:]
+                        test.junit = "junit:junit:4.13.2"
+                        deps.testing = test
+                        ext.deps = deps
+                        """,
+                "app/build.gradle", """
+                        dependencies {
+                            implementation deps.room.runtime
+                            annotationProcessor deps.room.compiler
+                            testImplementation deps.testing.junit
+                            testImplementation "androidx.room:room-testing:${versions.room}"
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("androidx.room", "room-runtime", "2.6.1", "2.6.1", 2, "implementation"),
+                tuple("androidx.room", "room-compiler", "2.6.1", "2.6.1", 3, "annotationProcessor"),
+                tuple("junit", "junit", "4.13.2", "4.13.2", 4, "testImplementation"),
+                tuple("androidx.room", "room-testing", "${versions.room}", "2.6.1", 5, "testImplementation"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    @Test
+    void maps_that_name_each_other_in_a_cycle_resolve_to_nothing_quickly() throws IOException {
+        StringBuilder script = new StringBuilder();
+        for (int k = 0; k < 40; k++) {
+            script.append("a").append(k).append(".x = a").append((k + 1) % 40).append('\n');
+            script.append("a").append(k).append(".y = a").append((k + 7) % 40).append('\n');
+        }
+        script.append("dependencies {\n    implementation a0.x.y.x.y.x.y.x.y.x.y.x.y.x.y.x.y.x.y.x.y.lib\n}\n");
+        RepoFacts facts = collect(Map.of("build.gradle", script.toString()));
+        assertThat(rows(facts)).isEmpty();
+        assertThat(facts.unknownDeclarations()).hasSize(1);
+    }
+
+    @Test
+    void a_gradle_properties_file_in_latin_1_is_read_as_java_reads_properties() throws IOException {
+        // Regression: a Latin-1 comment made gradle.properties "not UTF-8 text", and every version it set was lost.
+        Files.write(dir.resolve("gradle.properties"),
+                "# Versionen f\u00fcr alle Module\nspringVersion=6.1.2\n".getBytes(StandardCharsets.ISO_8859_1));
+        RepoFacts facts = collect(Map.of("build.gradle", """
+                dependencies {
+                    implementation "org.springframework:spring-core:$springVersion"
+                }
+                """));
+        assertThat(facts.problems()).isEmpty();
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.springframework", "spring-core", "$springVersion", "6.1.2", 2, "implementation"));
     }
 
     @Test
@@ -466,6 +760,84 @@ class GradleCollectorTest {
         assertThat(facts.unknownDeclarations()).isEmpty();
     }
 
+    @Test
+    void a_constant_names_the_members_of_its_own_object_and_of_the_objects_around_it_first() throws IOException {
+        // Regression: "object Compose { const val version = ..; const val ui = \"..:$version\" }" left the version unresolved.
+        RepoFacts facts = collect(Map.of(
+                "buildSrc/src/main/kotlin/Libs.kt", """
+                        object Versions {
+                            const val version = "0.0.1"
+                        }
+                        object Libs {
+                            private const val kotlin = "1.9.0"
+                            object Compose {
+                                const val version = "1.6.0"
+                                const val ui = "androidx.compose.ui:ui:$version"
+                                const val material = "androidx.compose.material:material:${version}"
+                                const val compiler = "org.jetbrains.kotlin:kotlin-compose-compiler-plugin:$kotlin"
+                            }
+                            object Test {
+                                private const val version = "1.5.0"
+                                const val core = "androidx.test:core:$version"
+                                object Ext {
+                                    private const val version = "1.1.5"
+                                    const val junit = "androidx.test.ext:junit-ktx:$version"
+                                }
+                                const val runner = "androidx.test:runner:" + version
+                            }
+                        }
+                        """,
+                "buildSrc/src/main/java/Deps.java", """
+                        public final class Deps {
+                            public static final String GUAVA_VERSION = "33.0.0-jre";
+                            public static final String GUAVA = "com.google.guava:guava:" + GUAVA_VERSION;
+                        }
+                        """,
+                "app/build.gradle.kts", """
+                        dependencies {
+                            implementation(Libs.Compose.ui)
+                            implementation(Libs.Compose.material)
+                            implementation(Libs.Compose.compiler)
+                            testImplementation(Libs.Test.core)
+                            testImplementation(Libs.Test.Ext.junit)
+                            testImplementation(Libs.Test.runner)
+                            implementation(Deps.GUAVA)
+                            implementation("org.example:top:${Versions.version}")
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("androidx.compose.ui", "ui", "1.6.0", "1.6.0", 2, "implementation"),
+                tuple("androidx.compose.material", "material", "1.6.0", "1.6.0", 3, "implementation"),
+                tuple("org.jetbrains.kotlin", "kotlin-compose-compiler-plugin", "1.9.0", "1.9.0", 4, "implementation"),
+                tuple("androidx.test", "core", "1.5.0", "1.5.0", 5, "testImplementation"),
+                tuple("androidx.test.ext", "junit-ktx", "1.1.5", "1.1.5", 6, "testImplementation"),
+                tuple("androidx.test", "runner", "1.5.0", "1.5.0", 7, "testImplementation"),
+                tuple("com.google.guava", "guava", "33.0.0-jre", "33.0.0-jre", 8, "implementation"),
+                tuple("org.example", "top", "${Versions.version}", "0.0.1", 9, "implementation"));
+    }
+
+    @Test
+    void an_object_declared_in_a_kotlin_script_holds_qualified_constants() throws IOException {
+        // Regression: "object Versions { const val exposed = .. }" written in build.gradle.kts itself left
+        // "${Versions.exposed}" unresolved.
+        RepoFacts facts = collect(Map.of("build.gradle.kts", """
+                object Versions {
+                    const val exposed = "0.45.0"
+                    const val dao = "org.jetbrains.exposed:exposed-dao:$exposed"
+                    const val jdbc = "exposed-jdbc:$exposed"
+                }
+                dependencies {
+                    implementation("org.jetbrains.exposed:exposed-core:${Versions.exposed}")
+                    implementation(Versions.dao)
+                    implementation("org.jetbrains.exposed:${Versions.jdbc}")
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.jetbrains.exposed", "exposed-core", "${Versions.exposed}", "0.45.0", 7, "implementation"),
+                tuple("org.jetbrains.exposed", "exposed-dao", "0.45.0", "0.45.0", 8, "implementation"),
+                tuple("org.jetbrains.exposed", "exposed-jdbc", "0.45.0", "0.45.0", 9, "implementation"));
+    }
+
     // ---- statement shapes -------------------------------------------------------------------------------
 
     static Stream<Arguments> statementShapes() {
@@ -553,6 +925,26 @@ class GradleCollectorTest {
                 tuple("org.apache.commons", "commons-text", "1.11.0", "1.11.0", 7, "managed"),
                 tuple("io.grpc", "grpc-core", "1.60.0", "1.60.0", 9, "managed"),
                 tuple("io.grpc", "grpc-stub", "1.60.0", "1.60.0", 10, "managed"));
+    }
+
+    @Test
+    void a_kotlin_dependency_set_names_its_group_and_version_in_one_string() throws IOException {
+        // Regression: dependencySet("io.grpc:1.60.0") { entry("grpc-core") }, the plugin's Kotlin form, gave entries with
+        // no group and no version.
+        RepoFacts facts = collect(Map.of("build.gradle.kts", """
+                val grpcVersion = "1.60.0"
+                dependencyManagement {
+                    dependencies {
+                        dependencySet("io.grpc:$grpcVersion") {
+                            entry("grpc-core")
+                            entry("grpc-stub")
+                        }
+                    }
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("io.grpc", "grpc-core", "$grpcVersion", "1.60.0", 5, "managed"),
+                tuple("io.grpc", "grpc-stub", "$grpcVersion", "1.60.0", 6, "managed"));
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.radar.model.Dependency;
 import dev.radar.model.Ecosystem;
 import dev.radar.model.RepoFacts;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -214,6 +216,81 @@ class MavenCollectorTest {
     }
 
     @Test
+    void an_inherited_managed_version_is_interpolated_in_the_child_context() {
+        // Regression: the parent manages netty at ${netty.version}; a module that sets netty.version itself got the
+        // parent's value, while Maven's effective POM of that module uses the module's own.
+        RepoFacts facts = new RepoFixture(dir).file("pom.xml", """
+                <project>
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>com.acme</groupId>
+                  <artifactId>parent</artifactId>
+                  <version>2.0.0</version>
+                  <packaging>pom</packaging>
+                  <properties>
+                    <netty.version>4.1.100.Final</netty.version>
+                  </properties>
+                  <dependencyManagement>
+                    <dependencies>
+                      <dependency>
+                        <groupId>io.netty</groupId>
+                        <artifactId>netty-handler</artifactId>
+                        <version>${netty.version}</version>
+                      </dependency>
+                      <dependency>
+                        <groupId>com.acme</groupId>
+                        <artifactId>core</artifactId>
+                        <version>${project.version}</version>
+                      </dependency>
+                    </dependencies>
+                  </dependencyManagement>
+                </project>
+                """).file("legacy/pom.xml", """
+                <project>
+                  <modelVersion>4.0.0</modelVersion>
+                  <parent>
+                    <groupId>com.acme</groupId>
+                    <artifactId>parent</artifactId>
+                    <version>2.0.0</version>
+                  </parent>
+                  <artifactId>legacy</artifactId>
+                  <version>1.9.0</version>
+                  <properties>
+                    <netty.version>4.1.50.Final</netty.version>
+                  </properties>
+                  <dependencies>
+                    <dependency>
+                      <groupId>io.netty</groupId>
+                      <artifactId>netty-handler</artifactId>
+                    </dependency>
+                    <dependency>
+                      <groupId>com.acme</groupId>
+                      <artifactId>core</artifactId>
+                    </dependency>
+                  </dependencies>
+                </project>
+                """).file("app/pom.xml", """
+                <project>
+                  <modelVersion>4.0.0</modelVersion>
+                  <parent>
+                    <groupId>com.acme</groupId>
+                    <artifactId>parent</artifactId>
+                    <version>2.0.0</version>
+                  </parent>
+                  <artifactId>app</artifactId>
+                  <dependencies>
+                    <dependency>
+                      <groupId>io.netty</groupId>
+                      <artifactId>netty-handler</artifactId>
+                    </dependency>
+                  </dependencies>
+                </project>
+                """).collect();
+        assertThat(at(facts, "legacy/pom.xml", 14).version()).isEqualTo("4.1.50.Final");
+        assertThat(at(facts, "legacy/pom.xml", 18).version()).isEqualTo("1.9.0");
+        assertThat(at(facts, "app/pom.xml", 10).version()).isEqualTo("4.1.100.Final");
+    }
+
+    @Test
     void project_coordinates_are_inherited_from_the_parent_for_interpolation() {
         Dependency model = at(shop(), "app/pom.xml", 26);
         assertThat(model.group()).isEqualTo("com.acme");
@@ -240,6 +317,27 @@ class MavenCollectorTest {
     void a_version_range_is_not_a_resolved_version() {
         Dependency d = at(shop(), "app/pom.xml", 41);
         assertThat(d.declaredVersion()).isEqualTo("[1.0,2.0)");
+        assertThat(d.version()).isEmpty();
+    }
+
+    @Test
+    void a_resource_filtering_token_is_not_a_resolved_version() {
+        // Regression: the POM of a maven-invoker integration test, <version>@project.version@</version>, had the token
+        // itself as its resolved version.
+        RepoFacts facts = new RepoFixture(dir).file("src/it/simple/pom.xml", """
+                <project>
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>it</groupId><artifactId>simple</artifactId><version>1</version>
+                  <dependencies>
+                    <dependency>
+                      <groupId>@project.groupId@</groupId><artifactId>@project.artifactId@</artifactId>
+                      <version>@project.version@</version>
+                    </dependency>
+                  </dependencies>
+                </project>
+                """).collect();
+        Dependency d = at(facts, "src/it/simple/pom.xml", 5);
+        assertThat(d.declaredVersion()).isEqualTo("@project.version@");
         assertThat(d.version()).isEmpty();
     }
 
@@ -272,6 +370,29 @@ class MavenCollectorTest {
                 .file("services/app/pom.xml", APP)
                 .collect();
         assertThat(at(facts, "services/app/pom.xml", 13).version()).isEqualTo("33.2.1-jre");
+    }
+
+    @Test
+    void a_pom_in_the_encoding_its_prolog_declares_is_read() throws Exception {
+        // Regression: a POM declared and written as ISO-8859-1 (an accented developer name) was "not UTF-8 text" and lost.
+        String pom = """
+                <?xml version="1.0" encoding="ISO-8859-1"?>
+                <project>
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>com.acme</groupId><artifactId>legacy</artifactId><version>1</version>
+                  <developers><developer><name>Jos\u00e9 Mar\u00eda</name></developer></developers>
+                  <dependencies>
+                    <dependency><groupId>commons-io</groupId><artifactId>commons-io</artifactId><version>2.16.1</version></dependency>
+                  </dependencies>
+                </project>
+                """;
+        Files.write(dir.resolve("pom.xml"), pom.getBytes(StandardCharsets.ISO_8859_1));
+        Files.createDirectories(dir.resolve("utf16"));
+        Files.write(dir.resolve("utf16/pom.xml"), pom.replace("ISO-8859-1", "UTF-16").getBytes(StandardCharsets.UTF_16));
+        RepoFacts facts = new RepoFixture(dir).collect();
+        assertThat(facts.problems()).isEmpty();
+        assertThat(at(facts, "pom.xml", 7).coordinate()).isEqualTo("commons-io:commons-io");
+        assertThat(at(facts, "utf16/pom.xml", 7).version()).isEqualTo("2.16.1");
     }
 
     @Test
