@@ -580,6 +580,66 @@ class NpmCollectorTest {
     }
 
     @Test
+    void without_a_lock_entry_a_catalog_range_resolves_to_the_exact_version_its_pnpm_workspace_catalog_pins() {
+        RepoFacts facts = collect(
+                "pnpm-workspace.yaml", """
+                        packages:
+                          - 'libs/*'
+                        catalog:
+                          react: 18.3.1
+                          lodash: ^4.17.21
+                        catalogs:
+                          legacy:
+                            react: '=17.0.2'
+                        """,
+                "package.json", """
+                        { "devDependencies": { "react": "catalog:", "lodash": "catalog:default", "vitest": "catalog:" } }
+                        """,
+                "libs/old/package.json", """
+                        { "name": "old", "dependencies": { "react": "catalog:legacy", "redux": "catalog:legacy" } }
+                        """);
+
+        assertThat(in(facts, "package.json")).extracting(CollectorFixture::row).containsExactly(
+                "|react|catalog:|18.3.1|1", "|lodash|catalog:default||1", "|vitest|catalog:||1");
+        assertThat(in(facts, "libs/old/package.json")).extracting(CollectorFixture::row).containsExactly(
+                "|react|catalog:legacy|17.0.2|1", "|redux|catalog:legacy||1");
+        assertThat(facts.problems()).isEmpty();
+    }
+
+    @Test
+    void a_workspace_protocol_range_the_lock_only_links_resolves_to_the_version_of_the_workspace_package() {
+        RepoFacts facts = collect(
+                "package.json", """
+                        { "name": "root", "private": true, "workspaces": ["packages/*"] }
+                        """,
+                "packages/ui/package.json", """
+                        { "name": "@acme/ui", "version": "2.1.0" }
+                        """,
+                "packages/app/package.json", """
+                        { "name": "app", "dependencies": { "@acme/ui": "workspace:^", "@acme/gone": "workspace:*", "left-pad": "^1.3.0" } }
+                        """,
+                "yarn.lock", """
+                        __metadata:
+                          version: 8
+
+                        "@acme/ui@workspace:^, @acme/ui@workspace:packages/ui":
+                          version: 0.0.0-use.local
+                          resolution: "@acme/ui@workspace:packages/ui"
+                          languageName: unknown
+                          linkType: soft
+
+                        "left-pad@npm:^1.3.0":
+                          version: 1.3.0
+                          resolution: "left-pad@npm:1.3.0"
+                          languageName: node
+                          linkType: hard
+                        """);
+
+        assertThat(in(facts, "packages/app/package.json")).extracting(CollectorFixture::row).containsExactly(
+                "@acme|ui|workspace:^|2.1.0|1", "@acme|gone|workspace:*||1", "|left-pad|^1.3.0|1.3.0|1");
+    }
+
+    @Test
     void pnpm_v6_keys_with_leading_slash_and_peer_suffix_are_read() {
         RepoFacts facts = collect("package.json", """
                 { "dependencies": { "react-dom": "^18.2.0" }, "devDependencies": { "typescript": "^5.0.0" } }
