@@ -333,6 +333,42 @@ class NpmCollectorTest {
     }
 
     @Test
+    void a_yarn_alias_entry_resolves_the_alias_and_its_locked_row_names_the_real_package() {
+        String manifest = """
+                { "dependencies": { "string-width-cjs": "npm:string-width@^4.2.0", "@acme/old": "npm:@acme/new@^2.0.0" } }
+                """;
+        RepoFacts classic = collect("package.json", manifest, "yarn.lock", """
+                # yarn lockfile v1
+
+
+                "@acme/old@npm:@acme/new@^2.0.0":
+                  version "2.1.0"
+
+                "string-width-cjs@npm:string-width@^4.2.0":
+                  version "4.2.3"
+                """);
+        RepoFacts berry = new CollectorFixture(dir.resolve("berry")).file("package.json", manifest).file("yarn.lock", """
+                __metadata:
+                  version: 8
+
+                "@acme/old@npm:@acme/new@^2.0.0":
+                  version: 2.1.0
+                  resolution: "@acme/new@npm:2.1.0"
+
+                "string-width-cjs@npm:string-width@^4.2.0":
+                  version: 4.2.3
+                  resolution: "string-width@npm:4.2.3"
+                """).collect(new NpmCollector());
+
+        for (RepoFacts facts : List.of(classic, berry)) {
+            assertThat(in(facts, "package.json")).extracting(CollectorFixture::row).containsExactly(
+                    "|string-width-cjs|npm:string-width@^4.2.0|4.2.3|1", "@acme|old|npm:@acme/new@^2.0.0|2.1.0|1");
+            assertThat(in(facts, "yarn.lock")).extracting(CollectorFixture::locked).containsExactlyInAnyOrder(
+                    "@acme/new|2.1.0|4|", "string-width|4.2.3|" + (facts == classic ? 7 : 8) + "|");
+        }
+    }
+
+    @Test
     void yarn_berry_lock_resolves_npm_protocol_keys_and_skips_the_workspace_itself() {
         RepoFacts facts = collect("package.json", """
                 { "name": "app", "dependencies": { "chalk": "^4.0.0" } }
