@@ -36,7 +36,7 @@ public final class NpmCollector implements Collector {
     public boolean wants(String path) {
         String f = LockGraph.fileName(path);
         return !path.startsWith("node_modules/") && !path.contains("/node_modules/")
-                && (f.equals("package.json") || LOCKS.contains(f));
+                && (f.equals("package.json") || f.equals(PnpmWorkspace.FILE) || LOCKS.contains(f));
     }
 
     @Override
@@ -54,15 +54,31 @@ public final class NpmCollector implements Collector {
                 }
             }
         }
-        Map<NpmLockfile, Map<String, NpmLockfile.Manifest>> covered = new IdentityHashMap<>();
+        Map<String, PnpmWorkspace> catalogsByFolder = new HashMap<>();
         for (String path : paths) {
-            if (!LockGraph.fileName(path).equals("package.json")) {
-                continue;
+            if (LockGraph.fileName(path).equals(PnpmWorkspace.FILE)) {
+                PnpmWorkspace workspace = PnpmWorkspace.read(tree, path, out);
+                if (workspace != null) {
+                    catalogsByFolder.put(LockGraph.dir(path), workspace);
+                }
             }
-            NpmLockfile.Manifest manifest = readManifest(tree, path, out);
-            if (manifest == null) {
-                continue;
+        }
+        List<NpmLockfile.Manifest> manifests = new ArrayList<>();
+        Map<String, String> workspaceVersions = new HashMap<>();
+        for (String path : paths) {
+            if (LockGraph.fileName(path).equals("package.json")) {
+                NpmLockfile.Manifest manifest = readManifest(tree, path, out);
+                if (manifest != null) {
+                    manifests.add(manifest);
+                    if (!manifest.name().isEmpty() && !manifest.version().isEmpty()) {
+                        workspaceVersions.putIfAbsent(manifest.name(), manifest.version());
+                    }
+                }
             }
+        }
+        Map<NpmLockfile, Map<String, NpmLockfile.Manifest>> covered = new IdentityHashMap<>();
+        for (NpmLockfile.Manifest manifest : manifests) {
+            String path = manifest.path();
             String dir = LockGraph.dir(path);
             NpmLockfile lock = lockOf(dir, locksByFolder);
             String rel = lock == null ? "" : LockGraph.relativeTo(LockGraph.dir(lock.path()), dir);
@@ -72,7 +88,7 @@ public final class NpmCollector implements Collector {
             for (NpmLockfile.Declared d : manifest.dependencies()) {
                 String resolved = lock == null ? "" : lock.resolve(rel, d.name(), d.declared());
                 if (resolved.isEmpty()) {
-                    resolved = exactPin(d.declared());
+                    resolved = unlocked(d, dir, catalogsByFolder, workspaceVersions);
                 }
                 String[] gn = NpmLockfile.split(d.name());
                 out.add(new Dependency(out.repo(), Ecosystem.NPM, gn[0], gn[1], d.declared(), resolved, d.scope(), true, path,
@@ -101,6 +117,24 @@ public final class NpmCollector implements Collector {
             }
             d = LockGraph.dir(d);
         }
+    }
+
+    /**
+     * The version of a dependency its lockfile does not resolve: a {@code workspace:} range takes the version of the
+     * repository's package of that name, a {@code catalog:} / {@code catalog:<name>} range the exact version the nearest
+     * {@code pnpm-workspace.yaml} catalog pins it to, and an exact version itself; empty otherwise.
+     */
+    private static String unlocked(NpmLockfile.Declared d, String dir, Map<String, PnpmWorkspace> catalogsByFolder,
+            Map<String, String> workspaceVersions) {
+        String declared = d.declared().trim();
+        if (declared.startsWith("workspace:")) {
+            return workspaceVersions.getOrDefault(d.name(), "");
+        }
+        if (declared.startsWith("catalog:")) {
+            PnpmWorkspace workspace = LockGraph.nearest(dir, catalogsByFolder);
+            return workspace == null ? "" : exactPin(workspace.catalogRange(declared.substring("catalog:".length()), d.name()));
+        }
+        return exactPin(declared);
     }
 
     /** An exact version written as the range ({@code 1.2.3}, {@code =1.2.3}, {@code v1.2.3}) resolves to itself. */
@@ -141,6 +175,8 @@ public final class NpmCollector implements Collector {
     /** The dependency sections of a package.json, read as a stream so every entry keeps its line. */
     private static NpmLockfile.Manifest readManifest(RepoTree tree, String path, Facts out) {
         List<NpmLockfile.Declared> found = new ArrayList<>();
+        String ownName = "";
+        String ownVersion = "";
         try (JsonParser p = JSON.createParser(tree.read(path))) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 out.problem(path, 1, "package.json is not a JSON object");
@@ -149,7 +185,13 @@ public final class NpmCollector implements Collector {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String section = p.currentName();
                 JsonToken value = p.nextToken();
-                if (SECTIONS.contains(section) && value == JsonToken.START_OBJECT) {
+                if ((section.equals("name") || section.equals("version")) && value == JsonToken.VALUE_STRING) {
+                    if (section.equals("name")) {
+                        ownName = p.getText().trim();
+                    } else {
+                        ownVersion = p.getText().trim();
+                    }
+                } else if (SECTIONS.contains(section) && value == JsonToken.START_OBJECT) {
                     while (p.nextToken() == JsonToken.FIELD_NAME) {
                         String name = p.currentName();
                         int line = p.currentTokenLocation().getLineNr();
@@ -167,7 +209,7 @@ public final class NpmCollector implements Collector {
                     p.skipChildren();
                 }
             }
-            return new NpmLockfile.Manifest(path, found);
+            return new NpmLockfile.Manifest(path, ownName, ownVersion, found);
         } catch (JsonProcessingException e) {
             out.problem(path, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "package.json is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {

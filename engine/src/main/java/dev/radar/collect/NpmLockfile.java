@@ -23,8 +23,8 @@ interface NpmLockfile {
         }
     }
 
-    /** A package.json with its dependency entries in file order. */
-    record Manifest(String path, List<Declared> dependencies) {}
+    /** A package.json with its own name and version (empty when absent) and its dependency entries in file order. */
+    record Manifest(String path, String name, String version, List<Declared> dependencies) {}
 
     /** The lockfile's repository path. */
     String path();

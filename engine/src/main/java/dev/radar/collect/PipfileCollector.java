@@ -10,16 +10,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlTable;
 
 /**
- * Reads Pipenv's {@code Pipfile} ({@code [packages]} and {@code [dev-packages]}, each entry at its line) and
- * resolves it through the {@code Pipfile.lock} next to it, whose locked packages are also added as transitive
- * dependencies.
+ * Reads Pipenv's {@code Pipfile} ({@code [packages]}, {@code [dev-packages]} and custom package categories such as
+ * {@code [docs]}, each entry at its line) and resolves it through the {@code Pipfile.lock} next to it, whose locked
+ * packages are also added as transitive dependencies.
  */
 public final class PipfileCollector implements Collector {
     private static final JsonFactory JSON = SafeJson.FACTORY;
+    /** Pipfile tables that are settings, not package categories. */
+    private static final Set<String> SETTINGS = Set.of("source", "requires", "scripts", "pipenv");
 
     private record Locked(String name, String version, String scope, int line) {}
 
@@ -56,6 +59,12 @@ public final class PipfileCollector implements Collector {
                     Map<String, String> versions = locked.getOrDefault(LockGraph.dir(path), Map.of());
                     section(path, TomlLines.table(toml, List.of("packages"), path, out), "runtime", versions, out);
                     section(path, TomlLines.table(toml, List.of("dev-packages"), path, out), "dev", versions, out);
+                    for (String category : toml.keySet()) {
+                        if (!SETTINGS.contains(category) && !category.equals("packages") && !category.equals("dev-packages")
+                                && toml.get(List.of(category)) instanceof TomlTable) {
+                            section(path, TomlLines.table(toml, List.of(category), path, out), "dev", versions, out);
+                        }
+                    }
                 }
             }
         }
@@ -79,7 +88,10 @@ public final class PipfileCollector implements Collector {
         }
     }
 
-    /** The {@code default} and {@code develop} sections of a Pipfile.lock, read as a stream for the key lines. */
+    /**
+     * The {@code default}, {@code develop} and custom category sections of a Pipfile.lock (every top-level object but
+     * {@code _meta}), read as a stream for the key lines.
+     */
     private static List<Locked> lock(RepoTree tree, String path, Facts out) {
         List<Locked> found = new ArrayList<>();
         try (JsonParser p = JSON.createParser(tree.read(path))) {
@@ -89,7 +101,7 @@ public final class PipfileCollector implements Collector {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String section = p.currentName();
                 p.nextToken();
-                if ((section.equals("default") || section.equals("develop")) && p.currentToken() == JsonToken.START_OBJECT) {
+                if (!section.equals("_meta") && p.currentToken() == JsonToken.START_OBJECT) {
                     while (p.nextToken() == JsonToken.FIELD_NAME) {
                         String name = p.currentName();
                         int line = p.currentTokenLocation().getLineNr();

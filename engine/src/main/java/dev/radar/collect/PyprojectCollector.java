@@ -185,7 +185,8 @@ public final class PyprojectCollector implements Collector {
 
     /** A {@code poetry.lock}, {@code uv.lock} or {@code pdm.lock}: {@code [[package]]} entries with their dependencies. */
     private static final class PythonLock {
-        private record Locked(String name, String version, int line, boolean project, List<String> deps) {}
+        /** project: uv's editable or virtual source (the root or a workspace member), never a transitive row. */
+        private record Locked(String name, String version, int line, boolean project, boolean virtual, List<String> deps) {}
 
         private final String path;
         private final List<Locked> packages = new ArrayList<>();
@@ -212,11 +213,11 @@ public final class PyprojectCollector implements Collector {
                         }
                     }
                 }
-                boolean project = t.get("source") instanceof TomlTable source
-                        && (source.get("editable") != null || source.get("virtual") != null);
+                boolean virtual = t.get("source") instanceof TomlTable source && source.get("virtual") != null;
+                boolean project = virtual || t.get("source") instanceof TomlTable source && source.get("editable") != null;
                 var pos = array.inputPositionOf(i);
                 Locked locked = new Locked(name, t.get("version") instanceof String v ? v : "", pos == null ? 0 : pos.line(),
-                        project, deps);
+                        project, virtual, deps);
                 packages.add(locked);
                 byName.computeIfAbsent(Pep508.normalise(name), k -> new ArrayList<>()).add(locked);
             }
@@ -225,11 +226,12 @@ public final class PyprojectCollector implements Collector {
         /**
          * The locked version of a declaration. A lock holds several versions of one name when they differ by
          * Python version or platform (uv's {@code resolution-markers}, Poetry's split markers); then the first
-         * that the declared range admits is taken, or the first one when the range cannot be read.
+         * that the declared range admits is taken, or the first one when the range cannot be read. A workspace member
+         * or path dependency locked as editable resolves to its locked version; a virtual project (not installed) does not.
          */
         String version(String name, String declared) {
             List<Locked> candidates = byName.getOrDefault(Pep508.normalise(name), List.of());
-            if (candidates.isEmpty() || candidates.get(0).project()) {
+            if (candidates.isEmpty() || candidates.get(0).virtual()) {
                 return "";
             }
             if (candidates.size() > 1 && !declared.isBlank()) {

@@ -45,7 +45,7 @@ final class YarnLock implements NpmLockfile {
         for (String s : specifiers) {
             workspace |= s.contains("@workspace:") || s.contains("@link:") || s.contains("@portal:");
         }
-        Entry e = new Entry(entries.size(), nameOf(first), version, line, workspace, deps);
+        Entry e = new Entry(entries.size(), lockedName(first), version, line, workspace, deps);
         entries.add(e);
         for (String s : specifiers) {
             bySpecifier.putIfAbsent(s, e);
@@ -54,6 +54,22 @@ final class YarnLock implements NpmLockfile {
                 bySpecifier.putIfAbsent(s.substring(0, locator), e);
             }
         }
+    }
+
+    /**
+     * The package an entry locks: the specifier's name, or for an alias {@code alias@npm:real@range} (classic and
+     * berry) the real package's name.
+     */
+    private static String lockedName(String specifier) {
+        String name = nameOf(specifier);
+        String range = specifier.substring(Math.min(specifier.length(), name.length() + 1));
+        if (range.startsWith("npm:")) {
+            String target = range.substring("npm:".length());
+            if (target.indexOf('@', target.startsWith("@") ? 1 : 0) > 0) {
+                return nameOf(target);
+            }
+        }
+        return name;
     }
 
     /** The package name of a specifier {@code name@range}, scoped names included. */

@@ -333,6 +333,42 @@ class NpmCollectorTest {
     }
 
     @Test
+    void a_yarn_alias_entry_resolves_the_alias_and_its_locked_row_names_the_real_package() {
+        String manifest = """
+                { "dependencies": { "string-width-cjs": "npm:string-width@^4.2.0", "@acme/old": "npm:@acme/new@^2.0.0" } }
+                """;
+        RepoFacts classic = collect("package.json", manifest, "yarn.lock", """
+                # yarn lockfile v1
+
+
+                "@acme/old@npm:@acme/new@^2.0.0":
+                  version "2.1.0"
+
+                "string-width-cjs@npm:string-width@^4.2.0":
+                  version "4.2.3"
+                """);
+        RepoFacts berry = new CollectorFixture(dir.resolve("berry")).file("package.json", manifest).file("yarn.lock", """
+                __metadata:
+                  version: 8
+
+                "@acme/old@npm:@acme/new@^2.0.0":
+                  version: 2.1.0
+                  resolution: "@acme/new@npm:2.1.0"
+
+                "string-width-cjs@npm:string-width@^4.2.0":
+                  version: 4.2.3
+                  resolution: "string-width@npm:4.2.3"
+                """).collect(new NpmCollector());
+
+        for (RepoFacts facts : List.of(classic, berry)) {
+            assertThat(in(facts, "package.json")).extracting(CollectorFixture::row).containsExactly(
+                    "|string-width-cjs|npm:string-width@^4.2.0|4.2.3|1", "@acme|old|npm:@acme/new@^2.0.0|2.1.0|1");
+            assertThat(in(facts, "yarn.lock")).extracting(CollectorFixture::locked).containsExactlyInAnyOrder(
+                    "@acme/new|2.1.0|4|", "string-width|4.2.3|" + (facts == classic ? 7 : 8) + "|");
+        }
+    }
+
+    @Test
     void yarn_berry_lock_resolves_npm_protocol_keys_and_skips_the_workspace_itself() {
         RepoFacts facts = collect("package.json", """
                 { "name": "app", "dependencies": { "chalk": "^4.0.0" } }
@@ -577,6 +613,66 @@ class NpmCollectorTest {
                 "string-width|4.2.3|41|",
                 "typescript|5.9.3|44|");
         assertThat(byCoordinate(facts, "pnpm-lock.yaml").get("typescript").scope()).isEqualTo("dev");
+    }
+
+    @Test
+    void without_a_lock_entry_a_catalog_range_resolves_to_the_exact_version_its_pnpm_workspace_catalog_pins() {
+        RepoFacts facts = collect(
+                "pnpm-workspace.yaml", """
+                        packages:
+                          - 'libs/*'
+                        catalog:
+                          react: 18.3.1
+                          lodash: ^4.17.21
+                        catalogs:
+                          legacy:
+                            react: '=17.0.2'
+                        """,
+                "package.json", """
+                        { "devDependencies": { "react": "catalog:", "lodash": "catalog:default", "vitest": "catalog:" } }
+                        """,
+                "libs/old/package.json", """
+                        { "name": "old", "dependencies": { "react": "catalog:legacy", "redux": "catalog:legacy" } }
+                        """);
+
+        assertThat(in(facts, "package.json")).extracting(CollectorFixture::row).containsExactly(
+                "|react|catalog:|18.3.1|1", "|lodash|catalog:default||1", "|vitest|catalog:||1");
+        assertThat(in(facts, "libs/old/package.json")).extracting(CollectorFixture::row).containsExactly(
+                "|react|catalog:legacy|17.0.2|1", "|redux|catalog:legacy||1");
+        assertThat(facts.problems()).isEmpty();
+    }
+
+    @Test
+    void a_workspace_protocol_range_the_lock_only_links_resolves_to_the_version_of_the_workspace_package() {
+        RepoFacts facts = collect(
+                "package.json", """
+                        { "name": "root", "private": true, "workspaces": ["packages/*"] }
+                        """,
+                "packages/ui/package.json", """
+                        { "name": "@acme/ui", "version": "2.1.0" }
+                        """,
+                "packages/app/package.json", """
+                        { "name": "app", "dependencies": { "@acme/ui": "workspace:^", "@acme/gone": "workspace:*", "left-pad": "^1.3.0" } }
+                        """,
+                "yarn.lock", """
+                        __metadata:
+                          version: 8
+
+                        "@acme/ui@workspace:^, @acme/ui@workspace:packages/ui":
+                          version: 0.0.0-use.local
+                          resolution: "@acme/ui@workspace:packages/ui"
+                          languageName: unknown
+                          linkType: soft
+
+                        "left-pad@npm:^1.3.0":
+                          version: 1.3.0
+                          resolution: "left-pad@npm:1.3.0"
+                          languageName: node
+                          linkType: hard
+                        """);
+
+        assertThat(in(facts, "packages/app/package.json")).extracting(CollectorFixture::row).containsExactly(
+                "@acme|ui|workspace:^|2.1.0|1", "@acme|gone|workspace:*||1", "|left-pad|^1.3.0|1.3.0|1");
     }
 
     @Test

@@ -51,6 +51,43 @@ class PipfileCollectorTest {
     }
 
     @Test
+    void custom_package_categories_are_read_from_the_pipfile_and_its_lock_and_settings_tables_are_not() {
+        RepoFacts facts = new CollectorFixture(dir).file("Pipfile", """
+                [packages]
+                requests = "*"
+
+                [docs]
+                sphinx = "*"
+                furo = "==2024.1.29"
+
+                [scripts]
+                serve = "python -m http.server"
+
+                [pipenv]
+                allow_prereleases = false
+
+                [requires]
+                python_version = "3.12"
+                """).file("Pipfile.lock", """
+                {
+                    "_meta": {"hash": {"sha256": "x"}, "pipfile-spec": 6},
+                    "default": {"requests": {"version": "==2.31.0"}},
+                    "docs": {
+                        "sphinx": {"version": "==7.2.6"},
+                        "furo": {"version": "==2024.1.29"}
+                    }
+                }
+                """).collect(new PipfileCollector());
+
+        assertThat(in(facts, "Pipfile")).extracting(CollectorFixture::row).containsExactly(
+                "|requests|*|2.31.0|2", "|sphinx|*|7.2.6|5", "|furo|==2024.1.29|2024.1.29|6");
+        assertThat(in(facts, "Pipfile")).extracting(Dependency::scope).containsExactly("runtime", "dev", "dev");
+        assertThat(in(facts, "Pipfile.lock")).extracting(CollectorFixture::row).containsExactly(
+                "|requests|2.31.0|2.31.0|3", "|sphinx|7.2.6|7.2.6|5", "|furo|2024.1.29|2024.1.29|6");
+        assertThat(facts.problems()).isEmpty();
+    }
+
+    @Test
     void a_packages_value_that_is_not_a_table_is_a_problem_at_its_line() {
         // Found by fuzzing: tomlj's getTable threw TomlInvalidTypeException out of the collector.
         RepoFacts facts = new CollectorFixture(dir.resolve("typed")).file("Pipfile", """

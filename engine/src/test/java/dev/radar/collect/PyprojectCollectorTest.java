@@ -202,6 +202,54 @@ class PyprojectCollectorTest {
     }
 
     @Test
+    void a_uv_workspace_member_resolves_to_its_locked_editable_version_and_the_virtual_root_to_nothing() {
+        RepoFacts facts = new CollectorFixture(dir.resolve("uvws")).file("pyproject.toml", """
+                [project]
+                name = "mono"
+                version = "0.1.0"
+                dependencies = ["shared", "httpx>=0.27"]
+
+                [dependency-groups]
+                dev = ["mono[cli]"]
+
+                [tool.uv.sources]
+                shared = { workspace = true }
+                """).file("libs/shared/pyproject.toml", """
+                [project]
+                name = "shared"
+                version = "1.4.0"
+                dependencies = ["mono-tools"]
+                """).file("uv.lock", """
+                version = 1
+
+                [[package]]
+                name = "httpx"
+                version = "0.27.2"
+                source = { registry = "https://pypi.org/simple" }
+
+                [[package]]
+                name = "mono"
+                version = "0.1.0"
+                source = { virtual = "." }
+                dependencies = [{ name = "httpx" }, { name = "shared" }]
+
+                [[package]]
+                name = "mono-tools"
+                source = { editable = "libs/tools" }
+
+                [[package]]
+                name = "shared"
+                version = "1.4.0"
+                source = { editable = "libs/shared" }
+                """).collect(new PyprojectCollector());
+
+        assertThat(in(facts, "pyproject.toml")).extracting(CollectorFixture::row).containsExactly(
+                "|shared||1.4.0|4", "|httpx|>=0.27|0.27.2|4", "|mono|||7");
+        assertThat(in(facts, "libs/shared/pyproject.toml")).extracting(CollectorFixture::row).containsExactly("|mono-tools|||4");
+        assertThat(in(facts, "uv.lock")).extracting(Dependency::name).containsExactly("httpx");
+    }
+
+    @Test
     void broken_toml_is_a_problem_with_its_line() {
         RepoFacts facts = new CollectorFixture(dir).file("pyproject.toml", "[project]\ndependencies = [\"a\"\nname = \n")
                 .collect(new PyprojectCollector());
