@@ -37,6 +37,12 @@ final class DepsCommand implements Callable<Integer> {
     @Option(names = "--transitive", description = "Also list transitive dependencies (lockfiles, SBOMs, Go // indirect), with the path they came by.")
     boolean transitive;
 
+    @Option(names = "--peer-and-optional",
+            description = {"Also list npm peerDependencies and optionalDependencies entries (scopes peer and optional).",
+                "The inventory counts what a package.json declares for its own install, dependencies and devDependencies; "
+                        + "radar check judges peer and optional entries either way."})
+    boolean peerAndOptional;
+
     @Mixin
     OutputOptions output;
 
@@ -46,7 +52,10 @@ final class DepsCommand implements Callable<Integer> {
             throw new UserError(ExitCode.CONFIG_ERROR, dir + ": not a folder");
         }
         RepoFacts facts = Collectors.collect(CheckRequest.nameOf(dir), dir);
-        var deps = facts.dependencies().stream().filter(d -> transitive || d.direct()).toList();
+        var deps = facts.dependencies().stream()
+                .filter(d -> transitive || d.direct())
+                .filter(d -> peerAndOptional || !Inventory.isNpmPeerOrOptional(d))
+                .toList();
         output.write(spec.commandLine().getOut(), w -> {
             if (format == Format.TSV) {
                 Inventory.writeTsv(deps, w);

@@ -24,6 +24,15 @@ public final class Inventory {
 
     private Inventory() {}
 
+    /**
+     * A package.json {@code peerDependencies} or {@code optionalDependencies} entry: a requirement on the host or an
+     * extra, not what the package declares for its own install, so {@code radar deps} lists it only when asked
+     * ({@code --peer-and-optional}); facts and checks keep it. Locked (transitive) entries are not concerned.
+     */
+    public static boolean isNpmPeerOrOptional(Dependency d) {
+        return d.direct() && d.ecosystem() == dev.radar.model.Ecosystem.NPM && (d.scope().equals("peer") || d.scope().equals("optional"));
+    }
+
     public static List<Dependency> sorted(List<Dependency> deps) {
         List<Dependency> out = new ArrayList<>(deps);
         out.sort(ORDER);
