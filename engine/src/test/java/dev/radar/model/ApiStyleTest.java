@@ -9,7 +9,7 @@ class ApiStyleTest {
 
     @ParameterizedTest(name = "{0} is a version segment: {1}")
     @CsvSource({"v1, true", "v2beta1, true", "V3, true", "v1.2, true", "{apiVersion}, true", "version, false", "vip, false",
-        "{id}, false", "orders, false"})
+        "{id}, false", "orders, false", "2.0, true", "1.0.3, true", "2, false", "openapi.json, false"})
     void version_segments(String segment, boolean expected) {
         assertThat(ApiStyle.isVersionSegment(segment)).isEqualTo(expected);
     }
