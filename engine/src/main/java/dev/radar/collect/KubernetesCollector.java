@@ -17,12 +17,14 @@ import java.util.regex.Pattern;
  * the pod spec sits (Pod, workload templates, CronJob job templates, Lists), is a Docker dependency at the
  * line of its {@code image:} key. An untagged image that a Skaffold config builds from the repository is
  * a placeholder Skaffold tags at deploy time: its resolved version stays empty instead of {@code latest}.
- * Other YAML is skipped quietly, and so are Helm chart templates.
+ * Containers' liveness, readiness and startup probes become settings (see {@link KubernetesProbes}), also
+ * those of Helm chart templates and a chart's {@code values.yaml}, which are otherwise not manifests.
+ * Other YAML is skipped quietly.
  */
 public final class KubernetesCollector implements Collector {
 
     private static final Set<String> CONTAINER_LISTS = Set.of("containers", "initContainers", "ephemeralContainers");
-    private static final Set<String> NOT_MANIFESTS = Set.of("chart.yaml", "chart.lock", "values.yaml", "action.yml", "action.yaml",
+    private static final Set<String> NOT_MANIFESTS = Set.of("chart.yaml", "chart.lock", "action.yml", "action.yaml",
             "pnpm-lock.yaml", "pnpm-workspace.yaml", ".pre-commit-config.yaml", ".gitlab-ci.yml", "mkdocs.yml", "codecov.yml");
     private static final Pattern COMPOSE = Pattern.compile("(docker-)?compose[^/]*\\.ya?ml");
     private static final Pattern TOP_KEY = Pattern.compile("(?m)^(apiVersion|kind)\\s*:\\s*\\S");
@@ -52,7 +54,18 @@ public final class KubernetesCollector implements Collector {
             } catch (IOException e) {
                 continue; // most YAML files are not manifests: an unreadable one is not this collector's problem
             }
-            if (!text.contains("apiVersion") || !text.contains("kind") || isHelmTemplate(tree, path, text)) {
+            if (isChartValues(tree, path)) {
+                chartValues(path, text, out);
+                continue;
+            }
+            if (path.substring(path.lastIndexOf('/') + 1).equalsIgnoreCase("values.yaml")) {
+                continue; // Helm values outside a chart folder: not a manifest either
+            }
+            if (isHelmTemplate(tree, path, text)) {
+                KubernetesProbes.ofTemplate(text, path, out);
+                continue;
+            }
+            if (!text.contains("apiVersion") || !text.contains("kind")) {
                 continue;
             }
             List<YamlNode> documents;
@@ -70,29 +83,32 @@ public final class KubernetesCollector implements Collector {
                 if (kind == null || api == null || kind.isEmpty() || api.isEmpty() || kind.equals("CustomResourceDefinition")) {
                     continue;
                 }
-                walk(doc, path, built, out, 0);
+                String name = YamlLookup.text(YamlLookup.get(doc, "metadata"), "name");
+                walk(doc, kind + "/" + (name == null ? "" : name), path, built, out, 0);
             }
         }
     }
 
-    /** Finds container lists anywhere in a manifest. */
-    private static void walk(YamlNode node, String path, Set<String> built, Facts out, int depth) {
+    /** Finds container lists anywhere in a manifest; {@code workload} ({@code Deployment/web}) names the probes' settings. */
+    private static void walk(YamlNode node, String workload, String path, Set<String> built, Facts out, int depth) {
         if (depth > YamlReader.MAX_DEPTH) {
             return;
         }
         if (node.isSequence()) {
             for (YamlNode item : node.items()) {
-                walk(item, path, built, out, depth + 1);
+                walk(item, workload, path, built, out, depth + 1);
             }
             return;
         }
         for (Map.Entry<YamlNode, YamlNode> e : node.entries()) {
             if (CONTAINER_LISTS.contains(e.getKey().text()) && e.getValue().isSequence()) {
-                for (YamlNode container : e.getValue().items()) {
-                    image(container, path, built, out);
+                List<YamlNode> containers = e.getValue().items();
+                for (int i = 0; i < containers.size(); i++) {
+                    image(containers.get(i), path, built, out);
+                    KubernetesProbes.ofContainer(containers.get(i), workload + "." + e.getKey().text() + "[" + i + "]", path, out);
                 }
             } else if (e.getValue().isMapping() || e.getValue().isSequence()) {
-                walk(e.getValue(), path, built, out, depth + 1);
+                walk(e.getValue(), workload, path, built, out, depth + 1);
             }
         }
     }
@@ -150,6 +166,27 @@ public final class KubernetesCollector implements Collector {
             } else {
                 artifacts(e.getValue(), images, depth + 1);
             }
+        }
+    }
+
+    /** A chart's {@code values.yaml} (or {@code values-*.yaml}): the file next to its {@code Chart.yaml}. */
+    private static boolean isChartValues(RepoTree tree, String path) {
+        String base = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        String dir = path.substring(0, path.lastIndexOf('/') + 1);
+        return (base.equals("values.yaml") || base.matches("values[-.][^/]*\\.ya?ml"))
+                && (tree.contains(dir + "Chart.yaml") || tree.contains(dir + "Chart.yml"));
+    }
+
+    private static void chartValues(String path, String text, Facts out) {
+        if (!text.contains("Probe")) {
+            return;
+        }
+        try {
+            for (YamlNode doc : YamlReader.parseAll(path, text)) {
+                KubernetesProbes.ofValues(doc, "", path, out, 0);
+            }
+        } catch (YamlException e) {
+            // values that do not parse are Helm's to report; they only miss their probes here
         }
     }
 
