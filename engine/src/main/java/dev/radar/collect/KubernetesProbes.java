@@ -80,7 +80,9 @@ final class KubernetesProbes {
                 if (indent <= base) {
                     break;
                 }
-                while (!indents.isEmpty() && indents.get(indents.size() - 1)[0] >= indent) {
+                boolean item = trimmed.startsWith("- ");
+                // a list may sit at the indentation of its key (command:\n- podcli): an item does not close that key
+                while (!indents.isEmpty() && indents.get(indents.size() - 1)[0] >= (item ? indent + 1 : indent)) {
                     indents.remove(indents.size() - 1);
                     keys.remove(keys.size() - 1);
                 }
@@ -94,7 +96,7 @@ final class KubernetesProbes {
                     } else {
                         add(out, path, j + 1, parent + "." + kv.group(1), value);
                     }
-                } else if (trimmed.startsWith("- ")) {
+                } else if (item) {
                     add(out, path, j + 1, parent, trimmed.substring(2).strip());
                 }
             }

@@ -163,6 +163,11 @@ class KubernetesCollectorTest {
                         {{- if .Values.slowStart }}
                                     initialDelaySeconds: 60
                         {{- end }}
+                                  startupProbe:
+                                    exec:
+                                      command:
+                                      - check
+                                      - localhost:{{ .Values.port }}/healthz
                                   readinessProbe:
                                     {{- toYaml .Values.readinessProbe | nindent 12 }}
                                   resources:
@@ -188,6 +193,8 @@ class KubernetesCollectorTest {
                         tuple("charts/cart/templates/deployment.yaml", "livenessProbe.httpGet.path", "/healthz", 11),
                         tuple("charts/cart/templates/deployment.yaml", "livenessProbe.httpGet.port", "{{ .Values.port }}", 12),
                         tuple("charts/cart/templates/deployment.yaml", "livenessProbe.initialDelaySeconds", "60", 14),
+                        tuple("charts/cart/templates/deployment.yaml", "startupProbe.exec.command", "check", 19),
+                        tuple("charts/cart/templates/deployment.yaml", "startupProbe.exec.command", "localhost:{{ .Values.port }}/healthz", 20),
                         tuple("charts/cart/values.yaml", "readinessProbe.httpGet.path", "/ready", 4),
                         tuple("charts/cart/values.yaml", "readinessProbe.httpGet.port", "http", 5));
         assertThat(facts.dependencies()).isEmpty();
