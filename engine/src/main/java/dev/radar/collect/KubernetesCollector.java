@@ -19,14 +19,16 @@ import java.util.regex.Pattern;
  * Workflows templates and Tekton tasks declare, is a Docker dependency at the line of its {@code image:} key,
  * once even when YAML aliases reuse the container. An untagged image that a Skaffold config builds from the repository is
  * a placeholder Skaffold tags at deploy time: its resolved version stays empty instead of {@code latest}.
- * Other YAML is skipped quietly, and so are Helm chart templates.
+ * Containers' liveness, readiness and startup probes become settings (see {@link KubernetesProbes}), also
+ * those of Helm chart templates and a chart's {@code values.yaml}, which are otherwise not manifests.
+ * Other YAML is skipped quietly.
  */
 public final class KubernetesCollector implements Collector {
 
     private static final Set<String> CONTAINER_LISTS = Set.of("containers", "initContainers", "ephemeralContainers", "sidecars");
     /** Keys whose mapping is one container (Argo Workflows templates: {@code container}, {@code script}). */
     private static final Set<String> CONTAINERS = Set.of("container", "script");
-    private static final Set<String> NOT_MANIFESTS = Set.of("chart.yaml", "chart.lock", "values.yaml", "action.yml", "action.yaml",
+    private static final Set<String> NOT_MANIFESTS = Set.of("chart.yaml", "chart.lock", "action.yml", "action.yaml",
             "pnpm-lock.yaml", "pnpm-workspace.yaml", ".pre-commit-config.yaml", ".gitlab-ci.yml", "mkdocs.yml", "codecov.yml");
     private static final Pattern COMPOSE = Pattern.compile("(docker-)?compose[^/]*\\.ya?ml");
     private static final Pattern TOP_KEY = Pattern.compile("(?m)^(apiVersion|kind)\\s*:\\s*\\S");
@@ -56,7 +58,18 @@ public final class KubernetesCollector implements Collector {
             } catch (IOException e) {
                 continue; // most YAML files are not manifests: an unreadable one is not this collector's problem
             }
-            if (!text.contains("apiVersion") || !text.contains("kind") || isHelmTemplate(tree, path, text)) {
+            if (isChartValues(tree, path)) {
+                chartValues(path, text, out);
+                continue;
+            }
+            if (path.substring(path.lastIndexOf('/') + 1).equalsIgnoreCase("values.yaml")) {
+                continue; // Helm values outside a chart folder: not a manifest either
+            }
+            if (isHelmTemplate(tree, path, text)) {
+                KubernetesProbes.ofTemplate(text, path, out);
+                continue;
+            }
+            if (!text.contains("apiVersion") || !text.contains("kind")) {
                 continue;
             }
             List<YamlNode> documents;
@@ -74,27 +87,30 @@ public final class KubernetesCollector implements Collector {
                 if (kind == null || api == null || kind.isEmpty() || api.isEmpty() || kind.equals("CustomResourceDefinition")) {
                     continue;
                 }
-                walk(doc, path, built, new HashSet<>(), out, 0);
+                String name = YamlLookup.text(YamlLookup.get(doc, "metadata"), "name");
+                walk(doc, kind + "/" + (name == null ? "" : name), path, built, new HashSet<>(), out, 0);
             }
         }
     }
 
-    /** Finds container lists anywhere in a manifest. */
-    private static void walk(YamlNode node, String path, Set<String> built, Set<String> declared, Facts out, int depth) {
+    /** Finds container lists anywhere in a manifest; {@code workload} ({@code Deployment/web}) names the probes' settings. */
+    private static void walk(YamlNode node, String workload, String path, Set<String> built, Set<String> declared, Facts out, int depth) {
         if (depth > YamlReader.MAX_DEPTH) {
             return;
         }
         if (node.isSequence()) {
             for (YamlNode item : node.items()) {
-                walk(item, path, built, declared, out, depth + 1);
+                walk(item, workload, path, built, declared, out, depth + 1);
             }
             return;
         }
         for (Map.Entry<YamlNode, YamlNode> e : node.entries()) {
             String key = e.getKey().text();
             if (CONTAINER_LISTS.contains(key) && e.getValue().isSequence()) {
-                for (YamlNode container : e.getValue().items()) {
-                    image(container, path, built, declared, out);
+                List<YamlNode> containers = e.getValue().items();
+                for (int i = 0; i < containers.size(); i++) {
+                    image(containers.get(i), path, built, declared, out);
+                    KubernetesProbes.ofContainer(containers.get(i), workload + "." + key + "[" + i + "]", path, out);
                 }
             } else if (CONTAINERS.contains(key) && e.getValue().isMapping()) {
                 image(e.getValue(), path, built, declared, out);
@@ -104,9 +120,9 @@ public final class KubernetesCollector implements Collector {
                         image(step, path, built, declared, out); // a Tekton step is a container; an Argo step names a template
                     }
                 }
-                walk(e.getValue(), path, built, declared, out, depth + 1); // Argo steps may hold inline templates
+                walk(e.getValue(), workload, path, built, declared, out, depth + 1); // Argo steps may hold inline templates
             } else if (e.getValue().isMapping() || e.getValue().isSequence()) {
-                walk(e.getValue(), path, built, declared, out, depth + 1);
+                walk(e.getValue(), workload, path, built, declared, out, depth + 1);
             }
         }
     }
@@ -164,6 +180,27 @@ public final class KubernetesCollector implements Collector {
             } else {
                 artifacts(e.getValue(), images, depth + 1);
             }
+        }
+    }
+
+    /** A chart's {@code values.yaml} (or {@code values-*.yaml}): the file next to its {@code Chart.yaml}. */
+    private static boolean isChartValues(RepoTree tree, String path) {
+        String base = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        String dir = path.substring(0, path.lastIndexOf('/') + 1);
+        return (base.equals("values.yaml") || base.matches("values[-.][^/]*\\.ya?ml"))
+                && (tree.contains(dir + "Chart.yaml") || tree.contains(dir + "Chart.yml"));
+    }
+
+    private static void chartValues(String path, String text, Facts out) {
+        if (!text.contains("Probe")) {
+            return;
+        }
+        try {
+            for (YamlNode doc : YamlReader.parseAll(path, text)) {
+                KubernetesProbes.ofValues(doc, "", path, out, 0);
+            }
+        } catch (YamlException e) {
+            // values that do not parse are Helm's to report; they only miss their probes here
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -16,7 +17,9 @@ import javax.xml.stream.XMLStreamReader;
  * StAX, DTDs and external entities off. Element names are matched case-insensitively, as Log4j does, in both the
  * concise ({@code <Console name="out">}) and the strict ({@code <Appender type="Console">}) form. Records
  * {@code appender.NAME.type}, {@code appender.NAME.layout} (e.g. {@code JsonTemplateLayout}),
- * {@code appender.NAME.layout.eventTemplateUri}, {@code root.level} and {@code logger.NAME.level}.
+ * {@code appender.NAME.layout.eventTemplateUri}, {@code root.level} and {@code logger.NAME.level}, and the other
+ * attributes of an appender as {@code appender.NAME.ATTRIBUTE} (a Splunk or HTTP appender's {@code url} and
+ * {@code token}), so that the security rules see endpoints and credentials written into the configuration.
  */
 public final class Log4j2Collector implements Collector {
 
@@ -66,6 +69,13 @@ public final class Log4j2Collector implements Collector {
                         appenderDepth = elements.size();
                         String type = name.equals("appender") ? attr(r, "type") : r.getLocalName();
                         add(out, path, line, "appender." + appender + ".type", type, profile);
+                        for (int i = 0; i < r.getAttributeCount(); i++) {
+                            String attribute = r.getAttributeLocalName(i);
+                            if (!attribute.equalsIgnoreCase("name") && !attribute.equalsIgnoreCase("type")) {
+                                add(out, path, attributeLine(text, r.getLocation().getCharacterOffset(), attribute, line),
+                                        "appender." + appender + "." + attribute, r.getAttributeValue(i).trim(), profile);
+                            }
+                        }
                     } else if (appender != null && (name.endsWith("layout"))) {
                         String layout = name.equals("layout") ? attr(r, "type") : r.getLocalName();
                         add(out, path, line, "appender." + appender + ".layout", layout, profile);
@@ -93,6 +103,28 @@ public final class Log4j2Collector implements Collector {
         } finally {
             r.close();
         }
+    }
+
+    /**
+     * The line of an attribute of the start tag that ends at {@code end} (a tag may span lines, and the reader
+     * reports the line where it ends), or {@code fallback} when the reader gives no offset.
+     */
+    static int attributeLine(String text, int end, String attribute, int fallback) {
+        if (end <= 0 || end > text.length()) {
+            return fallback;
+        }
+        int start = text.lastIndexOf('<', end - 1);
+        Matcher m = Pattern.compile("\\s" + Pattern.quote(attribute) + "\\s*=").matcher(text).region(Math.max(start, 0), end);
+        if (!m.find()) {
+            return fallback;
+        }
+        int line = 1;
+        for (int i = 0; i < m.start() + 1; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     private static String attr(XMLStreamReader r, String name) {

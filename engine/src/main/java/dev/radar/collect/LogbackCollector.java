@@ -15,7 +15,9 @@ import javax.xml.stream.XMLStreamReader;
  * StAX, DTDs and external entities off. Records what decides the log format and level as settings:
  * {@code appender.NAME.class}, {@code appender.NAME.encoder.class}, {@code appender.NAME.encoder.layout.class},
  * {@code appender.NAME.layout.class}, {@code root.level}, {@code logger.NAME.level} and {@code include}, each at
- * the line of its element and in the profile of an enclosing {@code <springProfile name="...">}.
+ * the line of its element and in the profile of an enclosing {@code <springProfile name="...">}. An appender's
+ * own properties written as text elements ({@code <url>}, {@code <token>}, {@code <password>} of a Splunk, Loki or
+ * database appender) are {@code appender.NAME.PROPERTY}, so that the security rules see them.
  */
 public final class LogbackCollector implements Collector {
 
@@ -50,6 +52,9 @@ public final class LogbackCollector implements Collector {
         Deque<String> elements = new ArrayDeque<>();
         Deque<String> profiles = new ArrayDeque<>();
         String appender = null;
+        String property = null; // a child element of an appender whose text is being read
+        int propertyLine = 0;
+        StringBuilder propertyText = new StringBuilder();
         try {
             while (r.hasNext()) {
                 int event = r.next();
@@ -58,6 +63,12 @@ public final class LogbackCollector implements Collector {
                     int line = r.getLocation().getLineNumber();
                     String profile = String.join("&", profiles);
                     String parent = elements.peek();
+                    property = null; // an element inside it: not a text property
+                    if ("appender".equals(parent) && appender != null && !name.equals("encoder") && !name.equals("layout")) {
+                        property = name;
+                        propertyLine = line;
+                        propertyText.setLength(0);
+                    }
                     switch (name) {
                         case "springProfile" -> profiles.push(attr(r, "name"));
                         case "appender" -> {
@@ -89,8 +100,15 @@ public final class LogbackCollector implements Collector {
                         default -> { }
                     }
                     elements.push(name);
+                } else if ((event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) && property != null) {
+                    propertyText.append(r.getText());
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
                     String name = elements.pop();
+                    if (name.equals(property) && !propertyText.toString().isBlank()) {
+                        add(out, path, propertyLine, "appender." + appender + "." + property, propertyText.toString().trim(),
+                                String.join("&", profiles));
+                    }
+                    property = null;
                     if (name.equals("springProfile") && !profiles.isEmpty()) {
                         profiles.pop();
                     } else if (name.equals("appender")) {

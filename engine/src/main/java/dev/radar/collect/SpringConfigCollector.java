@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * Reads Spring Boot configuration: {@code application.yml}, {@code .yaml} and {@code .properties}, with their
  * profile variants ({@code application-prod.yml}) and {@code bootstrap*} files. Keys are flattened with dots
- * as written (lists as {@code [0]}), one setting per leaf at the line of its key. Each setting carries the
+ * as written (lists as {@code [0]}), one setting per leaf at the line of its key; YAML merge keys
+ * ({@code <<: *defaults}) are applied, explicit keys winning, as Spring's SnakeYAML does. Each setting carries the
  * profile it is active in: from the file name, or from the document's {@code spring.config.activate.on-profile}
  * (or the older {@code spring.profiles}) in multi-document files ({@code ---} in YAML, {@code #---} in properties).
  */
@@ -90,9 +91,26 @@ public final class SpringConfigCollector implements Collector {
 
     private static void flatten(String prefix, YamlNode node, int line, List<Setting> out) {
         if (node.isMapping()) {
+            List<String> keys = new ArrayList<>();
+            List<YamlNode> merged = new ArrayList<>();
             for (Map.Entry<YamlNode, YamlNode> e : node.entries()) {
                 String key = e.getKey().text();
-                flatten(prefix.isEmpty() ? key : prefix + "." + key, e.getValue(), e.getKey().line(), out);
+                YamlNode v = e.getValue();
+                if ("<<".equals(key) && (v.isMapping() || v.isSequence())) {
+                    merged.addAll(v.isSequence() ? v.items() : List.of(v)); // a merge key, as SnakeYAML applies it for Spring
+                    continue;
+                }
+                keys.add(key);
+                flatten(prefix.isEmpty() ? key : prefix + "." + key, v, e.getKey().line(), out);
+            }
+            for (YamlNode source : merged) {
+                for (Map.Entry<YamlNode, YamlNode> e : source.isMapping() ? source.entries() : List.<Map.Entry<YamlNode, YamlNode>>of()) {
+                    String key = e.getKey().text();
+                    if (!keys.contains(key)) {
+                        keys.add(key);
+                        flatten(prefix.isEmpty() ? key : prefix + "." + key, e.getValue(), e.getKey().line(), out);
+                    }
+                }
             }
         } else if (node.isSequence()) {
             List<YamlNode> items = node.items();

@@ -85,11 +85,31 @@ final class Tree {
         return null;
     }
 
+    /**
+     * The tree of a YAML node. YAML merge keys ({@code <<: *errors}, or a list of aliases) are applied: the
+     * merged mappings' entries join the mapping unless it sets the same key itself, as YAML 1.1 loaders do.
+     */
     static Tree of(YamlNode node) {
         if (node.isMapping()) {
             List<Entry> out = new ArrayList<>();
+            List<YamlNode> merged = new ArrayList<>();
             for (Map.Entry<YamlNode, YamlNode> e : node.entries()) {
-                out.add(new Entry(e.getKey().text(), e.getKey().line(), of(e.getValue())));
+                YamlNode v = e.getValue();
+                if ("<<".equals(e.getKey().text()) && (v.isMapping() || v.isSequence())) {
+                    merged.addAll(v.isSequence() ? v.items() : List.of(v));
+                } else {
+                    out.add(new Entry(e.getKey().text(), e.getKey().line(), of(v)));
+                }
+            }
+            for (YamlNode source : merged) {
+                if (!source.isMapping()) {
+                    continue;
+                }
+                for (Entry e : of(source).entries()) {
+                    if (out.stream().noneMatch(o -> o.key().equals(e.key()))) {
+                        out.add(e);
+                    }
+                }
             }
             return new Tree(node.line(), null, out, null);
         }

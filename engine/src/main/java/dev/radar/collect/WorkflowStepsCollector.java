@@ -12,8 +12,9 @@ import java.util.Set;
 /**
  * Reads the steps of CI pipelines, so rules can tell whether CI lints, formats or scans dependencies: every
  * {@code uses:} and {@code run:} step of GitHub Actions workflows ({@code .github/workflows/*.yml}), a job-level
- * reusable workflow, the steps of composite actions ({@code action.yml}), and the {@code script} lines of
- * GitLab CI jobs. Other CI systems (Jenkinsfile, CircleCI, Travis, Azure, Bitbucket) are read as one script
+ * reusable workflow, the steps of composite actions ({@code action.yml}), and the {@code script} lines and
+ * {@code include}s (a template such as {@code Jobs/Dependency-Scanning.gitlab-ci.yml}, as the step's {@code uses})
+ * of GitLab CI. A job or step switched off with {@code if: false} (or {@code if: ${{ false }}}) runs nothing. Other CI systems (Jenkinsfile, CircleCI, Travis, Azure, Bitbucket) are read as one script
  * step per file: lenient, but enough to see {@code mvn spotless:check} or {@code trivy fs}.
  */
 public final class WorkflowStepsCollector implements Collector {
@@ -76,6 +77,9 @@ public final class WorkflowStepsCollector implements Collector {
                 if (jobs != null) {
                     for (Map.Entry<YamlNode, YamlNode> job : jobs.entries()) {
                         String id = job.getKey().text();
+                        if (disabled(job.getValue())) {
+                            continue;
+                        }
                         YamlNode uses = child(job.getValue(), "uses");
                         if (uses != null && uses.isScalar()) {
                             out.add(new CiStep(out.repo(), path, uses.line(), id, uses.text(), ""));
@@ -95,6 +99,9 @@ public final class WorkflowStepsCollector implements Collector {
             return;
         }
         for (YamlNode step : steps.items()) {
+            if (disabled(step)) {
+                continue;
+            }
             YamlNode uses = child(step, "uses");
             YamlNode run = child(step, "run");
             if (uses != null && uses.isScalar()) {
@@ -105,7 +112,33 @@ public final class WorkflowStepsCollector implements Collector {
         }
     }
 
+    /** Whether a job or step has {@code if: false}, the usual way to switch one off without deleting it. */
+    private static boolean disabled(YamlNode node) {
+        YamlNode condition = node.isMapping() ? child(node, "if") : null;
+        return condition != null && condition.isScalar()
+                && condition.text().replaceAll("^\\$\\{\\{\\s*|\\s*}}$", "").strip().equals("false");
+    }
+
     private static void gitlab(String path, YamlNode root, Facts out) {
+        YamlNode include = child(root, "include");
+        if (include != null) {
+            for (YamlNode item : include.isSequence() ? include.items() : List.of(include)) {
+                YamlNode reference = item;
+                if (item.isMapping()) {
+                    reference = null;
+                    for (String key : List.of("template", "component", "remote", "file", "local")) {
+                        YamlNode v = child(item, key);
+                        if (v != null && v.isScalar()) {
+                            reference = v;
+                            break;
+                        }
+                    }
+                }
+                if (reference != null && reference.isScalar()) {
+                    out.add(new CiStep(out.repo(), path, reference.line(), "include", reference.text(), ""));
+                }
+            }
+        }
         for (Map.Entry<YamlNode, YamlNode> job : root.entries()) {
             if (!job.getValue().isMapping()) {
                 continue;

@@ -17,9 +17,13 @@ public record ApiPath(String path, int line) {
         return out;
     }
 
-    /** Whether a segment is a version such as {@code v1}. */
+    /**
+     * Whether a segment is a version such as {@code v1}, or the path is a well-known URI
+     * ({@code /.well-known/openid-configuration}), whose path RFC 8615 fixes and no version can go into.
+     */
     public boolean versioned() {
-        return segments().stream().anyMatch(ApiStyle::isVersionSegment);
+        List<String> segments = segments();
+        return !segments.isEmpty() && segments.get(0).equals(".well-known") || segments.stream().anyMatch(ApiStyle::isVersionSegment);
     }
 
     /** Literal segments that are not lowercase kebab-case, e.g. {@code findByStatus}. */

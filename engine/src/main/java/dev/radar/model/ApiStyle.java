@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 public final class ApiStyle {
 
     private static final Pattern VERSION = Pattern.compile("(?i)v[0-9]+([.\\-]?[a-z0-9]+)*");
+    /** A version written as a dotted number, without the v: Bitbucket's {@code /2.0/users}, {@code /api/1.0}. */
+    private static final Pattern DOTTED_VERSION = Pattern.compile("[0-9]+\\.[0-9]+(\\.[0-9]+)?");
     private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+)?");
     private static final Pattern TEMPLATE = Pattern.compile("\\{[^}]*}");
 
@@ -33,9 +35,12 @@ public final class ApiStyle {
 
     private ApiStyle() {}
 
-    /** {@code v1}, {@code v2}, {@code v1beta1}, {@code v1.2}, or a path parameter named like a version ({@code {version}}). */
+    /**
+     * {@code v1}, {@code v2}, {@code v1beta1}, {@code v1.2}, a dotted number ({@code 2.0}), or a path parameter named
+     * like a version ({@code {version}}).
+     */
     public static boolean isVersionSegment(String segment) {
-        return VERSION.matcher(segment).matches()
+        return VERSION.matcher(segment).matches() || DOTTED_VERSION.matcher(segment).matches()
                 || isParameter(segment) && segment.toLowerCase(Locale.ROOT).contains("version");
     }
 
@@ -46,11 +51,17 @@ public final class ApiStyle {
 
     /**
      * Lowercase words joined by hyphens; path parameters inside a segment are ignored, a file extension
-     * ({@code openapi.json}) and the well-known URI prefix ({@code .well-known}) are allowed.
+     * ({@code openapi.json}) and the well-known URI prefix ({@code .well-known}) are allowed, and a custom method
+     * after a colon ({@code orders:cancel}) is judged as a segment of its own.
      */
     public static boolean isKebabCase(String segment) {
         if (segment.equals(".well-known") || isVersionSegment(segment)) {
             return true;
+        }
+        int colon = segment.lastIndexOf(':');
+        if (colon > 0 && colon > segment.lastIndexOf('}')) {
+            // a custom method after the resource (/v1/orders:cancel, {project}:undelete): both parts are judged
+            return isKebabCase(segment.substring(0, colon)) && isKebabCase(segment.substring(colon + 1));
         }
         for (String part : TEMPLATE.split(segment, -1)) {
             if (!part.isEmpty() && !KEBAB.matcher(part).matches() && !KEBAB.matcher(part.replaceAll("^[-.]|[-.]$", "")).matches()) {
@@ -101,6 +112,10 @@ public final class ApiStyle {
 
     /** A suggestion for a segment in lowercase kebab-case ({@code findByStatus} becomes {@code find-by-status}). */
     public static String kebabOf(String segment) {
+        int colon = segment.lastIndexOf(':');
+        if (colon > 0 && colon > segment.lastIndexOf('}')) {
+            return kebabOf(segment.substring(0, colon)) + ":" + kebabOf(segment.substring(colon + 1));
+        }
         StringBuilder out = new StringBuilder();
         for (String part : segment.split("(?=\\{)|(?<=})")) {
             if (part.startsWith("{")) {

@@ -47,9 +47,12 @@ public final class CiTools {
 
     private CiTools() {}
 
-    /** Whether a step scans dependencies for known vulnerabilities or keeps them updated. */
+    /**
+     * Whether a step scans dependencies for known vulnerabilities or keeps them updated; GitLab's dependency
+     * scanning is an include of its {@code Dependency-Scanning.gitlab-ci.yml} template or component.
+     */
     public static boolean scansDependencies(String uses, String run) {
-        return matches(uses, SCANNER_ACTIONS) || run != null && containsAny(asciiLowerCase(run), SCANNER_RUN_WORDS) && SCANNER_RUN.matcher(run).find();
+        return matches(uses, SCANNER_ACTIONS) || uses != null && asciiLowerCase(uses).contains("dependency-scanning") || run != null && containsAny(asciiLowerCase(run), SCANNER_RUN_WORDS) && SCANNER_RUN.matcher(run).find();
     }
 
     /** Whether a step runs a formatter or linter. */

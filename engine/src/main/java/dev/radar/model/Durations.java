@@ -108,8 +108,26 @@ public final class Durations {
         return Duration.ofDays(n);
     }
 
-    /** The unit a key names for bare numbers ({@code token-validity-in-seconds}), else milliseconds. */
+    /**
+     * The unit a key names for bare numbers, else milliseconds: the last unit word of its last part
+     * ({@code token-validity-in-seconds}, {@code token-validity-in-seconds-for-remember-me}, {@code ttlInMinutes}),
+     * or a unit the key ends with ({@code validityseconds}).
+     */
     static String unitOf(String key) {
+        String last = key.substring(key.lastIndexOf('.') + 1);
+        String unit = "";
+        for (String word : last.split("(?<=[a-z0-9])(?=[A-Z])|[-_\\s]+")) {
+            String w = word.toLowerCase(Locale.ROOT);
+            String u = w.equals("seconds") || w.equals("secs") || w.equals("sec") ? "seconds"
+                    : w.equals("minutes") || w.equals("mins") || w.equals("min") ? "minutes"
+                    : w.equals("hours") ? "hours"
+                    : w.equals("days") ? "days"
+                    : w.equals("ms") || w.equals("millis") || w.equals("milliseconds") ? "milliseconds" : "";
+            unit = u.isEmpty() ? unit : u;
+        }
+        if (!unit.isEmpty()) {
+            return unit;
+        }
         String k = key.toLowerCase(Locale.ROOT).replaceAll("[-_.]", "");
         if (k.endsWith("seconds") || k.endsWith("secs") || k.endsWith("sec")) {
             return "seconds";

@@ -9,6 +9,8 @@ public final class RepoPaths {
             "test", "tests", "__tests__", "testdata", "test-data", "testfixtures", "test-fixtures", "fixtures", "e2e",
             "integrationtest", "integration-test", "integration-tests", "it");
 
+    private static final Set<String> EXAMPLE_DIRS = Set.of("example", "examples", "sample", "samples");
+
     private RepoPaths() {}
 
     /** Where a build tool expects tests, for messages: {@code src/test/} for Maven and Gradle, {@code *_test.go} for Go. */
@@ -21,6 +23,20 @@ public final class RepoPaths {
             case "python" -> "test_*.py, *_test.py or a tests/ folder";
             default -> "tests";
         };
+    }
+
+    /**
+     * Whether a path lies in an {@code examples/} or {@code samples/} folder (or a test folder): what is there shows
+     * how to use the repository, it is not what the repository runs.
+     */
+    public static boolean isExampleOrTest(String path) {
+        String[] parts = path.split("/");
+        for (int i = 0; i < parts.length - 1; i++) {
+            if (EXAMPLE_DIRS.contains(parts[i].toLowerCase(java.util.Locale.ROOT))) {
+                return true;
+            }
+        }
+        return isTest(path);
     }
 
     /** Whether a repository path lies in a test folder ({@code src/test/...}, {@code tests/}, {@code testdata/}, ...). */

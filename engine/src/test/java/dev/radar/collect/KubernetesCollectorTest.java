@@ -3,6 +3,7 @@ package dev.radar.collect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.radar.model.ConfigSetting;
 import dev.radar.model.Dependency;
 import dev.radar.model.Ecosystem;
 import dev.radar.model.FileProblem;
@@ -109,6 +110,94 @@ class KubernetesCollectorTest {
                         """)
                 .run(new KubernetesCollector());
 
+        assertThat(facts.dependencies()).isEmpty();
+        assertThat(facts.problems()).isEmpty();
+    }
+
+    @Test
+    void container_probes_are_settings_at_the_line_of_each_key() {
+        RepoFacts facts = new InfraFixture(dir).file("deploy/orders.yaml", """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: orders
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: orders
+                          image: acme/orders:1.4
+                          livenessProbe:
+                            httpGet:
+                              path: /live
+                              port: 8080
+                          readinessProbe:
+                            exec:
+                              command: [cat, /tmp/ready]
+                """).run(new KubernetesCollector());
+
+        assertThat(facts.settings()).extracting(ConfigSetting::key, ConfigSetting::value, ConfigSetting::line).containsExactly(
+                tuple("Deployment/orders.containers[0].livenessProbe.httpGet.path", "/live", 13),
+                tuple("Deployment/orders.containers[0].livenessProbe.httpGet.port", "8080", 14),
+                tuple("Deployment/orders.containers[0].readinessProbe.exec.command[0]", "cat", 17),
+                tuple("Deployment/orders.containers[0].readinessProbe.exec.command[1]", "/tmp/ready", 17));
+        assertThat(facts.settings()).allMatch(s -> s.profile().isEmpty());
+    }
+
+    @Test
+    void helm_chart_probes_are_read_from_templates_line_by_line_and_from_values() {
+        RepoFacts facts = new InfraFixture(dir)
+                .file("charts/cart/Chart.yaml", "apiVersion: v2\nname: cart\nversion: 1.0.0\n")
+                .file("charts/cart/templates/deployment.yaml", """
+                        apiVersion: apps/v1
+                        kind: Deployment
+                        spec:
+                          template:
+                            spec:
+                              containers:
+                                - name: cart
+                                  image: "{{ .Values.image.repository }}"
+                                  livenessProbe:
+                                    httpGet:
+                                      path: /healthz
+                                      port: {{ .Values.port }}
+                        {{- if .Values.slowStart }}
+                                    initialDelaySeconds: 60
+                        {{- end }}
+                                  startupProbe:
+                                    exec:
+                                      command:
+                                      - check
+                                      - localhost:{{ .Values.port }}/healthz
+                                  readinessProbe:
+                                    {{- toYaml .Values.readinessProbe | nindent 12 }}
+                                  resources:
+                                    limits:
+                                      memory: 256Mi
+                        """)
+                .file("charts/cart/values.yaml", """
+                        port: 8080
+                        readinessProbe:
+                          httpGet:
+                            path: /ready
+                            port: http
+                        worker:
+                          startupProbe:
+                            enabled: false
+                            failureThreshold: 30
+                        """)
+                .file("config/values.yaml", "readinessProbe:\n  httpGet:\n    path: /not-a-chart\n")
+                .run(new KubernetesCollector());
+
+        assertThat(facts.settings()).extracting(ConfigSetting::file, ConfigSetting::key, ConfigSetting::value, ConfigSetting::line)
+                .containsExactlyInAnyOrder(
+                        tuple("charts/cart/templates/deployment.yaml", "livenessProbe.httpGet.path", "/healthz", 11),
+                        tuple("charts/cart/templates/deployment.yaml", "livenessProbe.httpGet.port", "{{ .Values.port }}", 12),
+                        tuple("charts/cart/templates/deployment.yaml", "livenessProbe.initialDelaySeconds", "60", 14),
+                        tuple("charts/cart/templates/deployment.yaml", "startupProbe.exec.command", "check", 19),
+                        tuple("charts/cart/templates/deployment.yaml", "startupProbe.exec.command", "localhost:{{ .Values.port }}/healthz", 20),
+                        tuple("charts/cart/values.yaml", "readinessProbe.httpGet.path", "/ready", 4),
+                        tuple("charts/cart/values.yaml", "readinessProbe.httpGet.port", "http", 5));
         assertThat(facts.dependencies()).isEmpty();
         assertThat(facts.problems()).isEmpty();
     }

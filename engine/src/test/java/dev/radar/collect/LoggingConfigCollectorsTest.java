@@ -68,12 +68,65 @@ class LoggingConfigCollectorsTest {
         assertThat(facts.settings()).extracting(ConfigSetting::key, ConfigSetting::value, ConfigSetting::line)
                 .containsExactly(
                         tuple("appender.STDOUT.type", "Console", 4),
+                        tuple("appender.STDOUT.target", "SYSTEM_OUT", 4),
                         tuple("appender.STDOUT.layout", "JsonTemplateLayout", 5),
                         tuple("appender.STDOUT.layout.eventTemplateUri", "classpath:EcsLayout.json", 5),
                         tuple("appender.FILE.type", "File", 7),
                         tuple("appender.FILE.layout", "PatternLayout", 8),
                         tuple("logger.io.netty.level", "INFO", 12),
                         tuple("root.level", "TRACE", 13));
+    }
+
+    @Test
+    void logback_appender_text_properties_are_settings_but_not_nested_elements() {
+        RepoFacts facts = new RepoFixture(dir).file("src/main/resources/logback-spring.xml", """
+                <configuration>
+                  <springProfile name="prod">
+                    <appender name="SPLUNK" class="com.splunk.logging.HttpEventCollectorLogbackAppender">
+                      <url>https://hec.example.com:8088</url>
+                      <token>0c4e8d3a-made-up-fixture-token</token>
+                      <batch_size_count>10</batch_size_count>
+                      <layout class="ch.qos.logback.classic.PatternLayout">
+                        <pattern>%msg</pattern>
+                      </layout>
+                      <rollingPolicy class="ch.qos.logback.core.rolling.TimeBasedRollingPolicy">
+                        <fileNamePattern>app.%d.log</fileNamePattern>
+                      </rollingPolicy>
+                    </appender>
+                  </springProfile>
+                </configuration>
+                """).collect();
+        assertThat(facts.settings()).extracting(ConfigSetting::key, ConfigSetting::value, ConfigSetting::line, ConfigSetting::profile)
+                .containsExactly(
+                        tuple("appender.SPLUNK.class", "com.splunk.logging.HttpEventCollectorLogbackAppender", 3, "prod"),
+                        tuple("appender.SPLUNK.url", "https://hec.example.com:8088", 4, "prod"),
+                        tuple("appender.SPLUNK.token", "0c4e8d3a-made-up-fixture-token", 5, "prod"),
+                        tuple("appender.SPLUNK.batch_size_count", "10", 6, "prod"),
+                        tuple("appender.SPLUNK.layout.class", "ch.qos.logback.classic.PatternLayout", 7, "prod"));
+    }
+
+    @Test
+    void log4j2_appender_attributes_are_settings_at_their_own_line_of_a_tag_spanning_lines() {
+        RepoFacts facts = new RepoFixture(dir).file("src/main/resources/log4j2-spring.xml", """
+                <Configuration>
+                  <Appenders>
+                    <SplunkHttp
+                        name="splunk"
+                        url="https://hec.example.com:8088"
+                        token="0c4e8d3a-made-up-fixture-token"
+                        index="orders">
+                      <PatternLayout pattern="%m"/>
+                    </SplunkHttp>
+                  </Appenders>
+                </Configuration>
+                """).collect();
+        assertThat(facts.settings()).extracting(ConfigSetting::key, ConfigSetting::value, ConfigSetting::line)
+                .containsExactly(
+                        tuple("appender.splunk.type", "SplunkHttp", 7),
+                        tuple("appender.splunk.url", "https://hec.example.com:8088", 5),
+                        tuple("appender.splunk.token", "0c4e8d3a-made-up-fixture-token", 6),
+                        tuple("appender.splunk.index", "orders", 7),
+                        tuple("appender.splunk.layout", "PatternLayout", 8));
     }
 
     @Test

@@ -162,6 +162,35 @@ class OpenApiCollectorTest {
     }
 
     @Test
+    void responses_merged_in_with_a_yaml_merge_key_count_and_the_merge_key_is_no_status_code() {
+        // Bug: '<<' was read as a status code and the merged 404 and 5XX responses were lost.
+        List<ApiOperation> ops = collect("openapi.yaml", """
+                openapi: 3.0.3
+                info: {title: Orders, version: '1'}
+                x-errors: &errors
+                  '404':
+                    description: Not found
+                    content:
+                      application/problem+json: {}
+                  '5XX':
+                    description: Failure
+                paths:
+                  /v1/orders:
+                    get:
+                      responses:
+                        <<: *errors
+                        '200':
+                          description: OK
+                        '404':
+                          description: Overridden here
+                """).operations();
+        assertThat(ops).singleElement().satisfies(o -> {
+            assertThat(o.responseCodes()).containsExactly("200", "404", "5XX");
+            assertThat(o.errorMediaTypes()).containsEntry("404", List.of()).containsEntry("5XX", List.of());
+        });
+    }
+
+    @Test
     void a_reference_cycle_ends_as_unknown_instead_of_hanging() {
         RepoFacts facts = collect("openapi.yaml", """
                 openapi: 3.0.0

@@ -34,6 +34,24 @@ class SpringConfigCollectorTest {
     }
 
     @Test
+    void a_yaml_merge_key_brings_in_the_merged_settings_and_explicit_keys_win() {
+        RepoFacts facts = new RepoFixture(dir).file("src/main/resources/application.yml", """
+                shared: &shared
+                  endpoints.web.exposure.include: health,prometheus
+                  server.port: 8081
+                management:
+                  <<: *shared
+                  server.port: 9090
+                """).collect();
+        assertThat(facts.settings()).extracting(ConfigSetting::key, ConfigSetting::value, ConfigSetting::line)
+                .containsExactly(
+                        tuple("shared.endpoints.web.exposure.include", "health,prometheus", 2),
+                        tuple("shared.server.port", "8081", 3),
+                        tuple("management.server.port", "9090", 6),
+                        tuple("management.endpoints.web.exposure.include", "health,prometheus", 2));
+    }
+
+    @Test
     void documents_of_a_multi_document_yaml_carry_their_profile() {
         RepoFacts facts = new RepoFixture(dir).file("application.yaml", """
                 server:

@@ -47,4 +47,43 @@ class WorkflowStepsCollectorTest {
         assertThat(facts.ciSteps()).filteredOn(CiStep::scansDependencies).extracting(CiStep::run).containsExactly("npm audit --audit-level=high");
         assertThat(facts.ciSteps()).filteredOn(CiStep::lints).extracting(CiStep::run).containsExactly("cargo clippy");
     }
+
+    @Test
+    void gitlab_includes_are_steps_and_the_dependency_scanning_template_scans() {
+        RepoFacts facts = new RepoFixture(dir).file(".gitlab-ci.yml", """
+                include:
+                  - template: Jobs/Dependency-Scanning.gitlab-ci.yml
+                  - local: ci/build.yml
+                  - project: acme/ci-templates
+                    file: /java.yml
+                test:
+                  script: mvn verify
+                """).collect();
+        assertThat(facts.ciSteps()).extracting(CiStep::line, CiStep::job, CiStep::uses, CiStep::run).containsExactly(
+                tuple(2, "include", "Jobs/Dependency-Scanning.gitlab-ci.yml", ""), tuple(3, "include", "ci/build.yml", ""),
+                tuple(5, "include", "/java.yml", ""), tuple(7, "test", "", "mvn verify"));
+        assertThat(facts.ciSteps()).filteredOn(CiStep::scansDependencies).extracting(CiStep::uses)
+                .containsExactly("Jobs/Dependency-Scanning.gitlab-ci.yml");
+    }
+
+    @Test
+    void jobs_and_steps_switched_off_with_if_false_run_nothing() {
+        RepoFacts facts = new RepoFixture(dir).file(".github/workflows/lint.yml", """
+                on: pull_request
+                jobs:
+                  lint:
+                    if: ${{ false }}
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: acme/lint-action@v2
+                  build:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - if: false
+                        run: npx eslint .
+                      - if: github.event_name == 'push'
+                        run: mvn verify
+                """).collect();
+        assertThat(facts.ciSteps()).extracting(CiStep::job, CiStep::run).containsExactly(tuple("build", "mvn verify"));
+    }
 }

@@ -9,14 +9,15 @@ class ApiStyleTest {
 
     @ParameterizedTest(name = "{0} is a version segment: {1}")
     @CsvSource({"v1, true", "v2beta1, true", "V3, true", "v1.2, true", "{apiVersion}, true", "version, false", "vip, false",
-        "{id}, false", "orders, false"})
+        "{id}, false", "orders, false", "2.0, true", "1.0.3, true", "2, false", "openapi.json, false"})
     void version_segments(String segment, boolean expected) {
         assertThat(ApiStyle.isVersionSegment(segment)).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0} is kebab-case: {1}")
     @CsvSource({"orders, true", "order-items, true", "{orderItemId}, true", "file-{name}.json, true", "openapi.json, true",
-        ".well-known, true", "orderItems, false", "order_items, false", "Orders, false", "findByStatus, false", "order--items, false"})
+        ".well-known, true", "{project}:undelete, true", "orders:cancel, true", "orders:batchGet, false", "order_items:cancel, false",
+        "orderItems, false", "order_items, false", "Orders, false", "findByStatus, false", "order--items, false"})
     void kebab_case(String segment, boolean expected) {
         assertThat(ApiStyle.isKebabCase(segment)).isEqualTo(expected);
     }
@@ -42,9 +43,17 @@ class ApiStyleTest {
     }
 
     @ParameterizedTest(name = "{0} becomes {1}")
-    @CsvSource({"findByStatus, find-by-status", "order_items, order-items", "HTTPStatus, httpstatus", "file{id}Name, file{id}name"})
+    @CsvSource({"findByStatus, find-by-status", "order_items, order-items", "HTTPStatus, httpstatus", "file{id}Name, file{id}name",
+        "orders:batchGet, orders:batch-get"})
     void kebab_suggestions(String segment, String kebab) {
         assertThat(ApiStyle.kebabOf(segment)).isEqualTo(kebab);
+    }
+
+    @ParameterizedTest(name = "{0} is versioned: {1}")
+    @CsvSource({"/v1/orders, true", "/2.0/users, true", "/orders, false", "/.well-known/openid-configuration, true",
+        "/docs/.well-known, false"})
+    void versioned_paths(String path, boolean expected) {
+        assertThat(new ApiPath(path, 1).versioned()).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0}: singular collections [{1}]")

@@ -22,6 +22,9 @@ class DurationsTest {
         "jhipster.security.jwt.token-validity-in-seconds, 86400,   86400",
         "security.oauth2.access-token-validity-seconds, 1800,      1800",
         "app.token.ttl-minutes,                         30,        1800",
+        "jwt.token-validity-in-seconds-for-remember-me, 86400,     86400",
+        "jwt.accessTokenValidityInMinutesDefault,       20,        1200",
+        "jwt.expiration-ms-max,                         3600000,   3600",
         "jwt.expiration,                                ${JWT_TTL}, -1",
         "jwt.expiration,                                soon,      -1",
     })
@@ -40,7 +43,8 @@ class DurationsTest {
 
     @ParameterizedTest(name = "{1} reads as ''{2}''")
     @CsvSource({"jwt.expiration, 3600000, 3600000 (read as milliseconds: 1h)", "jwt.expiration, PT1H, PT1H (1h)",
-        "jwt.expiration, 1h, 1h", "a.token-validity-seconds, 86400, 86400 (read as seconds: 1d)"})
+        "jwt.expiration, 1h, 1h", "a.token-validity-seconds, 86400, 86400 (read as seconds: 1d)",
+        "a.token-validity-in-seconds-for-remember-me, 2592000, 2592000 (read as seconds: 30d)"})
     void a_duration_is_described_as_understood(String key, String value, String description) {
         assertThat(Durations.describe(key, value)).isEqualTo(description);
     }
