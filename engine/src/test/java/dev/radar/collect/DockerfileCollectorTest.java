@@ -145,6 +145,26 @@ class DockerfileCollectorTest {
     }
 
     @Test
+    void only_a_whole_shell_word_starting_with_double_angle_opens_a_heredoc() {
+        RepoFacts facts = collect("Dockerfile", """
+                FROM alpine:3.20 AS tools
+                RUN echo "<<not a heredoc" && echo '<<EOF' && echo $((1<<3)) && echo a<<b
+                FROM golang:1.23 AS build
+                RUN cat <<'EOF' > /etc/app.conf
+                FROM not-an-image:1
+                EOF
+                RUN --mount=type=cache,target=/root/.cache \\
+                  python3 - <<PY
+                print("FROM neither:2")
+                PY
+                FROM debian:12-slim
+                """);
+
+        assertThat(facts.dependencies()).extracting(Dependency::name, Dependency::declaredVersion, Dependency::line)
+                .containsExactly(tuple("alpine", "3.20", 1), tuple("golang", "1.23", 3), tuple("debian", "12-slim", 11));
+    }
+
+    @Test
     void escape_directive_changes_the_continuation_character() {
         RepoFacts facts = collect("Dockerfile", """
                 # escape=`
