@@ -36,7 +36,7 @@ public final class DockerfileCollector implements Collector {
         }
         return base.equals("dockerfile") || base.equals("containerfile")
                 || base.startsWith("dockerfile.") || base.startsWith("dockerfile-") || base.startsWith("dockerfile_")
-                || base.startsWith("containerfile.") || base.startsWith("containerfile-")
+                || base.startsWith("containerfile.") || base.startsWith("containerfile-") || base.startsWith("containerfile_")
                 || base.endsWith(".dockerfile") || base.endsWith(".containerfile");
     }
 

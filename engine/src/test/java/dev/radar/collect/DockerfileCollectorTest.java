@@ -222,6 +222,8 @@ class DockerfileCollectorTest {
         "Dockerfile-telemetry, true",
         "build/app.Dockerfile, true",
         "Containerfile, true",
+        "images/Containerfile.fedora, true",
+        "Containerfile_ubi9, true",
         "dockerfile, true",
         "Dockerfile.dockerignore, false",
         "docs/Dockerfile.md, false",
