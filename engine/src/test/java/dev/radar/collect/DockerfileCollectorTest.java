@@ -263,4 +263,23 @@ class DockerfileCollectorTest {
                 .containsExactly(tuple(2, "image ${BASE}"));
         assertThat(facts.problems()).isEmpty();
     }
+
+    @Test
+    void dockerfiles_of_projects_copied_into_a_go_vendor_folder_are_not_this_repositorys() throws Exception {
+        new InfraFixture(dir)
+                .file("go.mod", "module example.com/app\n\ngo 1.16\n\nrequire github.com/acme/engine v1.0.0\n")
+                .file("Dockerfile", "FROM golang:1.22 AS build\nFROM gcr.io/distroless/static-debian12\n")
+                .file("vendor/modules.txt", "# github.com/acme/engine v1.0.0\n")
+                .file("vendor/github.com/acme/engine/Dockerfile", "FROM debian:8\n")
+                .file("vendor/github.com/acme/engine/go.mod", "module github.com/acme/engine\n\nrequire example.com/x v0.1.0\n")
+                .file("legacy/Gopkg.lock", "[[projects]]\n")
+                .file("legacy/vendor/github.com/old/tool/Dockerfile", "FROM ubuntu:14.04\n")
+                .file("web/vendor/Dockerfile", "FROM nginx:1.27\n"); // a folder merely named vendor still counts
+
+        RepoFacts facts = Collectors.collect("repo", dir);
+
+        assertThat(facts.dependencies()).extracting(Dependency::name, Dependency::file).containsExactlyInAnyOrder(
+                tuple("golang", "Dockerfile"), tuple("static-debian12", "Dockerfile"), tuple("github.com/acme/engine", "go.mod"),
+                tuple("nginx", "web/vendor/Dockerfile"));
+    }
 }
