@@ -17,7 +17,9 @@ import org.tomlj.TomlTable;
  * Reads {@code Cargo.toml} manifests (normal, dev, build, target-specific and workspace dependency tables,
  * inline or as {@code [dependencies.foo]} tables, renamed packages, {@code workspace = true} inheritance) and
  * resolves them through the nearest {@code Cargo.lock}, whose registry and git packages are added as
- * transitive dependencies with their path through the lock's dependency graph.
+ * transitive dependencies with their path through the lock's dependency graph. Vendored crates (a folder
+ * {@code cargo vendor} filled, marked by its {@code .cargo-checksum.json}) are the dependencies' own
+ * manifests, not this repository's, and are not read.
  */
 public final class CargoCollector implements Collector {
 
@@ -48,6 +50,9 @@ public final class CargoCollector implements Collector {
         Map<String, TomlParseResult> workspaces = new HashMap<>();
         Map<String, CargoLock> locks = new HashMap<>();
         for (String path : paths) {
+            if (tree.contains(path.substring(0, path.lastIndexOf('/') + 1) + ".cargo-checksum.json")) {
+                continue; // a vendored crate
+            }
             String text = read(tree, path, out);
             if (text == null) {
                 continue;

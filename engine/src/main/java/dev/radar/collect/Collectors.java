@@ -39,6 +39,28 @@ public final class Collectors {
         return ALL;
     }
 
+    /** Files that mark the folder holding them as a Go project whose {@code vendor/} holds other projects' code. */
+    private static final List<String> GO_VENDOR_OWNERS = List.of(
+            "vendor/modules.txt", "go.mod", "Gopkg.lock", "glide.lock", "vendor.conf", "Godeps/Godeps.json");
+
+    /**
+     * Whether a file lies in a Go project's {@code vendor/} folder: copies of its dependencies (whole repositories in
+     * the dep/glide/Godeps era, package folders with their Dockerfiles, workflows and manifests since), whose build
+     * files declare the dependencies' dependencies, not this repository's.
+     */
+    static boolean inGoVendor(RepoTree tree, String path) {
+        for (int at = path.indexOf("vendor/"); at >= 0; at = path.indexOf("vendor/", at + 1)) {
+            if (at > 0 && path.charAt(at - 1) != '/') {
+                continue;
+            }
+            String owner = path.substring(0, at);
+            if (GO_VENDOR_OWNERS.stream().anyMatch(marker -> tree.contains(owner + marker))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Walks a repository and runs every collector over the files it wants. */
     public static RepoFacts collect(String repo, Path dir) throws IOException {
         return collect(repo, RepoTree.walk(dir));
@@ -57,7 +79,7 @@ public final class Collectors {
         for (Collector collector : ALL) {
             List<String> wanted = new ArrayList<>();
             for (String path : tree.paths()) {
-                if (collector.wants(path)) {
+                if (collector.wants(path) && !inGoVendor(tree, path)) {
                     wanted.add(path);
                 }
             }

@@ -4,6 +4,9 @@ import dev.radar.yaml.YamlException;
 import dev.radar.yaml.YamlNode;
 import dev.radar.yaml.YamlReader;
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +20,8 @@ import java.util.regex.Pattern;
  * {@code image:} key, with {@code ${VAR:-default}} defaults and the {@code .env} file next to the compose
  * file used for the resolved version; services that only {@code build:} declare no image. Services that take
  * their image from one anchored block ({@code <<: *common}) share its one declaration: one dependency.
+ * Files named otherwise that a compose file reads services from ({@code extends.file}, {@code include}) are
+ * compose files too.
  */
 public final class ComposeCollector implements Collector {
 
@@ -35,7 +40,10 @@ public final class ComposeCollector implements Collector {
 
     @Override
     public void collect(RepoTree tree, List<String> paths, Facts out) {
-        for (String path : paths) {
+        Deque<String> queue = new ArrayDeque<>(paths);
+        Set<String> seen = new HashSet<>(paths);
+        while (!queue.isEmpty()) {
+            String path = queue.poll();
             YamlNode root;
             try {
                 root = YamlReader.parse(path, tree.read(path));
@@ -57,6 +65,11 @@ public final class ComposeCollector implements Collector {
             if (services == null) {
                 continue;
             }
+            for (String referenced : referencedFiles(root, services, path)) {
+                if (tree.contains(referenced) && seen.add(referenced)) {
+                    queue.add(referenced); // a compose file under another name, read through extends or include
+                }
+            }
             Set<String> declared = new HashSet<>();
             for (Map.Entry<YamlNode, YamlNode> service : services.entries()) {
                 if (service.getKey().text().startsWith("x-")) {
@@ -71,6 +84,55 @@ public final class ComposeCollector implements Collector {
                         .ifPresent(ref -> out.add(ref.dependency(out.repo(), "runtime", path, line)));
             }
         }
+    }
+
+    /**
+     * The files a compose file reads other services from, relative to the repository: {@code extends.file} of its
+     * services and its top-level {@code include} entries (a path, a list of paths, or {@code path:} of a mapping).
+     */
+    private static List<String> referencedFiles(YamlNode root, YamlNode services, String path) {
+        List<String> files = new ArrayList<>();
+        for (Map.Entry<YamlNode, YamlNode> service : services.entries()) {
+            String file = YamlLookup.text(YamlLookup.get(service.getValue(), "extends"), "file");
+            if (file != null) {
+                files.add(file);
+            }
+        }
+        YamlNode include = root == services ? null : YamlLookup.get(root, "include");
+        if (include != null && include.isSequence()) {
+            for (YamlNode item : include.items()) {
+                YamlNode target = item.isMapping() ? YamlLookup.get(item, "path") : item;
+                if (target != null && target.isSequence()) {
+                    target.items().forEach(t -> files.add(t.text()));
+                } else if (target != null) {
+                    files.add(target.text());
+                }
+            }
+        }
+        String dir = path.substring(0, path.lastIndexOf('/') + 1);
+        List<String> resolved = new ArrayList<>();
+        for (String file : files) {
+            if (file != null && !file.isBlank() && !file.startsWith("/") && !file.contains("$")) {
+                resolved.add(normalize(dir + file.strip()));
+            }
+        }
+        return resolved;
+    }
+
+    /** A relative path with {@code .} and {@code ..} segments folded, or empty when it leaves the repository. */
+    private static String normalize(String path) {
+        Deque<String> parts = new ArrayDeque<>();
+        for (String part : path.split("/")) {
+            if (part.equals("..")) {
+                if (parts.isEmpty()) {
+                    return "";
+                }
+                parts.removeLast();
+            } else if (!part.isEmpty() && !part.equals(".")) {
+                parts.addLast(part);
+            }
+        }
+        return String.join("/", parts);
     }
 
     /** The index of the quote closing a value that starts with one (a backslash escapes in double quotes), or -1. */

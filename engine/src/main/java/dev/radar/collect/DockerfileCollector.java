@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 public final class DockerfileCollector implements Collector {
 
     private static final Pattern DIRECTIVE = Pattern.compile("#\\s*([A-Za-z]+)\\s*=\\s*(\\S+)\\s*");
-    private static final Pattern HEREDOC = Pattern.compile("(?<!<)<<(?!<)(-?)\\s*([\"']?)([A-Za-z_][A-Za-z0-9_]*)\\2");
+    /** A heredoc word as BuildKit reads it: the whole shell word, {@code <<EOF}, {@code <<-'EOF'}, {@code 3<<"EOF"}. */
+    private static final Pattern HEREDOC = Pattern.compile("\\d*<<(-?)([^<]+)");
 
     @Override
     public String name() {
@@ -35,7 +36,7 @@ public final class DockerfileCollector implements Collector {
         }
         return base.equals("dockerfile") || base.equals("containerfile")
                 || base.startsWith("dockerfile.") || base.startsWith("dockerfile-") || base.startsWith("dockerfile_")
-                || base.startsWith("containerfile.") || base.startsWith("containerfile-")
+                || base.startsWith("containerfile.") || base.startsWith("containerfile-") || base.startsWith("containerfile_")
                 || base.endsWith(".dockerfile") || base.endsWith(".containerfile");
     }
 
@@ -264,11 +265,22 @@ public final class DockerfileCollector implements Collector {
         return out;
     }
 
+    /**
+     * Skips the bodies of the heredocs an instruction opens. As in BuildKit, a heredoc is a whole shell word that
+     * starts with {@code <<} ({@code RUN cat <<EOF > f}); {@code <<} inside a quoted word ({@code echo "<<x"}) or
+     * after other characters ({@code a<<b}, {@code $((1<<3))}) opens none.
+     */
     private static int skipHeredocs(String[] lines, int i, String args) {
-        Matcher m = HEREDOC.matcher(args);
-        while (m.find()) {
+        for (String w : shellWords(args)) {
+            Matcher m = HEREDOC.matcher(w);
+            if (!m.matches()) {
+                continue;
+            }
             boolean dash = !m.group(1).isEmpty();
-            String word = m.group(3);
+            String word = m.group(2).replace("\"", "").replace("'", "");
+            if (word.isEmpty() || word.chars().anyMatch(Character::isWhitespace)) {
+                continue;
+            }
             while (i < lines.length) {
                 String line = dash ? lines[i].replaceFirst("^\t+", "") : lines[i];
                 i++;
@@ -278,6 +290,35 @@ public final class DockerfileCollector implements Collector {
             }
         }
         return i;
+    }
+
+    /** Splits at unquoted whitespace, keeping quotes and backslash escapes in the words (BuildKit's raw mode). */
+    private static List<String> shellWords(String args) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        char quote = 0;
+        for (int k = 0; k < args.length(); k++) {
+            char c = args.charAt(k);
+            if (quote == 0 && Character.isWhitespace(c)) {
+                if (!word.isEmpty()) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                }
+                continue;
+            }
+            word.append(c);
+            if (c == '\\' && quote != '\'' && k + 1 < args.length()) {
+                word.append(args.charAt(++k));
+            } else if (quote == 0 && (c == '\'' || c == '"')) {
+                quote = c;
+            } else if (c == quote) {
+                quote = 0;
+            }
+        }
+        if (!word.isEmpty()) {
+            words.add(word.toString());
+        }
+        return words;
     }
 
     private static int indexOfWhitespace(String s) {

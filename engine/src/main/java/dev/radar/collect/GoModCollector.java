@@ -12,7 +12,9 @@ import java.util.Map;
  * Reads {@code go.mod} files: every {@code require} (single-line and block), direct ones as direct and
  * {@code // indirect} ones as transitive, each at its own line with the exact version as both declared and
  * resolved; {@code replace} directives change the resolved version (scope {@code replaced}) or mark a local
- * replacement (scope {@code replaced-local}).
+ * replacement (scope {@code replaced-local}). The {@code go.mod} files of vendored modules (under a
+ * {@code vendor/} folder, which {@code go mod vendor} kept before Go 1.17) are the dependencies' own, not
+ * this repository's, and are not read.
  */
 public final class GoModCollector implements Collector {
 
@@ -32,7 +34,7 @@ public final class GoModCollector implements Collector {
 
     @Override
     public boolean wants(String path) {
-        return path.equals("go.mod") || path.endsWith("/go.mod");
+        return (path.equals("go.mod") || path.endsWith("/go.mod")) && !path.startsWith("vendor/") && !path.contains("/vendor/");
     }
 
     @Override

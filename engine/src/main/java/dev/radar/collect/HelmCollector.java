@@ -6,6 +6,7 @@ import dev.radar.yaml.YamlException;
 import dev.radar.yaml.YamlNode;
 import dev.radar.yaml.YamlReader;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,9 @@ import java.util.regex.Pattern;
  * Reads Helm chart dependencies from {@code Chart.yaml} (and {@code requirements.yaml} of apiVersion v1
  * charts): each entry is a Helm dependency at the line of its {@code - name:} item, grouped by its
  * repository URL; {@code Chart.lock} / {@code requirements.lock} give resolved versions, exact versions
- * resolve to themselves, and local {@code file://} charts are skipped.
+ * resolve to themselves, and local {@code file://} charts are skipped. A chart used twice under different
+ * {@code alias}es is locked twice under its name, in declaration order, so the n-th declaration of a name
+ * takes the n-th locked entry of that name.
  */
 public final class HelmCollector implements Collector {
 
@@ -48,18 +51,26 @@ public final class HelmCollector implements Collector {
             if (deps == null || !deps.isSequence()) {
                 continue;
             }
-            Map<String, String> locked = locked(tree, dir + (requirements ? "requirements.lock" : "Chart.lock"), out);
+            Map<String, List<String>> locked = locked(tree, dir + (requirements ? "requirements.lock" : "Chart.lock"), out);
+            Map<String, Integer> seen = new HashMap<>();
             for (YamlNode item : deps.items()) {
                 String name = YamlLookup.text(item, "name");
                 if (name == null || name.isBlank()) {
                     continue;
                 }
                 String repository = orEmpty(YamlLookup.text(item, "repository")).trim();
+                String byRepository = name.trim() + "|" + repository;
+                String byName = name.trim() + "|";
+                int nthByRepository = seen.merge(byRepository, 1, Integer::sum) - 1;
+                int nthByName = seen.merge(byName, 1, Integer::sum) - 1;
                 if (repository.startsWith("file://")) {
                     continue;
                 }
                 String declared = orEmpty(YamlLookup.text(item, "version")).trim();
-                String resolved = locked.getOrDefault(name.trim() + "|" + repository, locked.getOrDefault(name.trim() + "|", ""));
+                String resolved = nth(locked.get(byRepository), nthByRepository);
+                if (resolved.isEmpty()) {
+                    resolved = nth(locked.get(byName), nthByName);
+                }
                 if (resolved.isEmpty() && EXACT.matcher(declared).matches()) {
                     resolved = declared;
                 }
@@ -69,9 +80,9 @@ public final class HelmCollector implements Collector {
         }
     }
 
-    /** Locked versions by {@code name|repository} (and {@code name|} as a fallback). */
-    private static Map<String, String> locked(RepoTree tree, String lockPath, Facts out) {
-        Map<String, String> versions = new HashMap<>();
+    /** Locked versions in lock order, by {@code name|repository} (and {@code name|} as a fallback). */
+    private static Map<String, List<String>> locked(RepoTree tree, String lockPath, Facts out) {
+        Map<String, List<String>> versions = new HashMap<>();
         if (!tree.contains(lockPath)) {
             return versions;
         }
@@ -84,11 +95,16 @@ public final class HelmCollector implements Collector {
             String name = YamlLookup.text(item, "name");
             String version = YamlLookup.text(item, "version");
             if (name != null && version != null && !version.isBlank()) {
-                versions.put(name.trim() + "|" + orEmpty(YamlLookup.text(item, "repository")).trim(), version.trim());
-                versions.putIfAbsent(name.trim() + "|", version.trim());
+                String repository = orEmpty(YamlLookup.text(item, "repository")).trim();
+                versions.computeIfAbsent(name.trim() + "|" + repository, k -> new ArrayList<>()).add(version.trim());
+                versions.computeIfAbsent(name.trim() + "|", k -> new ArrayList<>()).add(version.trim());
             }
         }
         return versions;
+    }
+
+    private static String nth(List<String> versions, int index) {
+        return versions != null && index < versions.size() ? versions.get(index) : "";
     }
 
     private static YamlNode parse(RepoTree tree, String path, Facts out) {

@@ -24,7 +24,7 @@ record ImageReference(String group, String name, String declared, String resolve
      */
     static Optional<ImageReference> parse(String written, ShellVariables vars) {
         String raw = written == null ? "" : written.trim();
-        if (raw.isEmpty() || raw.chars().anyMatch(Character::isWhitespace)) {
+        if (raw.isEmpty() || Parts.hasWhitespace(raw)) {
             return Optional.empty();
         }
         Parts asWritten = Parts.split(raw);
@@ -108,6 +108,23 @@ record ImageReference(String group, String name, String declared, String resolve
                 return new Parts(rest.substring(0, colon), rest.substring(colon + 1), digest);
             }
             return new Parts(rest, "", digest);
+        }
+
+        /** Whether whitespace occurs outside variable references ({@code ${TAG:?TAG must be set}} holds none). */
+        static boolean hasWhitespace(String s) {
+            int depth = 0;
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '$' && i + 1 < s.length() && s.charAt(i + 1) == '{') {
+                    depth++;
+                    i++;
+                } else if (c == '}' && depth > 0) {
+                    depth--;
+                } else if (depth == 0 && Character.isWhitespace(c)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The first (or last) index of a character outside variable references, or -1. */

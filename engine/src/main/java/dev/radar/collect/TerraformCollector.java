@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads Terraform configurations ({@code *.tf}): each {@code required_providers} entry is a Terraform
+ * Reads Terraform configurations ({@code *.tf}, and OpenTofu's {@code *.tofu}): each {@code required_providers} entry is a Terraform
  * provider dependency at the line of its {@code name = ...} entry (namespace / type, the constraint as
  * declared), resolved from the {@code .terraform.lock.hcl} of the same folder or from an exact pin; each
  * non-local {@code module} source is a Terraform module dependency at the line of its {@code source =}.
@@ -24,6 +24,8 @@ public final class TerraformCollector implements Collector {
 
     static final String LOCK_FILE = ".terraform.lock.hcl";
     private static final String DEFAULT_HOST = "registry.terraform.io";
+    /** OpenTofu's default registry: its lock files name a provider required as {@code hashicorp/aws} under this host. */
+    private static final String OPENTOFU_HOST = "registry.opentofu.org";
 
     /** {@code [host/]namespace/name/provider[//subdir]}: namespaces and names never hold dots. */
     private static final Pattern REGISTRY_MODULE = Pattern.compile(
@@ -37,7 +39,7 @@ public final class TerraformCollector implements Collector {
 
     @Override
     public boolean wants(String path) {
-        return path.endsWith(".tf") || path.equals(LOCK_FILE) || path.endsWith("/" + LOCK_FILE);
+        return isConfiguration(path) || path.equals(LOCK_FILE) || path.endsWith("/" + LOCK_FILE);
     }
 
     @Override
@@ -50,7 +52,7 @@ public final class TerraformCollector implements Collector {
         }
         Map<String, Set<String>> required = new HashMap<>();
         for (String path : paths) {
-            if (path.endsWith(".tf")) {
+            if (isConfiguration(path)) {
                 Hcl.Body body = parse(tree, path, out);
                 if (body != null) {
                     Lock lock = locks.getOrDefault(dir(path), Lock.EMPTY);
@@ -66,6 +68,11 @@ public final class TerraformCollector implements Collector {
                         locked.version(), "provider", false, lock.path, locked.line(), List.of()));
             }
         }));
+    }
+
+    /** A {@code .tf} file, or a {@code .tofu} file, which OpenTofu reads alongside (or instead of) them. */
+    private static boolean isConfiguration(String path) {
+        return path.endsWith(".tf") || path.endsWith(".tofu");
     }
 
     private static void providers(Hcl.Body body, String path, Lock lock, Set<String> required, Facts out) {
@@ -86,8 +93,13 @@ public final class TerraformCollector implements Collector {
                         continue;
                     }
                     Source src = Source.of(source);
-                    required.add(src.address());
-                    Locked locked = lock.providers.get(src.address());
+                    String address = src.address();
+                    if (!lock.providers.containsKey(address) && !Source.namesHost(source)) {
+                        String tofu = new Source(OPENTOFU_HOST, src.namespace(), src.type()).address();
+                        address = lock.providers.containsKey(tofu) ? tofu : address;
+                    }
+                    required.add(address);
+                    Locked locked = lock.providers.get(address);
                     String resolved = locked != null ? locked.version() : exact(declared);
                     out.add(new Dependency(out.repo(), Ecosystem.TERRAFORM, src.group(), src.type(), declared, resolved, "provider", true,
                             path, entry.line(), List.of()));
@@ -190,6 +202,11 @@ public final class TerraformCollector implements Collector {
                 case 2 -> new Source(DEFAULT_HOST, parts[0], parts[1]);
                 default -> new Source(parts[0], parts[parts.length - 2], parts[parts.length - 1]);
             };
+        }
+
+        /** Whether a source address names its registry host ({@code host/namespace/type}). */
+        static boolean namesHost(String source) {
+            return source.trim().split("/").length > 2;
         }
 
         /** The namespace, prefixed with the host when that is not the public registry. */

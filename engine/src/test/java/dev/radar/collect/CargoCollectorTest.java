@@ -2,6 +2,7 @@ package dev.radar.collect;
 
 import static dev.radar.collect.CollectorFixture.in;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.radar.model.Dependency;
 import dev.radar.model.RepoFacts;
@@ -253,5 +254,29 @@ class CargoCollectorTest {
             assertThat(p.line()).isEqualTo(3);
             assertThat(p.message()).startsWith("not valid TOML: nested deeper than 64 levels");
         });
+    }
+
+    @Test
+    void crates_that_cargo_vendor_copied_into_the_repository_are_not_its_declarations() {
+        RepoFacts vendored = new CollectorFixture(dir.resolve("vendored")).file("Cargo.toml", """
+                [package]
+                name = "tool"
+                version = "0.1.0"
+
+                [dependencies]
+                serde = "1"
+                """).file("vendor/serde/Cargo.toml", """
+                [package]
+                name = "serde"
+                version = "1.0.200"
+
+                [dependencies.serde_derive]
+                version = "=1.0.200"
+                optional = true
+                """).file("vendor/serde/.cargo-checksum.json", "{\"files\":{},\"package\":\"abc\"}\n")
+                .collect(new CargoCollector());
+
+        assertThat(vendored.dependencies()).extracting(Dependency::name, Dependency::file).containsExactly(
+                tuple("serde", "Cargo.toml"));
     }
 }

@@ -53,6 +53,45 @@ class ComposeCollectorTest {
     }
 
     @Test
+    void files_named_otherwise_that_extends_or_include_read_are_compose_files_too() {
+        RepoFacts facts = new InfraFixture(dir)
+                .file("deploy/docker-compose.yml", """
+                        include:
+                          - ../infra/databases.yml
+                          - path: monitoring.yaml
+                        services:
+                          web:
+                            extends:
+                              file: common-services.yml
+                              service: webapp
+                          api:
+                            extends:
+                              file: ./docker-compose.yml
+                              service: web
+                        """)
+                .file("deploy/common-services.yml", """
+                        services:
+                          webapp:
+                            image: python:3.12-slim
+                        """)
+                .file("infra/databases.yml", """
+                        services:
+                          db:
+                            image: postgres:16
+                        """)
+                .file("deploy/monitoring.yaml", "services:\n  prom:\n    image: prom/prometheus:v2.53.0\n")
+                .file("deploy/unrelated.yml", "services:\n  x:\n    image: not/read:1\n")
+                .run(new ComposeCollector());
+
+        assertThat(facts.dependencies()).extracting(Dependency::name, Dependency::file, Dependency::line)
+                .containsExactlyInAnyOrder(
+                        tuple("python", "deploy/common-services.yml", 3),
+                        tuple("postgres", "infra/databases.yml", 3),
+                        tuple("prometheus", "deploy/monitoring.yaml", 3));
+        assertThat(facts.problems()).isEmpty();
+    }
+
+    @Test
     void dot_env_next_to_the_compose_file_sets_variables() {
         RepoFacts facts = new InfraFixture(dir)
                 .file("deploy/.env", "# versions\nAPP_TAG=2.3.1\nexport DB_TAG=\"15\"\n")

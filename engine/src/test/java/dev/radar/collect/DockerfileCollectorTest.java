@@ -145,6 +145,26 @@ class DockerfileCollectorTest {
     }
 
     @Test
+    void only_a_whole_shell_word_starting_with_double_angle_opens_a_heredoc() {
+        RepoFacts facts = collect("Dockerfile", """
+                FROM alpine:3.20 AS tools
+                RUN echo "<<not a heredoc" && echo '<<EOF' && echo $((1<<3)) && echo a<<b
+                FROM golang:1.23 AS build
+                RUN cat <<'EOF' > /etc/app.conf
+                FROM not-an-image:1
+                EOF
+                RUN --mount=type=cache,target=/root/.cache \\
+                  python3 - <<PY
+                print("FROM neither:2")
+                PY
+                FROM debian:12-slim
+                """);
+
+        assertThat(facts.dependencies()).extracting(Dependency::name, Dependency::declaredVersion, Dependency::line)
+                .containsExactly(tuple("alpine", "3.20", 1), tuple("golang", "1.23", 3), tuple("debian", "12-slim", 11));
+    }
+
+    @Test
     void escape_directive_changes_the_continuation_character() {
         RepoFacts facts = collect("Dockerfile", """
                 # escape=`
@@ -202,6 +222,8 @@ class DockerfileCollectorTest {
         "Dockerfile-telemetry, true",
         "build/app.Dockerfile, true",
         "Containerfile, true",
+        "images/Containerfile.fedora, true",
+        "Containerfile_ubi9, true",
         "dockerfile, true",
         "Dockerfile.dockerignore, false",
         "docs/Dockerfile.md, false",
@@ -240,5 +262,24 @@ class DockerfileCollectorTest {
         assertThat(facts.unknownDeclarations()).extracting(UnknownDeclaration::line, UnknownDeclaration::text)
                 .containsExactly(tuple(2, "image ${BASE}"));
         assertThat(facts.problems()).isEmpty();
+    }
+
+    @Test
+    void dockerfiles_of_projects_copied_into_a_go_vendor_folder_are_not_this_repositorys() throws Exception {
+        new InfraFixture(dir)
+                .file("go.mod", "module example.com/app\n\ngo 1.16\n\nrequire github.com/acme/engine v1.0.0\n")
+                .file("Dockerfile", "FROM golang:1.22 AS build\nFROM gcr.io/distroless/static-debian12\n")
+                .file("vendor/modules.txt", "# github.com/acme/engine v1.0.0\n")
+                .file("vendor/github.com/acme/engine/Dockerfile", "FROM debian:8\n")
+                .file("vendor/github.com/acme/engine/go.mod", "module github.com/acme/engine\n\nrequire example.com/x v0.1.0\n")
+                .file("legacy/Gopkg.lock", "[[projects]]\n")
+                .file("legacy/vendor/github.com/old/tool/Dockerfile", "FROM ubuntu:14.04\n")
+                .file("web/vendor/Dockerfile", "FROM nginx:1.27\n"); // a folder merely named vendor still counts
+
+        RepoFacts facts = Collectors.collect("repo", dir);
+
+        assertThat(facts.dependencies()).extracting(Dependency::name, Dependency::file).containsExactlyInAnyOrder(
+                tuple("golang", "Dockerfile"), tuple("static-debian12", "Dockerfile"), tuple("github.com/acme/engine", "go.mod"),
+                tuple("nginx", "web/vendor/Dockerfile"));
     }
 }

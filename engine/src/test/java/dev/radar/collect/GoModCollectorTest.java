@@ -2,6 +2,7 @@ package dev.radar.collect;
 
 import static dev.radar.collect.CollectorFixture.in;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.radar.model.Dependency;
 import dev.radar.model.Ecosystem;
@@ -71,5 +72,18 @@ class GoModCollectorTest {
             assertThat(p.line()).isEqualTo(4);
             assertThat(p.message()).startsWith("require directive without a module path");
         });
+    }
+
+    @Test
+    void go_mod_files_of_vendored_modules_are_not_this_repositorys_declarations() {
+        RepoFacts facts = new CollectorFixture(dir)
+                .file("go.mod", "module example.com/app\n\ngo 1.16\n\nrequire github.com/acme/lib v1.4.0\n")
+                .file("vendor/modules.txt", "# github.com/acme/lib v1.4.0\n## explicit\ngithub.com/acme/lib\n")
+                .file("vendor/github.com/acme/lib/go.mod", "module github.com/acme/lib\n\nrequire github.com/other/dep v0.9.0\n")
+                .file("tools/vendor/example.com/x/go.mod", "module example.com/x\n\nrequire example.com/y v1.0.0\n")
+                .collect(new GoModCollector());
+
+        assertThat(facts.dependencies()).extracting(Dependency::name, Dependency::file)
+                .containsExactly(tuple("github.com/acme/lib", "go.mod"));
     }
 }

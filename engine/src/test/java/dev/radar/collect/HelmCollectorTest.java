@@ -66,4 +66,46 @@ class HelmCollectorTest {
         assertThat(facts.dependencies()).extracting(Dependency::group, Dependency::name, Dependency::version, Dependency::file)
                 .containsExactly(tuple("@stable", "mysql", "1.6.9", "old/requirements.yaml"));
     }
+
+    @Test
+    void a_chart_used_twice_under_aliases_takes_its_locked_versions_in_declaration_order() {
+        RepoFacts facts = new InfraFixture(dir)
+                .file("app/Chart.yaml", """
+                        apiVersion: v2
+                        name: app
+                        version: 1.0.0
+                        dependencies:
+                          - name: kv
+                            alias: cache
+                            version: "~5.1.0"
+                            repository: https://charts.example.org/stable
+                          - name: kv
+                            alias: queue
+                            version: ">=4.0.0 <5.0.0"
+                            repository: https://charts.example.org/stable
+                          - name: db
+                            version: 2.x.x
+                            repository: "@example"
+                        """)
+                .file("app/Chart.lock", """
+                        dependencies:
+                        - name: kv
+                          repository: https://charts.example.org/stable
+                          version: 5.1.7
+                        - name: kv
+                          repository: https://charts.example.org/stable
+                          version: 4.9.2
+                        - name: db
+                          repository: https://charts.example.org/stable
+                          version: 2.3.0
+                        digest: sha256:0000
+                        """)
+                .run(new HelmCollector());
+
+        assertThat(facts.dependencies()).extracting(Dependency::name, Dependency::declaredVersion, Dependency::version, Dependency::line)
+                .containsExactly(
+                        tuple("kv", "~5.1.0", "5.1.7", 5),
+                        tuple("kv", ">=4.0.0 <5.0.0", "4.9.2", 9),
+                        tuple("db", "2.x.x", "2.3.0", 13));
+    }
 }

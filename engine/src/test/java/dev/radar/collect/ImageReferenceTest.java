@@ -29,6 +29,9 @@ class ImageReferenceTest {
         "${REGISTRY:-localhost:5000}/svc:${V:-0.1}   | localhost:5000           | svc        | ${V:-0.1}                 | 0.1",
         "${BASE}                                     | ''                       | python     | ''                        | 3.12",
         "${UNKNOWN}/svc:1                            | NONE                     | NONE       | NONE                      | NONE",
+        "nginx:${TAG:?TAG must be set}               | ''                       | nginx      | ${TAG:?TAG must be set}   | 1.4",
+        "nginx:${MISSING:?MISSING must be set}       | ''                       | nginx      | ${MISSING:?MISSING must be set} | ''",
+        "nginx:1.27 extra                            | NONE                     | NONE       | NONE                      | NONE",
         "{{.Values.image}}                           | NONE                     | NONE       | NONE                      | NONE",
         "'   '                                       | NONE                     | NONE       | NONE                      | NONE",
     })

@@ -54,6 +54,39 @@ class TerraformCollectorTest {
     }
 
     @Test
+    void opentofu_tofu_files_declare_providers_and_modules_and_its_lock_file_resolves_them() {
+        RepoFacts facts = new InfraFixture(dir)
+                .file("mod/versions.tofu", """
+                        terraform {
+                          required_providers {
+                            google = {
+                              source  = "hashicorp/google"
+                              version = ">= 7.0.0, < 8.0.0" # tested
+                            }
+                          }
+                        }
+
+                        module "net" {
+                          source  = "acme/network/google"
+                          version = "2.1.0"
+                        }
+                        """)
+                .file("mod/.terraform.lock.hcl", """
+                        provider "registry.opentofu.org/hashicorp/google" {
+                          version = "7.2.0"
+                        }
+                        """)
+                .run(new TerraformCollector());
+
+        assertThat(facts.dependencies())
+                .extracting(Dependency::ecosystem, Dependency::group, Dependency::name, Dependency::version, Dependency::file,
+                        Dependency::line, Dependency::direct)
+                .containsExactlyInAnyOrder(
+                        tuple(Ecosystem.TERRAFORM, "hashicorp", "google", "7.2.0", "mod/versions.tofu", 3, true),
+                        tuple(Ecosystem.TERRAFORM_MODULE, "acme", "network/google", "2.1.0", "mod/versions.tofu", 11, true));
+    }
+
+    @Test
     void lock_file_of_the_same_folder_resolves_versions_and_lists_providers_only_it_knows() {
         RepoFacts facts = new InfraFixture(dir)
                 .file("infra/main.tf", """
