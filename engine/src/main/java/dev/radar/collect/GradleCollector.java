@@ -463,9 +463,16 @@ public final class GradleCollector implements Collector {
                     || chain.equals("dependencyFactory") || chain.endsWith(".dependencyFactory"));
         }
 
-        /** {@code libs.x.y}, {@code libs.bundles.z}, {@code libs.findLibrary("x").get()}. */
+        /**
+         * {@code libs.x.y}, {@code libs.bundles.z}, {@code libs.findLibrary("x").get()}, also reached through the root
+         * project from a {@code subprojects {}} block: {@code rootProject.libs.x.y}.
+         */
         private boolean catalogAccessor(List<Node> e, String scope, int line, String closureVersion) {
             List<Node> x = GradleResolver.stripSuffixes(e);
+            if (x.size() > 2 && x.get(0) instanceof Token owner && (owner.is("rootProject") || owner.is("project"))
+                    && x.get(1) instanceof Token dot && dot.is(".")) {
+                x = x.subList(2, x.size());
+            }
             if (x.isEmpty() || !(x.get(0) instanceof Token head && head.ident())) {
                 return false;
             }

@@ -289,6 +289,21 @@ class GradleCollectorTest {
                 tuple("com.squareup.okio", "okio", "ref:okio", "3.7.0", 3, "testImplementation"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"build.gradle, rootProject.libs.square.okio, project.libs.bundles.testing",
+            "build.gradle.kts, (rootProject.libs.square.okio), (project.libs.bundles.testing)"})
+    void a_catalog_reached_through_the_root_project_from_subprojects_resolves(String file, String main, String test)
+            throws IOException {
+        String script = "subprojects {\n    dependencies {\n        implementation" + (main.startsWith("(") ? "" : " ") + main
+                + "\n        testImplementation" + (test.startsWith("(") ? "" : " ") + test + "\n    }\n}\n";
+        RepoFacts facts = collect(Map.of(file, script, "gradle/libs.versions.toml", CATALOG));
+        assertThat(rows(facts)).containsExactly(
+                tuple("com.squareup.okio", "okio", "ref:okio", "3.7.0", 3, "implementation"),
+                tuple("org.junit.jupiter", "junit-jupiter", "ref:junit", "5.10.1", 4, "testImplementation"),
+                tuple("com.squareup.okio", "okio", "ref:okio", "3.7.0", 4, "testImplementation"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
     @Test
     void a_catalog_with_another_file_name_is_reached_by_that_name() throws IOException {
         RepoFacts facts = collect(Map.of(
