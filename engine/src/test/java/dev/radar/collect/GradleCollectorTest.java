@@ -305,6 +305,33 @@ class GradleCollectorTest {
     }
 
     @Test
+    void a_rich_catalog_version_whose_strict_or_required_part_is_a_range_resolves_to_its_preferred_version() throws IOException {
+        RepoFacts facts = collect(Map.of("gradle/libs.versions.toml", """
+                        [versions]
+                        room = { strictly = "[2.5, 2.7[", prefer = "2.6.1" }
+                        coroutines = { require = "1.7.0", prefer = "1.7.3" }
+                        [libraries]
+                        room-runtime = { module = "androidx.room:room-runtime", version.ref = "room" }
+                        coroutines = { module = "org.jetbrains.kotlinx:kotlinx-coroutines-core", version.ref = "coroutines" }
+                        picocli = { module = "info.picocli:picocli", version = { require = "4.+", prefer = "4.7.5" } }
+                        ranged = { module = "org.r:ranged", version = { strictly = "[1.0, 2.0)" } }
+                        """,
+                "build.gradle.kts", """
+                        dependencies {
+                            implementation(libs.room.runtime)
+                            implementation(libs.coroutines)
+                            implementation(libs.picocli)
+                            implementation(libs.ranged)
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("androidx.room", "room-runtime", "ref:room", "2.6.1", 2, "implementation"),
+                tuple("org.jetbrains.kotlinx", "kotlinx-coroutines-core", "ref:coroutines", "1.7.0", 3, "implementation"),
+                tuple("info.picocli", "picocli", "4.+", "4.7.5", 4, "implementation"),
+                tuple("org.r", "ranged", "[1.0, 2.0)", "", 5, "implementation"));
+    }
+
+    @Test
     void a_catalog_with_another_file_name_is_reached_by_that_name() throws IOException {
         RepoFacts facts = collect(Map.of(
                 "gradle/deps.versions.toml", "[libraries]\nokhttp = \"com.squareup.okhttp3:okhttp:4.12.0\"\n",
