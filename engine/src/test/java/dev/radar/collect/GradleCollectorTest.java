@@ -443,6 +443,22 @@ class GradleCollectorTest {
                 tuple("org.jetbrains.kotlin", "kotlin-reflect", "${libs.versions.kotlin.get()}", "1.9.22", 2, "implementation"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "build.gradle.kts|val antVersion = \"1.10.15\"|api(libs.managed) { version { strictly(antVersion) } }"
+                    + "|api(\"org.hamcrest:hamcrest-core\") { version { strictly(\"3.0\"); because(\"aligned\") } }",
+            "build.gradle|def antVersion = '1.10.15'|api(libs.managed) { version { strictly antVersion } }"
+                    + "|api('org.hamcrest:hamcrest-core') { version { strictly '3.0'; because 'aligned' } }"})
+    void a_version_set_in_the_declaration_closure_is_the_declared_version(String file, String variable, String fromVariable,
+            String fromString) throws IOException {
+        String script = variable + "\ndependencies {\n    constraints {\n        " + fromVariable + "\n        " + fromString
+                + "\n    }\n}\n";
+        RepoFacts facts = collect(Map.of(file, script, "gradle/libs.versions.toml", CATALOG));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.slf4j", "slf4j-api", "antVersion", "1.10.15", 4, "api"),
+                tuple("org.hamcrest", "hamcrest-core", "3.0", "3.0", 5, "api"));
+    }
+
     // ---- variables --------------------------------------------------------------------------------------
 
     @Test
