@@ -763,6 +763,23 @@ class GradleCollectorTest {
     }
 
     @Test
+    void a_dependencies_block_opened_on_a_source_set_looked_up_by_name_is_a_dependency_block() throws IOException {
+        RepoFacts facts = collect(Map.of("build.gradle.kts", """
+                kotlin {
+                    sourceSets["commonMain"].dependencies {
+                        implementation("org.jetbrains.kotlinx:kotlinx-datetime:0.5.0")
+                    }
+                    sourceSets.getByName("jvmMain").dependencies {
+                        api("com.squareup.okio:okio:3.7.0")
+                    }
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.jetbrains.kotlinx", "kotlinx-datetime", "0.5.0", "0.5.0", 3, "implementation"),
+                tuple("com.squareup.okio", "okio", "3.7.0", "3.7.0", 6, "api"));
+    }
+
+    @Test
     void dependencies_created_in_code_are_found_at_the_line_of_the_call() throws IOException {
         RepoFacts facts = collect(Map.of("build.gradle.kts", """
                 val agent = configurations
