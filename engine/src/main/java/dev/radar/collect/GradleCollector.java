@@ -335,8 +335,13 @@ public final class GradleCollector implements Collector {
                 return argument(g.children(), scope, line, closureVersion);
             }
             if (e.size() == 1 && e.get(0) instanceof Group g && g.open() == '[') {
+                List<List<Node>> items = GradleScript.arguments(g.children());
+                if (!items.isEmpty() && items.stream().allMatch(Emitter::isNamed)) {
+                    // a Groovy map literal: [group: 'g', name: 'a', version: '1']
+                    return mapNotation(items, scope, line, closureVersion);
+                }
                 boolean all = true;
-                for (List<Node> a : GradleScript.arguments(g.children())) {
+                for (List<Node> a : items) {
                     all &= argument(a, scope, line, closureVersion);
                 }
                 return all;

@@ -780,6 +780,21 @@ class GradleCollectorTest {
     }
 
     @Test
+    void a_groovy_map_literal_is_map_notation_and_a_list_of_them_is_one_row_each() throws IOException {
+        RepoFacts facts = collect(Map.of("build.gradle", """
+                dependencies {
+                    implementation([group: 'com.google.guava', name: 'guava', version: '33.0.0-jre'])
+                    testImplementation([group: 'junit', name: 'junit', version: '4.13.2'], [group: 'org.hamcrest', name: 'hamcrest', version: '2.2'])
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("com.google.guava", "guava", "33.0.0-jre", "33.0.0-jre", 2, "implementation"),
+                tuple("junit", "junit", "4.13.2", "4.13.2", 3, "testImplementation"),
+                tuple("org.hamcrest", "hamcrest", "2.2", "2.2", 3, "testImplementation"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    @Test
     void dependencies_created_in_code_are_found_at_the_line_of_the_call() throws IOException {
         RepoFacts facts = collect(Map.of("build.gradle.kts", """
                 val agent = configurations
