@@ -357,6 +357,7 @@ public final class MavenCollector implements Collector {
             for (Profile profile : m.getProfiles()) {
                 Map<String, String> profileProps = new HashMap<>(props);
                 profile.getProperties().forEach((k, v) -> profileProps.put(String.valueOf(k), String.valueOf(v).trim()));
+                profileProps.putAll(userPropertiesOf(dir(path)));
                 emitDependencies(path, profile.getDependencies(), profileProps, false);
                 if (profile.getDependencyManagement() != null) {
                     emitDependencies(path, profile.getDependencyManagement().getDependencies(), profileProps, true);

@@ -422,6 +422,15 @@ class MavenCollectorTest {
                               <dependency><groupId>org.acme</groupId><artifactId>core</artifactId><version>${project.version}</version></dependency>
                             </dependencies>
                           </dependencyManagement>
+                          <profiles>
+                            <profile>
+                              <id>legacy</id>
+                              <properties><tools.version>6</tools.version></properties>
+                              <dependencies>
+                                <dependency><groupId>org.acme</groupId><artifactId>tools</artifactId><version>${tools.version}</version></dependency>
+                              </dependencies>
+                            </profile>
+                          </profiles>
                         </project>
                         """)
                 .file("app/pom.xml", """
@@ -439,6 +448,7 @@ class MavenCollectorTest {
         assertThat(at(facts, "app/pom.xml", 2).version()).isEqualTo("2.1.0");
         assertThat(at(facts, "app/pom.xml", 5).version()).isEqualTo("2.1.0");
         assertThat(at(facts, "app/pom.xml", 6).version()).isEqualTo("7");
+        assertThat(at(facts, "pom.xml", 14).version()).isEqualTo("7");
         assertThat(facts.problems()).isEmpty();
     }
 
