@@ -1,5 +1,6 @@
 package dev.radar.collect;
 
+import dev.radar.collect.GradleResolver.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -171,7 +172,7 @@ final class GradleCatalog {
             } else if (v instanceof TomlTable t) {
                 String rich = rich(t);
                 if (rich != null) {
-                    versions.put(accessor(path), rich);
+                    versions.put(accessor(path), chosen(t, rich));
                 } else {
                     readVersions(path + ".", t);
                 }
@@ -250,7 +251,7 @@ final class GradleCatalog {
             }
             String rich = rich(t);
             if (rich != null) {
-                return new String[] {rich, rich};
+                return new String[] {rich, chosen(t, rich)};
             }
         }
         return new String[] {"", ""};
@@ -265,5 +266,18 @@ final class GradleCatalog {
             }
         }
         return null;
+    }
+
+    /**
+     * The version Gradle picks for a rich declaration on its own: the {@code prefer} one when the strict or required
+     * version is a range or dynamic ({@code strictly = "[2.5, 2.7["}, {@code prefer = "2.6.1"} selects 2.6.1), else
+     * the strict or required one.
+     */
+    private static String chosen(TomlTable t, String rich) {
+        String prefer = string(t, "prefer");
+        if (prefer == null || prefer.equals(rich) || !GradleCollector.exact(new Value(rich, true)).isEmpty()) {
+            return rich;
+        }
+        return prefer;
     }
 }

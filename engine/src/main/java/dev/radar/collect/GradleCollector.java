@@ -300,7 +300,7 @@ public final class GradleCollector implements Collector {
         void declaration(Declaration d) {
             String scope = d.configuration().isEmpty() ? "detached" : d.configuration();
             List<List<Node>> args = d.arguments();
-            String closureVersion = closureVersion(d.closure());
+            ClosureVersion closureVersion = closureVersion(d.closure());
             boolean understood;
             if (args.isEmpty()) {
                 understood = false;
@@ -323,7 +323,7 @@ public final class GradleCollector implements Collector {
         }
 
         /** One dependency notation; false when it is none of the forms understood. */
-        private boolean argument(List<Node> raw, String scope, int line, String closureVersion) {
+        private boolean argument(List<Node> raw, String scope, int line, ClosureVersion closureVersion) {
             List<Node> e = GradleScript.withoutNewlines(raw);
             if (e.isEmpty()) {
                 return false;
@@ -335,8 +335,13 @@ public final class GradleCollector implements Collector {
                 return argument(g.children(), scope, line, closureVersion);
             }
             if (e.size() == 1 && e.get(0) instanceof Group g && g.open() == '[') {
+                List<List<Node>> items = GradleScript.arguments(g.children());
+                if (!items.isEmpty() && items.stream().allMatch(Emitter::isNamed)) {
+                    // a Groovy map literal: [group: 'g', name: 'a', version: '1']
+                    return mapNotation(items, scope, line, closureVersion);
+                }
                 boolean all = true;
-                for (List<Node> a : GradleScript.arguments(g.children())) {
+                for (List<Node> a : items) {
                     all &= argument(a, scope, line, closureVersion);
                 }
                 return all;
@@ -463,9 +468,16 @@ public final class GradleCollector implements Collector {
                     || chain.equals("dependencyFactory") || chain.endsWith(".dependencyFactory"));
         }
 
-        /** {@code libs.x.y}, {@code libs.bundles.z}, {@code libs.findLibrary("x").get()}. */
-        private boolean catalogAccessor(List<Node> e, String scope, int line, String closureVersion) {
+        /**
+         * {@code libs.x.y}, {@code libs.bundles.z}, {@code libs.findLibrary("x").get()}, also reached through the root
+         * project from a {@code subprojects {}} block: {@code rootProject.libs.x.y}.
+         */
+        private boolean catalogAccessor(List<Node> e, String scope, int line, ClosureVersion closureVersion) {
             List<Node> x = GradleResolver.stripSuffixes(e);
+            if (x.size() > 2 && x.get(0) instanceof Token owner && (owner.is("rootProject") || owner.is("project"))
+                    && x.get(1) instanceof Token dot && dot.is(".")) {
+                x = x.subList(2, x.size());
+            }
             if (x.isEmpty() || !(x.get(0) instanceof Token head && head.ident())) {
                 return false;
             }
@@ -497,7 +509,7 @@ public final class GradleCollector implements Collector {
             return library(catalog, rest, scope, line, closureVersion);
         }
 
-        private boolean library(GradleCatalog catalog, String key, String scope, int line, String closureVersion) {
+        private boolean library(GradleCatalog catalog, String key, String scope, int line, ClosureVersion closureVersion) {
             Optional<Library> lib = catalog.library(key);
             if (lib.isEmpty()) {
                 return false;
@@ -506,8 +518,8 @@ public final class GradleCollector implements Collector {
             String declared = l.declared();
             String resolved = exact(new Value(l.resolved(), true));
             if (declared.isEmpty() && closureVersion != null) {
-                declared = closureVersion;
-                resolved = exact(resolver.template(closureVersion));
+                declared = closureVersion.declared();
+                resolved = closureVersion.resolved();
             }
             rows.add(new Dependency(repo, Ecosystem.MAVEN, l.group(), l.name(), declared, resolved, scope, true, path, line, List.of()));
             return true;
@@ -526,7 +538,7 @@ public final class GradleCollector implements Collector {
         }
 
         /** {@code "group:name:version:classifier@ext"} with interpolation. */
-        private boolean notation(String raw, boolean template, String scope, int line, String closureVersion) {
+        private boolean notation(String raw, boolean template, String scope, int line, ClosureVersion closureVersion) {
             List<String> parts = splitColons(raw);
             if (parts.size() < 2 && template) {
                 Value whole = resolver.template(raw);
@@ -555,8 +567,8 @@ public final class GradleCollector implements Collector {
             String declared = parts.size() > 2 ? parts.get(2).trim() : "";
             String resolved = declared.isEmpty() ? "" : template ? exact(resolver.template(declared)) : exact(new Value(declared, true));
             if (declared.isEmpty() && closureVersion != null) {
-                declared = closureVersion;
-                resolved = exact(resolver.template(closureVersion));
+                declared = closureVersion.declared();
+                resolved = closureVersion.resolved();
             }
             if (name.isBlank()) {
                 return false;
@@ -566,7 +578,7 @@ public final class GradleCollector implements Collector {
         }
 
         /** {@code group: 'g', name: 'a', version: 'v'} (Groovy) or {@code group = "g", name = "a", version = "v"} (Kotlin). */
-        private boolean mapNotation(List<List<Node>> args, String scope, int line, String closureVersion) {
+        private boolean mapNotation(List<List<Node>> args, String scope, int line, ClosureVersion closureVersion) {
             Map<String, List<Node>> named = new HashMap<>();
             for (List<Node> a : args) {
                 if (isNamed(a)) {
@@ -581,15 +593,15 @@ public final class GradleCollector implements Collector {
                     named.getOrDefault("version", List.of()), scope, line, closureVersion);
         }
 
-        private boolean coordinates(String group, String name, List<Node> version, String scope, int line, String closureVersion) {
+        private boolean coordinates(String group, String name, List<Node> version, String scope, int line, ClosureVersion closureVersion) {
             if (name == null || name.isBlank()) {
                 return false;
             }
             String declared = version.isEmpty() ? "" : written(version);
             String resolved = version.isEmpty() ? "" : exact(resolver.eval(version));
             if (declared.isEmpty() && closureVersion != null) {
-                declared = closureVersion;
-                resolved = exact(resolver.template(closureVersion));
+                declared = closureVersion.declared();
+                resolved = closureVersion.resolved();
             }
             rows.add(new Dependency(repo, Ecosystem.MAVEN, group == null ? "" : group.trim(), name.trim(), declared, resolved, scope, true,
                     path, line, List.of()));
@@ -664,7 +676,15 @@ public final class GradleCollector implements Collector {
         }
 
         /** {@code version { strictly("1.0") }} inside a declaration's closure. */
-        private static String closureVersion(Group closure) {
+        /** A version set in the declaration's closure: the text as written and the exact version it resolves to. */
+        private record ClosureVersion(String declared, String resolved) {
+        }
+
+        /**
+         * {@code { version { strictly("1.0") } }}: the version the closure sets, a string or an expression such as a
+         * variable ({@code strictly(antVersion)}); null when it sets none.
+         */
+        private ClosureVersion closureVersion(Group closure) {
             if (closure == null) {
                 return null;
             }
@@ -676,7 +696,10 @@ public final class GradleCollector implements Collector {
                                 && (k.is("strictly") || k.is("require") || k.is("prefer"))) {
                             List<Node> arg = inner.get(1) instanceof Group g && g.open() == '(' ? g.children() : inner.subList(1, inner.size());
                             if (GradleScript.single(arg) instanceof Token s && s.kind() == Kind.STRING) {
-                                return s.text();
+                                return new ClosureVersion(s.text(), exact(resolver.template(s.text())));
+                            }
+                            if (GradleResolver.reference(arg) != null) {
+                                return new ClosureVersion(written(arg), exact(resolver.eval(arg)));
                             }
                         }
                     }

@@ -229,7 +229,7 @@ final class GradleScript {
         String name = body == null ? null : blockName(st, last);
         if (body != null && name != null) {
             boolean simple = isSimpleBlockHead(st, last);
-            if (name.equals("dependencies") && simple) {
+            if (name.equals("dependencies") && (simple || isReceiverBlockHead(st, last))) {
                 block(body.children(), ctx.push(name, Mode.DEPENDENCIES));
                 scanCalls(st.subList(0, last), ctx);
                 return;
@@ -335,6 +335,26 @@ final class GradleScript {
             }
         }
         return braceIndex > 0;
+    }
+
+    /**
+     * {@code sourceSets["commonMain"].dependencies {}}, {@code sourceSets.getByName("jvmMain").dependencies {}}: a
+     * block opened on a receiver reached through calls or subscripts.
+     */
+    private static boolean isReceiverBlockHead(List<Node> st, int braceIndex) {
+        if (braceIndex < 3 || !(st.get(0) instanceof Token first && first.ident())
+                || !(st.get(braceIndex - 2) instanceof Token dot && (dot.is(".") || dot.is("?.")))) {
+            return false;
+        }
+        for (int k = 1; k < braceIndex - 2; k++) {
+            Node n = st.get(k);
+            boolean ok = n instanceof Token t && (t.ident() || t.is(".") || t.is("?."))
+                    || n instanceof Group g && (g.open() == '(' || g.open() == '[');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Finds {@code dependencies.add(...)} and {@code dependencies.create(...)} calls anywhere in a statement. */

@@ -55,7 +55,47 @@ public final class MavenCollector implements Collector {
         for (String path : paths) {
             parse(tree, path, out).ifPresent(m -> models.put(path, m));
         }
-        new Project(models, out).emit();
+        new Project(tree, models, out).emit();
+    }
+
+    /**
+     * The {@code -Dname=value} user properties of a {@code .mvn/maven.config} ({@code -Drevision=1.4.0},
+     * {@code -D name=value}, {@code --define name=value}); a name alone is {@code true}, as on Maven's command line.
+     * Lines starting with {@code #} are comments (Maven 3.9), whatever they mention.
+     */
+    static Map<String, String> userProperties(String config) {
+        Map<String, String> props = new LinkedHashMap<>();
+        List<String> words = new ArrayList<>();
+        for (String line : config.split("\\R")) {
+            if (line.trim().startsWith("#")) {
+                continue;
+            }
+            for (String w : line.trim().split("\\s+")) {
+                if (!w.isEmpty()) {
+                    words.add(w.length() > 1 && (w.startsWith("\"") && w.endsWith("\"") || w.startsWith("'") && w.endsWith("'"))
+                            ? w.substring(1, w.length() - 1) : w);
+                }
+            }
+        }
+        for (int k = 0; k < words.size(); k++) {
+            String w = words.get(k);
+            String definition = null;
+            if (w.startsWith("-D") && w.length() > 2) {
+                definition = w.substring(2);
+            } else if (w.startsWith("--define=")) {
+                definition = w.substring("--define=".length());
+            } else if ((w.equals("-D") || w.equals("--define")) && k + 1 < words.size()) {
+                definition = words.get(++k);
+            }
+            if (definition == null || definition.isEmpty()) {
+                continue;
+            }
+            int eq = definition.indexOf('=');
+            if (eq != 0) {
+                props.put(eq < 0 ? definition : definition.substring(0, eq), eq < 0 ? "true" : definition.substring(eq + 1));
+            }
+        }
+        return props;
     }
 
     private static Optional<Model> parse(RepoTree tree, String path, Facts out) {
@@ -103,6 +143,7 @@ public final class MavenCollector implements Collector {
 
     /** All POMs of one repository with their parent links, interpolation contexts and managed versions. */
     private static final class Project {
+        private final RepoTree tree;
         private final Map<String, Model> models;
         private final Facts out;
         private final Map<String, String> byCoordinates = new HashMap<>();
@@ -110,8 +151,11 @@ public final class MavenCollector implements Collector {
         private final Map<String, Map<String, String>> properties = new HashMap<>();
         private final Map<String, Map<String, String>> managed = new HashMap<>();
         private final Map<String, Map<String, String>> written = new HashMap<>();
+        /** The user properties of the {@code .mvn/maven.config} a folder's build runs with, by folder. */
+        private final Map<String, Map<String, String>> userProperties = new HashMap<>();
 
-        Project(Map<String, Model> models, Facts out) {
+        Project(RepoTree tree, Map<String, Model> models, Facts out) {
+            this.tree = tree;
             this.models = models;
             this.out = out;
             for (var e : models.entrySet()) {
@@ -155,7 +199,34 @@ public final class MavenCollector implements Collector {
             return found;
         }
 
-        /** Properties visible in a POM: inherited ones overlaid by its own, plus project.* values. */
+        /**
+         * The user properties a POM's build gets from the nearest {@code .mvn/maven.config} at or above its folder,
+         * the file Maven reads from the top folder of a multi-module build (CI-friendly {@code -Drevision=..}).
+         */
+        private Map<String, String> userPropertiesOf(String dir) {
+            Map<String, String> known = userProperties.get(dir);
+            if (known != null) {
+                return known;
+            }
+            String config = (dir.isEmpty() ? "" : dir + "/") + ".mvn/maven.config";
+            Map<String, String> props = Map.of();
+            if (tree.contains(config)) {
+                try {
+                    props = userProperties(tree.read(config));
+                } catch (IOException | RuntimeException e) {
+                    out.problem(config, 0, "Maven config could not be read: " + firstLine(e.getMessage()));
+                }
+            } else if (!dir.isEmpty()) {
+                props = userPropertiesOf(dir(dir));
+            }
+            userProperties.put(dir, props);
+            return props;
+        }
+
+        /**
+         * Properties visible in a POM: inherited ones overlaid by its own, plus project.* values; user properties
+         * from {@code .mvn/maven.config} win over both, as {@code -D} does.
+         */
         Map<String, String> propertiesOf(String path) {
             Map<String, String> known = properties.get(path);
             if (known != null) {
@@ -166,6 +237,7 @@ public final class MavenCollector implements Collector {
             Map<String, String> props = new HashMap<>();
             parentOf(path).ifPresent(pp -> props.putAll(propertiesOf(pp)));
             m.getProperties().forEach((k, v) -> props.put(String.valueOf(k), String.valueOf(v).trim()));
+            props.putAll(userPropertiesOf(dir(path)));
             Parent parent = m.getParent();
             String group = m.getGroupId() != null ? m.getGroupId() : parent != null ? parent.getGroupId() : null;
             String version = m.getVersion() != null ? m.getVersion() : parent != null ? parent.getVersion() : null;
@@ -285,6 +357,7 @@ public final class MavenCollector implements Collector {
             for (Profile profile : m.getProfiles()) {
                 Map<String, String> profileProps = new HashMap<>(props);
                 profile.getProperties().forEach((k, v) -> profileProps.put(String.valueOf(k), String.valueOf(v).trim()));
+                profileProps.putAll(userPropertiesOf(dir(path)));
                 emitDependencies(path, profile.getDependencies(), profileProps, false);
                 if (profile.getDependencyManagement() != null) {
                     emitDependencies(path, profile.getDependencyManagement().getDependencies(), profileProps, true);

@@ -289,6 +289,48 @@ class GradleCollectorTest {
                 tuple("com.squareup.okio", "okio", "ref:okio", "3.7.0", 3, "testImplementation"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"build.gradle, rootProject.libs.square.okio, project.libs.bundles.testing",
+            "build.gradle.kts, (rootProject.libs.square.okio), (project.libs.bundles.testing)"})
+    void a_catalog_reached_through_the_root_project_from_subprojects_resolves(String file, String main, String test)
+            throws IOException {
+        String script = "subprojects {\n    dependencies {\n        implementation" + (main.startsWith("(") ? "" : " ") + main
+                + "\n        testImplementation" + (test.startsWith("(") ? "" : " ") + test + "\n    }\n}\n";
+        RepoFacts facts = collect(Map.of(file, script, "gradle/libs.versions.toml", CATALOG));
+        assertThat(rows(facts)).containsExactly(
+                tuple("com.squareup.okio", "okio", "ref:okio", "3.7.0", 3, "implementation"),
+                tuple("org.junit.jupiter", "junit-jupiter", "ref:junit", "5.10.1", 4, "testImplementation"),
+                tuple("com.squareup.okio", "okio", "ref:okio", "3.7.0", 4, "testImplementation"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    @Test
+    void a_rich_catalog_version_whose_strict_or_required_part_is_a_range_resolves_to_its_preferred_version() throws IOException {
+        RepoFacts facts = collect(Map.of("gradle/libs.versions.toml", """
+                        [versions]
+                        room = { strictly = "[2.5, 2.7[", prefer = "2.6.1" }
+                        coroutines = { require = "1.7.0", prefer = "1.7.3" }
+                        [libraries]
+                        room-runtime = { module = "androidx.room:room-runtime", version.ref = "room" }
+                        coroutines = { module = "org.jetbrains.kotlinx:kotlinx-coroutines-core", version.ref = "coroutines" }
+                        picocli = { module = "info.picocli:picocli", version = { require = "4.+", prefer = "4.7.5" } }
+                        ranged = { module = "org.r:ranged", version = { strictly = "[1.0, 2.0)" } }
+                        """,
+                "build.gradle.kts", """
+                        dependencies {
+                            implementation(libs.room.runtime)
+                            implementation(libs.coroutines)
+                            implementation(libs.picocli)
+                            implementation(libs.ranged)
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("androidx.room", "room-runtime", "ref:room", "2.6.1", 2, "implementation"),
+                tuple("org.jetbrains.kotlinx", "kotlinx-coroutines-core", "ref:coroutines", "1.7.0", 3, "implementation"),
+                tuple("info.picocli", "picocli", "4.+", "4.7.5", 4, "implementation"),
+                tuple("org.r", "ranged", "[1.0, 2.0)", "", 5, "implementation"));
+    }
+
     @Test
     void a_catalog_with_another_file_name_is_reached_by_that_name() throws IOException {
         RepoFacts facts = collect(Map.of(
@@ -399,6 +441,22 @@ class GradleCollectorTest {
                 "gradle/libs.versions.toml", CATALOG));
         assertThat(rows(facts)).containsExactly(
                 tuple("org.jetbrains.kotlin", "kotlin-reflect", "${libs.versions.kotlin.get()}", "1.9.22", 2, "implementation"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "build.gradle.kts|val antVersion = \"1.10.15\"|api(libs.managed) { version { strictly(antVersion) } }"
+                    + "|api(\"org.hamcrest:hamcrest-core\") { version { strictly(\"3.0\"); because(\"aligned\") } }",
+            "build.gradle|def antVersion = '1.10.15'|api(libs.managed) { version { strictly antVersion } }"
+                    + "|api('org.hamcrest:hamcrest-core') { version { strictly '3.0'; because 'aligned' } }"})
+    void a_version_set_in_the_declaration_closure_is_the_declared_version(String file, String variable, String fromVariable,
+            String fromString) throws IOException {
+        String script = variable + "\ndependencies {\n    constraints {\n        " + fromVariable + "\n        " + fromString
+                + "\n    }\n}\n";
+        RepoFacts facts = collect(Map.of(file, script, "gradle/libs.versions.toml", CATALOG));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.slf4j", "slf4j-api", "antVersion", "1.10.15", 4, "api"),
+                tuple("org.hamcrest", "hamcrest-core", "3.0", "3.0", 5, "api"));
     }
 
     // ---- variables --------------------------------------------------------------------------------------
@@ -702,6 +760,38 @@ class GradleCollectorTest {
         assertThat(rows(facts)).containsExactly(
                 tuple("org.jetbrains.kotlinx", "kotlinx-coroutines-core", "1.7.3", "1.7.3", 4, "implementation"),
                 tuple("org.jetbrains.kotlin", "kotlin-test", "", "", 8, "implementation"));
+    }
+
+    @Test
+    void a_dependencies_block_opened_on_a_source_set_looked_up_by_name_is_a_dependency_block() throws IOException {
+        RepoFacts facts = collect(Map.of("build.gradle.kts", """
+                kotlin {
+                    sourceSets["commonMain"].dependencies {
+                        implementation("org.jetbrains.kotlinx:kotlinx-datetime:0.5.0")
+                    }
+                    sourceSets.getByName("jvmMain").dependencies {
+                        api("com.squareup.okio:okio:3.7.0")
+                    }
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.jetbrains.kotlinx", "kotlinx-datetime", "0.5.0", "0.5.0", 3, "implementation"),
+                tuple("com.squareup.okio", "okio", "3.7.0", "3.7.0", 6, "api"));
+    }
+
+    @Test
+    void a_groovy_map_literal_is_map_notation_and_a_list_of_them_is_one_row_each() throws IOException {
+        RepoFacts facts = collect(Map.of("build.gradle", """
+                dependencies {
+                    implementation([group: 'com.google.guava', name: 'guava', version: '33.0.0-jre'])
+                    testImplementation([group: 'junit', name: 'junit', version: '4.13.2'], [group: 'org.hamcrest', name: 'hamcrest', version: '2.2'])
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("com.google.guava", "guava", "33.0.0-jre", "33.0.0-jre", 2, "implementation"),
+                tuple("junit", "junit", "4.13.2", "4.13.2", 3, "testImplementation"),
+                tuple("org.hamcrest", "hamcrest", "2.2", "2.2", 3, "testImplementation"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
     }
 
     @Test

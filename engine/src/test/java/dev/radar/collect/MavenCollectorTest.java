@@ -410,6 +410,58 @@ class MavenCollectorTest {
     }
 
     @Test
+    void a_ci_friendly_revision_set_in_mvn_maven_config_resolves_and_wins_over_the_pom_property() {
+        RepoFacts facts = new RepoFixture(dir)
+                .file(".mvn/maven.config", "--batch-mode\n-Drevision=2.1.0 -Dchangelist=\n-D tools.version=7\n")
+                .file("pom.xml", """
+                        <project>
+                          <groupId>org.acme</groupId><artifactId>parent</artifactId><version>${revision}${changelist}</version>
+                          <properties><revision>0.0.0</revision><changelist>-SNAPSHOT</changelist></properties>
+                          <dependencyManagement>
+                            <dependencies>
+                              <dependency><groupId>org.acme</groupId><artifactId>core</artifactId><version>${project.version}</version></dependency>
+                            </dependencies>
+                          </dependencyManagement>
+                          <profiles>
+                            <profile>
+                              <id>legacy</id>
+                              <properties><tools.version>6</tools.version></properties>
+                              <dependencies>
+                                <dependency><groupId>org.acme</groupId><artifactId>tools</artifactId><version>${tools.version}</version></dependency>
+                              </dependencies>
+                            </profile>
+                          </profiles>
+                        </project>
+                        """)
+                .file("app/pom.xml", """
+                        <project>
+                          <parent><groupId>org.acme</groupId><artifactId>parent</artifactId><version>${revision}${changelist}</version></parent>
+                          <artifactId>app</artifactId>
+                          <dependencies>
+                            <dependency><groupId>org.acme</groupId><artifactId>core</artifactId></dependency>
+                            <dependency><groupId>org.acme</groupId><artifactId>tools</artifactId><version>${tools.version}</version></dependency>
+                          </dependencies>
+                        </project>
+                        """)
+                .collect();
+        assertThat(at(facts, "pom.xml", 6).version()).isEqualTo("2.1.0");
+        assertThat(at(facts, "app/pom.xml", 2).version()).isEqualTo("2.1.0");
+        assertThat(at(facts, "app/pom.xml", 5).version()).isEqualTo("2.1.0");
+        assertThat(at(facts, "app/pom.xml", 6).version()).isEqualTo("7");
+        assertThat(at(facts, "pom.xml", 14).version()).isEqualTo("7");
+        assertThat(facts.problems()).isEmpty();
+    }
+
+    @Test
+    void maven_config_user_properties_are_read_in_their_command_line_forms() {
+        assertThat(MavenCollector.userProperties(
+                "-Da=1 -D b=2\n  # unless -Dz=9 is passed\n--define c=3 --define=d=4 -De -Df= \"-Dg=7\" -T 4 -Prelease"))
+                .containsExactly(java.util.Map.entry("a", "1"), java.util.Map.entry("b", "2"), java.util.Map.entry("c", "3"),
+                        java.util.Map.entry("d", "4"), java.util.Map.entry("e", "true"), java.util.Map.entry("f", ""),
+                        java.util.Map.entry("g", "7"));
+    }
+
+    @Test
     void a_property_cycle_does_not_hang_and_stays_unresolved() {
         RepoFacts facts = new RepoFixture(dir).file("pom.xml", """
                 <project>
