@@ -71,7 +71,8 @@ final class KubernetesProbes {
             int base = probe.group(1).length();
             List<int[]> indents = new ArrayList<>();
             List<String> keys = new ArrayList<>();
-            for (int j = i + 1; j < lines.length; j++) {
+            int j = i + 1;
+            for (; j < lines.length; j++) {
                 String trimmed = lines[j].strip();
                 if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("{{")) {
                     continue;
@@ -100,6 +101,9 @@ final class KubernetesProbes {
                     add(out, path, j + 1, parent, trimmed.substring(2).strip());
                 }
             }
+            // the block's lines are read: a probe key inside it is not a probe of its own, and reading the text once
+            // keeps a template of nested "livenessProbe:" lines linear rather than quadratic
+            i = j - 1;
         }
     }
 

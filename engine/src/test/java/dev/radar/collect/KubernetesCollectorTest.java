@@ -335,4 +335,24 @@ class KubernetesCollectorTest {
         assertThat(facts.unknownDeclarations()).extracting(UnknownDeclaration::line, UnknownDeclaration::text)
                 .containsExactly(tuple(10, "image ${REGISTRY}/app:${TAG}"));
     }
+
+    @Test
+    void a_probe_key_inside_a_template_probe_block_is_read_once_as_part_of_that_block() {
+        // a hostile template of nested probe keys: each line read once (before, every nested key read the rest of
+        // the file again: quadratic in the file's lines)
+        StringBuilder template = new StringBuilder("{{- define \"x\" }}\n");
+        int depth = 3_000;
+        for (int k = 0; k < depth; k++) {
+            template.append(" ".repeat(k)).append("livenessProbe:\n");
+        }
+        template.append(" ".repeat(depth)).append("path: /healthz\n");
+        RepoFacts facts = new InfraFixture(dir)
+                .file("charts/web/Chart.yaml", "apiVersion: v2\nname: web\nversion: 1.0.0\n")
+                .file("charts/web/templates/deployment.yaml", template.toString())
+                .run(new KubernetesCollector());
+
+        assertThat(facts.settings()).hasSize(1);
+        assertThat(facts.settings().get(0).key()).startsWith("livenessProbe.livenessProbe.").endsWith(".path");
+        assertThat(facts.settings().get(0).line()).isEqualTo(depth + 2);
+    }
 }
