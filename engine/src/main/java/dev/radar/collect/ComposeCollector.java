@@ -112,28 +112,15 @@ public final class ComposeCollector implements Collector {
         String dir = path.substring(0, path.lastIndexOf('/') + 1);
         List<String> resolved = new ArrayList<>();
         for (String file : files) {
-            if (file != null && !file.isBlank() && !file.startsWith("/") && !file.contains("$")) {
-                resolved.add(normalize(dir + file.strip()));
+            String target = file == null || file.isBlank() || file.startsWith("/") || file.contains("$") ? null
+                    : RepoTree.resolve(dir, file.strip());
+            if (target != null) {
+                resolved.add(target);
             }
         }
         return resolved;
     }
 
-    /** A relative path with {@code .} and {@code ..} segments folded, or empty when it leaves the repository. */
-    private static String normalize(String path) {
-        Deque<String> parts = new ArrayDeque<>();
-        for (String part : path.split("/")) {
-            if (part.equals("..")) {
-                if (parts.isEmpty()) {
-                    return "";
-                }
-                parts.removeLast();
-            } else if (!part.isEmpty() && !part.equals(".")) {
-                parts.addLast(part);
-            }
-        }
-        return String.join("/", parts);
-    }
 
     /** The index of the quote closing a value that starts with one (a backslash escapes in double quotes), or -1. */
     private static int closingQuote(String value) {

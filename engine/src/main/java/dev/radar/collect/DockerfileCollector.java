@@ -87,14 +87,20 @@ public final class DockerfileCollector implements Collector {
         if (!first.keyword().equals("FROM")) {
             return false;
         }
-        List<String> words = new ArrayList<>(List.of(first.args().split("\\s+")));
+        List<String> words = fromWords(first.args());
+        return words.size() == 1 || words.size() == 3 && words.get(1).equalsIgnoreCase("AS");
+    }
+
+    /** The words of a {@code FROM} instruction after its flags ({@code --platform=...}): image, then maybe {@code AS name}. */
+    private static List<String> fromWords(String args) {
+        List<String> words = new ArrayList<>(List.of(args.trim().split("\\s+")));
         while (!words.isEmpty() && words.get(0).startsWith("--")) {
             String flag = words.remove(0);
             if (!flag.contains("=") && !words.isEmpty()) {
                 words.remove(0); // "--platform linux/amd64" written with a space
             }
         }
-        return words.size() == 1 || words.size() == 3 && words.get(1).equalsIgnoreCase("AS");
+        return words;
     }
 
     /** A name that only starts like a Dockerfile's ({@code Dockerfile.dev}, {@code dockerfile_test.go}), not the plain names. */
@@ -116,13 +122,7 @@ public final class DockerfileCollector implements Collector {
         int finalBase = -1;
 
         void from(String path, Instruction in, ShellVariables vars, Facts out) {
-            List<String> words = new ArrayList<>(List.of(in.args().trim().split("\\s+")));
-            while (!words.isEmpty() && words.get(0).startsWith("--")) {
-                String flag = words.remove(0);
-                if (!flag.contains("=") && !words.isEmpty()) {
-                    words.remove(0); // "--platform linux/amd64" written with a space
-                }
-            }
+            List<String> words = fromWords(in.args());
             if (words.isEmpty() || words.get(0).isEmpty()) {
                 out.problem(path, in.line(), "FROM without an image");
                 return;

@@ -235,7 +235,7 @@ public final class GradleCollector implements Collector {
                     GradleScript s = scripts.get(d.isEmpty() ? settings : d + "/" + settings);
                     if (s != null) {
                         for (var c : s.catalogs.entrySet()) {
-                            String file = resolve(d, c.getValue());
+                            String file = RepoTree.resolve(d, c.getValue());
                             if (file != null) {
                                 catalog(file).ifPresent(cat -> result.putIfAbsent(c.getKey(), cat));
                             }
@@ -813,34 +813,13 @@ public final class GradleCollector implements Collector {
         for (String root : new String[] {"${rootDir}/", "$rootDir/", "${rootProject.rootDir}/", "$rootProject.rootDir/",
                 "${rootProject.projectDir}/", "$rootProject.projectDir/", "${project.rootDir}/", "$project.rootDir/"}) {
             if (written.startsWith(root)) {
-                return resolve("", written.substring(root.length()));
+                return RepoTree.resolve("", written.substring(root.length()));
             }
         }
         if (written.contains("$") || written.contains("://")) {
             return null;
         }
-        return resolve(dir, written);
+        return RepoTree.resolve(dir, written);
     }
 
-    /** Resolves a relative path against a repository folder; null when it leaves the repository. */
-    private static String resolve(String dir, String rel) {
-        List<String> parts = new ArrayList<>();
-        if (!dir.isEmpty()) {
-            parts.addAll(List.of(dir.split("/")));
-        }
-        for (String s : rel.replace('\\', '/').split("/")) {
-            if (s.isEmpty() || s.equals(".")) {
-                continue;
-            }
-            if (s.equals("..")) {
-                if (parts.isEmpty()) {
-                    return null;
-                }
-                parts.remove(parts.size() - 1);
-            } else {
-                parts.add(s);
-            }
-        }
-        return String.join("/", parts);
-    }
 }

@@ -4,6 +4,7 @@ import dev.radar.collect.GradleSyntax.Group;
 import dev.radar.collect.GradleSyntax.Kind;
 import dev.radar.collect.GradleSyntax.Node;
 import dev.radar.collect.GradleSyntax.Token;
+import dev.radar.model.UnknownDeclaration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,7 +37,6 @@ final class GradleScript {
     /** Blocks inside {@code dependencies {}} that configure resolution and hold no declarations. */
     private static final Set<String> OPAQUE = Set.of("components", "modules", "attributesSchema", "artifactTypes", "registerTransform",
             "exclude", "attributes", "capabilities");
-    private static final int MAX_TEXT = 120;
 
     private final String text;
     private final boolean kotlin;
@@ -985,8 +985,7 @@ final class GradleScript {
         if (start >= end) {
             return "";
         }
-        String t = text.substring(start, end).replaceAll("\\s+", " ").trim();
-        return t.length() > MAX_TEXT ? t.substring(0, MAX_TEXT) : t;
+        return UnknownDeclaration.excerpt(text.substring(start, end));
     }
 
     /**

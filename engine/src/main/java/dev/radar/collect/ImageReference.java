@@ -65,15 +65,10 @@ record ImageReference(String group, String name, String declared, String resolve
     static Optional<ImageReference> parseOrReport(String written, ShellVariables vars, String file, int line, Facts out) {
         Optional<ImageReference> ref = parse(written, vars);
         if (ref.isEmpty() && written != null && !written.isBlank()) {
-            String text = String.join(" ", written.trim().split("\\s+"));
-            text = "image " + (text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text);
-            out.add(new UnknownDeclaration(out.repo(), file, line, text));
+            out.add(new UnknownDeclaration(out.repo(), file, line, "image " + UnknownDeclaration.excerpt(written)));
         }
         return ref;
     }
-
-    /** As much of an unreadable reference as a "not understood" finding quotes (as for build statements). */
-    private static final int MAX_TEXT = 120;
 
     /** This image as a Docker dependency declared at a file and line. */
     Dependency dependency(String repo, String scope, String file, int line) {
@@ -112,23 +107,15 @@ record ImageReference(String group, String name, String declared, String resolve
 
         /** Whether whitespace occurs outside variable references ({@code ${TAG:?TAG must be set}} holds none). */
         static boolean hasWhitespace(String s) {
-            int depth = 0;
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (c == '$' && i + 1 < s.length() && s.charAt(i + 1) == '{') {
-                    depth++;
-                    i++;
-                } else if (c == '}' && depth > 0) {
-                    depth--;
-                } else if (depth == 0 && Character.isWhitespace(c)) {
-                    return true;
-                }
-            }
-            return false;
+            return find(s, Character::isWhitespace, false) >= 0;
         }
 
         /** The first (or last) index of a character outside variable references, or -1. */
         private static int find(String s, char wanted, boolean last) {
+            return find(s, c -> c == wanted, last);
+        }
+
+        private static int find(String s, java.util.function.IntPredicate wanted, boolean last) {
             int found = -1;
             int depth = 0;
             for (int i = 0; i < s.length(); i++) {
@@ -138,7 +125,7 @@ record ImageReference(String group, String name, String declared, String resolve
                     i++;
                 } else if (c == '}' && depth > 0) {
                     depth--;
-                } else if (c == wanted && depth == 0) {
+                } else if (depth == 0 && wanted.test(c)) {
                     if (!last) {
                         return i;
                     }

@@ -101,7 +101,7 @@ public final class MavenCollector implements Collector {
     private static Optional<Model> parse(RepoTree tree, String path, Facts out) {
         try {
             byte[] bytes = tree.readBytes(path);
-            Reader reader = isUtf8(bytes) ? new StringReader(RepoTree.decode(bytes)) : new XmlStreamReader(new ByteArrayInputStream(bytes));
+            Reader reader = readAsText(bytes) ? new StringReader(RepoTree.decode(bytes)) : new XmlStreamReader(new ByteArrayInputStream(bytes));
             InputSource source = new InputSource();
             source.setLocation(path);
             return Optional.of(new MavenXpp3ReaderEx().read(reader, false, source));
@@ -114,14 +114,12 @@ public final class MavenCollector implements Collector {
     }
 
     /**
-     * Whether a POM is UTF-8, XML's default: no UTF-16 byte-order mark and no other encoding in its prolog. Others
-     * ({@code <?xml version="1.0" encoding="ISO-8859-1"?>}) are decoded as declared, as Maven does.
+     * Whether a POM is read as {@link RepoTree#decode} reads text (UTF-8, XML's default, or UTF-16 after its byte-order
+     * mark): no other encoding in its prolog. Others ({@code <?xml version="1.0" encoding="ISO-8859-1"?>}) are decoded
+     * as declared, as Maven does.
      */
-    static boolean isUtf8(byte[] bytes) {
+    static boolean readAsText(byte[] bytes) {
         int from = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-        if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF || (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE)) {
-            return false;
-        }
         String head = new String(bytes, from, Math.min(bytes.length - from, 200), StandardCharsets.ISO_8859_1);
         if (!head.startsWith("<?xml")) {
             return true;
@@ -185,7 +183,7 @@ public final class MavenCollector implements Collector {
                 String wanted = trim(p.getGroupId()) + ":" + trim(p.getArtifactId());
                 String rel = p.getRelativePath() == null ? "../pom.xml" : p.getRelativePath().trim();
                 if (!rel.isEmpty()) {
-                    String candidate = resolve(dir(path), rel.endsWith(".xml") ? rel : rel + "/pom.xml");
+                    String candidate = RepoTree.resolve(dir(path), rel.endsWith(".xml") ? rel : rel + "/pom.xml");
                     Model m = candidate == null ? null : models.get(candidate);
                     if (m != null && wanted.equals(coordinates(m))) {
                         found = Optional.of(candidate);
@@ -426,27 +424,6 @@ public final class MavenCollector implements Collector {
             return slash < 0 ? "" : path.substring(0, slash);
         }
 
-        /** Resolves a relative path against a repository folder; null when it leaves the repository. */
-        private static String resolve(String dir, String rel) {
-            List<String> parts = new ArrayList<>();
-            if (!dir.isEmpty()) {
-                parts.addAll(List.of(dir.split("/")));
-            }
-            for (String s : rel.replace('\\', '/').split("/")) {
-                if (s.isEmpty() || s.equals(".")) {
-                    continue;
-                }
-                if (s.equals("..")) {
-                    if (parts.isEmpty()) {
-                        return null;
-                    }
-                    parts.remove(parts.size() - 1);
-                } else {
-                    parts.add(s);
-                }
-            }
-            return String.join("/", parts);
-        }
     }
 
     static String trim(String s) {

@@ -323,6 +323,32 @@ public final class RepoTree {
         }
     }
 
+    /**
+     * A path written relative to a folder of the repository ({@code ../common.yml}, {@code ./gradle/deps.gradle};
+     * backslashes too), as a repository path with {@code .} and {@code ..} folded; a path starting with {@code /} is
+     * taken from the repository's root. Null when it leaves the repository.
+     */
+    static String resolve(String dir, String relative) {
+        List<String> parts = new ArrayList<>();
+        if (!dir.isEmpty() && !relative.startsWith("/")) {
+            parts.addAll(List.of(dir.split("/")));
+        }
+        for (String s : relative.replace('\\', '/').split("/")) {
+            if (s.isEmpty() || s.equals(".")) {
+                continue;
+            }
+            if (s.equals("..")) {
+                if (parts.isEmpty()) {
+                    return null;
+                }
+                parts.remove(parts.size() - 1);
+            } else {
+                parts.add(s);
+            }
+        }
+        return String.join("/", parts);
+    }
+
     /** Text of file bytes, as {@link #read} returns it: UTF-8, or UTF-16 after a UTF-16 byte-order mark. */
     static String decode(byte[] bytes) throws IOException {
         if (bytes.length >= 2 && (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE || bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)) {

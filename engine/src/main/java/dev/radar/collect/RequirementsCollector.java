@@ -153,7 +153,7 @@ public final class RequirementsCollector implements Collector {
         if (include.lookingAt()) {
             String target = include.group(2);
             if (!target.contains("://")) {
-                String resolved = resolve(LockGraph.dir(path), target);
+                String resolved = RepoTree.resolve(LockGraph.dir(path), target);
                 if (resolved != null) {
                     includes.include(resolved, include.group(1).equals("-c") || include.group(1).equals("--constraint"), number);
                 }
@@ -182,25 +182,4 @@ public final class RequirementsCollector implements Collector {
         }
     }
 
-    /** A path relative to a folder of the repository, normalised; null when it leaves the repository. */
-    static String resolve(String dir, String relative) {
-        List<String> parts = new ArrayList<>();
-        if (!dir.isEmpty() && !relative.startsWith("/")) {
-            parts.addAll(List.of(dir.split("/")));
-        }
-        for (String s : relative.replace('\\', '/').split("/")) {
-            if (s.isEmpty() || s.equals(".")) {
-                continue;
-            }
-            if (s.equals("..")) {
-                if (parts.isEmpty()) {
-                    return null;
-                }
-                parts.remove(parts.size() - 1);
-            } else {
-                parts.add(s);
-            }
-        }
-        return String.join("/", parts);
-    }
 }

@@ -91,26 +91,9 @@ public final class SpringConfigCollector implements Collector {
 
     private static void flatten(String prefix, YamlNode node, int line, List<Setting> out) {
         if (node.isMapping()) {
-            List<String> keys = new ArrayList<>();
-            List<YamlNode> merged = new ArrayList<>();
-            for (Map.Entry<YamlNode, YamlNode> e : node.entries()) {
+            for (Map.Entry<YamlNode, YamlNode> e : YamlLookup.entries(node)) { // merge keys applied, as SnakeYAML does for Spring
                 String key = e.getKey().text();
-                YamlNode v = e.getValue();
-                if ("<<".equals(key) && (v.isMapping() || v.isSequence())) {
-                    merged.addAll(v.isSequence() ? v.items() : List.of(v)); // a merge key, as SnakeYAML applies it for Spring
-                    continue;
-                }
-                keys.add(key);
-                flatten(prefix.isEmpty() ? key : prefix + "." + key, v, e.getKey().line(), out);
-            }
-            for (YamlNode source : merged) {
-                for (Map.Entry<YamlNode, YamlNode> e : source.isMapping() ? source.entries() : List.<Map.Entry<YamlNode, YamlNode>>of()) {
-                    String key = e.getKey().text();
-                    if (!keys.contains(key)) {
-                        keys.add(key);
-                        flatten(prefix.isEmpty() ? key : prefix + "." + key, e.getValue(), e.getKey().line(), out);
-                    }
-                }
+                flatten(prefix.isEmpty() ? key : prefix + "." + key, e.getValue(), e.getKey().line(), out);
             }
         } else if (node.isSequence()) {
             List<YamlNode> items = node.items();

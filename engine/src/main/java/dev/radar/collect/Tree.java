@@ -92,24 +92,8 @@ final class Tree {
     static Tree of(YamlNode node) {
         if (node.isMapping()) {
             List<Entry> out = new ArrayList<>();
-            List<YamlNode> merged = new ArrayList<>();
-            for (Map.Entry<YamlNode, YamlNode> e : node.entries()) {
-                YamlNode v = e.getValue();
-                if ("<<".equals(e.getKey().text()) && (v.isMapping() || v.isSequence())) {
-                    merged.addAll(v.isSequence() ? v.items() : List.of(v));
-                } else {
-                    out.add(new Entry(e.getKey().text(), e.getKey().line(), of(v)));
-                }
-            }
-            for (YamlNode source : merged) {
-                if (!source.isMapping()) {
-                    continue;
-                }
-                for (Entry e : of(source).entries()) {
-                    if (out.stream().noneMatch(o -> o.key().equals(e.key()))) {
-                        out.add(e);
-                    }
-                }
+            for (Map.Entry<YamlNode, YamlNode> e : YamlLookup.entries(node)) {
+                out.add(new Entry(e.getKey().text(), e.getKey().line(), of(e.getValue())));
             }
             return new Tree(node.line(), null, out, null);
         }

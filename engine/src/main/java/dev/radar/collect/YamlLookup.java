@@ -1,8 +1,11 @@
 package dev.radar.collect;
 
 import dev.radar.yaml.YamlNode;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Small lookups on YAML mappings for collectors: a key's entry, with YAML merge keys ({@code <<}) followed. */
 final class YamlLookup {
@@ -39,6 +42,48 @@ final class YamlLookup {
             }
         }
         return null;
+    }
+
+    /**
+     * A mapping's entries with YAML merge keys applied, as YAML 1.1 loaders (and Spring's SnakeYAML) apply them: its
+     * own entries in order, then those of the mappings merged with {@code <<} (one, or a list of them) whose keys it
+     * does not set itself, the merged mappings' own merge keys applied in turn. A {@code <<} whose value is a scalar is
+     * an ordinary key.
+     */
+    static List<Map.Entry<YamlNode, YamlNode>> entries(YamlNode mapping) {
+        return entries(mapping, 0);
+    }
+
+    private static List<Map.Entry<YamlNode, YamlNode>> entries(YamlNode mapping, int depth) {
+        List<Map.Entry<YamlNode, YamlNode>> all = mapping.entries();
+        if (all.stream().noneMatch(YamlLookup::isMerge)) {
+            return all;
+        }
+        List<Map.Entry<YamlNode, YamlNode>> out = new ArrayList<>();
+        List<YamlNode> merged = new ArrayList<>();
+        for (Map.Entry<YamlNode, YamlNode> e : all) {
+            if (isMerge(e)) {
+                merged.addAll(e.getValue().isSequence() ? e.getValue().items() : List.of(e.getValue()));
+            } else {
+                out.add(e);
+            }
+        }
+        Set<String> keys = new HashSet<>();
+        out.forEach(e -> keys.add(e.getKey().text()));
+        for (YamlNode source : merged) {
+            if (source.isMapping() && depth < MAX_MERGE_DEPTH) {
+                for (Map.Entry<YamlNode, YamlNode> e : entries(source, depth + 1)) {
+                    if (keys.add(e.getKey().text())) {
+                        out.add(e);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean isMerge(Map.Entry<YamlNode, YamlNode> e) {
+        return "<<".equals(e.getKey().text()) && (e.getValue().isMapping() || e.getValue().isSequence());
     }
 
     /**
