@@ -5,7 +5,7 @@ package dev.radar.model;
  * that only make sense for something that runs (health endpoints, ADRs, coverage) apply to services only.
  *
  * @param kind   {@link #SERVICE} or {@link #LIBRARY}
- * @param reason why, for messages: {@code it has an OpenAPI spec}, {@code set in radar.yaml}
+ * @param reason why, for messages: {@code its API spec is api/openapi.yaml}, {@code set in radar.yaml}
  * @param file   the file that decided it (the spec, the Dockerfile, the build file), or empty
  */
 public record RepoKind(String repo, String kind, String reason, String file) {

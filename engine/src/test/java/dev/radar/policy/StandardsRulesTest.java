@@ -84,7 +84,7 @@ class StandardsRulesTest {
         String fixture = "OBS-001/pass-dockerfile-but-library-in-radar";
         assertThat(of(check(fixture, "pass-dockerfile-but-library-in-radar", ""), "OBS-001")).isEmpty();
         assertThat(of(check(fixture, "some-other-name", ""), "OBS-001")).singleElement()
-                .satisfies(f -> assertThat(f.message()).contains("it has a Dockerfile"));
+                .satisfies(f -> assertThat(f.message()).contains("service (it builds an image from Dockerfile)"));
     }
 
     @Test
