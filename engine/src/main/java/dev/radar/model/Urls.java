@@ -21,7 +21,9 @@ public final class Urls {
      * The host of the first {@code http://} URL in the text that leaves the machine, or empty. Local hosts are
      * {@code localhost}, {@code *.localhost}, {@code 127.*}, {@code 0.0.0.0}, {@code ::1}, names ending in
      * {@code .local} (mDNS and Kubernetes {@code *.svc.cluster.local}), {@code host.docker.internal} and the
-     * cloud metadata endpoints, which only speak http.
+     * cloud metadata endpoints, which only speak http. In-cluster names count as local too: a single-label host
+     * ({@code http://config-server:8888}) names a compose service or a Kubernetes service of the same namespace, and
+     * {@code *.svc} one of another namespace; neither resolves outside its private network.
      */
     public static String plainHttpHost(String text) {
         if (text == null) {
@@ -42,6 +44,10 @@ public final class Urls {
         String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         return h.equals("localhost") || h.endsWith(".localhost") || h.startsWith("127.") || h.equals("0.0.0.0") || h.equals("::1")
                 || h.endsWith(".local") || h.equals("host.docker.internal") || h.equals("metadata.google.internal")
-                || h.equals("169.254.169.254");
+                || h.equals("169.254.169.254") || h.endsWith(".svc") || isSingleLabel(h);
+    }
+
+    private static boolean isSingleLabel(String host) {
+        return !host.isEmpty() && host.indexOf('.') < 0 && host.indexOf(':') < 0 && !host.chars().allMatch(Character::isDigit);
     }
 }

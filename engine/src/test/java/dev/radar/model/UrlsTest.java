@@ -21,6 +21,11 @@ class UrlsTest {
         "http://printer.local,                                 ''",
         "http://otel.observability.svc.cluster.local:4318,     ''",
         "http://host.docker.internal:5432,                     ''",
+        "http://config-server:8888,                            ''",
+        "http://zipkin:9411/api/v2/spans,                      ''",
+        "http://orders.payments.svc:8080,                      ''",
+        "http://orders.payments.svc.example.com,               orders.payments.svc.example.com",
+        "http://2130706433/,                                   2130706433",
         "http://${GATEWAY_HOST}/api,                           ''",
         "http://www.w3.org/2001/XMLSchema-instance,            ''",
     })
