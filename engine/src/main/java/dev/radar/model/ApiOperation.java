@@ -28,6 +28,11 @@ public record ApiOperation(String repo, String file, int line, String path, Stri
         errorMediaTypes = Collections.unmodifiableMap(copy);
     }
 
+    /** Whether the operation's spec lies in an examples, samples or test folder (see {@link ApiSpec#inExamplesOrTests()}). */
+    public boolean inExamplesOrTests() {
+        return RepoPaths.isExampleOrTest(file);
+    }
+
     /** {@code GET /pets}, for messages. */
     public String display() {
         return method.toUpperCase(Locale.ROOT) + " " + path;

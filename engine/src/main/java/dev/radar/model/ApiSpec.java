@@ -24,4 +24,9 @@ public record ApiSpec(String repo, String file, int line, String format, String 
     public boolean versionedByServer() {
         return servers.stream().anyMatch(ApiServer::versioned);
     }
+
+    /** Whether the spec lies in an examples, samples or test folder: it shows or tests an API, it is not one the repository serves. */
+    public boolean inExamplesOrTests() {
+        return RepoPaths.isExampleOrTest(file);
+    }
 }
