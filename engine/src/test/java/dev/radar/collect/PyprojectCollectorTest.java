@@ -202,6 +202,71 @@ class PyprojectCollectorTest {
     }
 
     @Test
+    void poetry_carets_tildes_and_pep_440_compatible_and_excluding_ranges_pick_the_locked_version_they_admit() {
+        RepoFacts facts = new CollectorFixture(dir).file("pyproject.toml", """
+                [tool.poetry.dependencies]
+                python = ">=3.8"
+                numpy = { version = "^1.26", python = ">=3.9" }
+                pandas = "~2.2"
+                scipy = [
+                    { version = "^1.13", python = ">=3.10" },
+                    { version = "^1.10", python = "<3.9" },
+                ]
+
+                [tool.poetry.group.dev.dependencies]
+                attrs = "!=23.1.0"
+                pillow = "~=10.3"
+                """).file("poetry.lock", """
+                [[package]]
+                name = "attrs"
+                version = "23.1.0"
+
+                [[package]]
+                name = "attrs"
+                version = "23.2.0"
+
+                [[package]]
+                name = "numpy"
+                version = "1.24.4"
+
+                [[package]]
+                name = "numpy"
+                version = "1.26.4"
+
+                [[package]]
+                name = "pandas"
+                version = "2.0.3"
+
+                [[package]]
+                name = "pandas"
+                version = "2.2.2"
+
+                [[package]]
+                name = "pillow"
+                version = "9.5.0"
+
+                [[package]]
+                name = "pillow"
+                version = "10.4.0"
+
+                [[package]]
+                name = "scipy"
+                version = "1.9.3"
+
+                [[package]]
+                name = "scipy"
+                version = "1.13.1"
+                """).collect(new PyprojectCollector());
+
+        assertThat(in(facts, "pyproject.toml")).extracting(CollectorFixture::row).containsExactly(
+                "|numpy|^1.26|1.26.4|3",
+                "|pandas|~2.2|2.2.2|4",
+                "|scipy|^1.13 || ^1.10|1.13.1|5",
+                "|attrs|!=23.1.0|23.2.0|11",
+                "|pillow|~=10.3|10.4.0|12");
+    }
+
+    @Test
     void a_uv_workspace_member_resolves_to_its_locked_editable_version_and_the_virtual_root_to_nothing() {
         RepoFacts facts = new CollectorFixture(dir.resolve("uvws")).file("pyproject.toml", """
                 [project]
