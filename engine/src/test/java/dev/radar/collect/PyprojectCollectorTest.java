@@ -7,8 +7,11 @@ import dev.radar.model.Dependency;
 import dev.radar.model.FileProblem;
 import dev.radar.model.RepoFacts;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PyprojectCollectorTest {
     @TempDir
@@ -264,6 +267,34 @@ class PyprojectCollectorTest {
                 "|scipy|^1.13 || ^1.10|1.13.1|5",
                 "|attrs|!=23.1.0|23.2.0|11",
                 "|pillow|~=10.3|10.4.0|12");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " -> ", textBlock = """
+            ^1.2 -> 1.2.0 1.9.9
+            ^0.2.3 -> 0.2.3 0.2.9
+            ^0.0.3 -> 0.0.3
+            ^0 -> 0.0.3 0.2.3 0.2.9
+            ~1.2 -> 1.2.0
+            ~1 -> 1.2.0 1.9.9
+            ~=1.2 -> 1.2.0 1.9.9
+            ~=1.2.0 -> 1.2.0
+            ==1.* -> 1.2.0 1.9.9
+            !=1.2.0 -> 0.0.3 0.2.3 0.2.9 1.9.9 2.0.0
+            1.9.9 -> 1.9.9
+            * -> 0.0.3 0.2.3 0.2.9 1.2.0 1.9.9 2.0.0
+            >=0.2.5,<1.9 -> 0.2.9 1.2.0
+            ^0.2 || >=2 -> 0.2.3 0.2.9 2.0.0
+            ~=1 -> unreadable
+            https://example.com/x-1.0.tar.gz -> unreadable
+            >=1 , -> 1.2.0 1.9.9 2.0.0
+            """)
+    void a_python_range_admits_the_locked_versions_pep_440_and_poetry_give_it(String range, String admitted) {
+        PythonSpecifier specifier = PythonSpecifier.parse(range);
+        String actual = specifier == null ? "unreadable"
+                : String.join(" ", Stream.of("0.0.3", "0.2.3", "0.2.9", "1.2.0", "1.9.9", "2.0.0").filter(specifier::admits).toList());
+
+        assertThat(actual).isEqualTo(admitted);
     }
 
     @Test
