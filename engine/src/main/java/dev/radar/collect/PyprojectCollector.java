@@ -2,7 +2,6 @@ package dev.radar.collect;
 
 import dev.radar.model.Dependency;
 import dev.radar.model.Ecosystem;
-import dev.radar.model.VersionRange;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -226,7 +225,8 @@ public final class PyprojectCollector implements Collector {
         /**
          * The locked version of a declaration. A lock holds several versions of one name when they differ by
          * Python version or platform (uv's {@code resolution-markers}, Poetry's split markers); then the first
-         * that the declared range admits is taken, or the first one when the range cannot be read. A workspace member
+         * that the declared range admits is taken (PEP 440 or Poetry: {@code ~=1.4}, {@code ^1.2}, {@code !=2.0},
+         * {@code ^1 || ^2}), or the first one when none does or the range cannot be read. A workspace member
          * or path dependency locked as editable resolves to its locked version; a virtual project (not installed) does not.
          */
         String version(String name, String declared) {
@@ -234,16 +234,12 @@ public final class PyprojectCollector implements Collector {
             if (candidates.isEmpty() || candidates.get(0).virtual()) {
                 return "";
             }
-            if (candidates.size() > 1 && !declared.isBlank()) {
-                try {
-                    VersionRange range = VersionRange.parse(declared);
-                    for (Locked l : candidates) {
-                        if (range.containsVersion(l.version())) {
-                            return l.version();
-                        }
+            PythonSpecifier specifier = candidates.size() > 1 ? PythonSpecifier.parse(declared) : null;
+            if (specifier != null) {
+                for (Locked l : candidates) {
+                    if (specifier.admits(l.version())) {
+                        return l.version();
                     }
-                } catch (IllegalArgumentException e) {
-                    // a Poetry caret, ~= or != range: keep the first locked version
                 }
             }
             return candidates.get(0).version();

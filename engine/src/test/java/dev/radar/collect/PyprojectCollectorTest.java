@@ -7,8 +7,11 @@ import dev.radar.model.Dependency;
 import dev.radar.model.FileProblem;
 import dev.radar.model.RepoFacts;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PyprojectCollectorTest {
     @TempDir
@@ -199,6 +202,99 @@ class PyprojectCollectorTest {
                 "|numpy|>=1.24|1.26.4|4",
                 "|numpy|>=2.1.0|2.1.3|5",
                 "|scipy|~=1.11|1.11.4|6");
+    }
+
+    @Test
+    void poetry_carets_tildes_and_pep_440_compatible_and_excluding_ranges_pick_the_locked_version_they_admit() {
+        RepoFacts facts = new CollectorFixture(dir).file("pyproject.toml", """
+                [tool.poetry.dependencies]
+                python = ">=3.8"
+                numpy = { version = "^1.26", python = ">=3.9" }
+                pandas = "~2.2"
+                scipy = [
+                    { version = "^1.13", python = ">=3.10" },
+                    { version = "^1.10", python = "<3.9" },
+                ]
+
+                [tool.poetry.group.dev.dependencies]
+                attrs = "!=23.1.0"
+                pillow = "~=10.3"
+                """).file("poetry.lock", """
+                [[package]]
+                name = "attrs"
+                version = "23.1.0"
+
+                [[package]]
+                name = "attrs"
+                version = "23.2.0"
+
+                [[package]]
+                name = "numpy"
+                version = "1.24.4"
+
+                [[package]]
+                name = "numpy"
+                version = "1.26.4"
+
+                [[package]]
+                name = "pandas"
+                version = "2.0.3"
+
+                [[package]]
+                name = "pandas"
+                version = "2.2.2"
+
+                [[package]]
+                name = "pillow"
+                version = "9.5.0"
+
+                [[package]]
+                name = "pillow"
+                version = "10.4.0"
+
+                [[package]]
+                name = "scipy"
+                version = "1.9.3"
+
+                [[package]]
+                name = "scipy"
+                version = "1.13.1"
+                """).collect(new PyprojectCollector());
+
+        assertThat(in(facts, "pyproject.toml")).extracting(CollectorFixture::row).containsExactly(
+                "|numpy|^1.26|1.26.4|3",
+                "|pandas|~2.2|2.2.2|4",
+                "|scipy|^1.13 || ^1.10|1.13.1|5",
+                "|attrs|!=23.1.0|23.2.0|11",
+                "|pillow|~=10.3|10.4.0|12");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " -> ", textBlock = """
+            ^1.2 -> 1.2.0 1.9.9
+            ^0.2.3 -> 0.2.3 0.2.9
+            ^0.0.3 -> 0.0.3
+            ^0 -> 0.0.3 0.2.3 0.2.9
+            ~1.2 -> 1.2.0
+            ~1 -> 1.2.0 1.9.9
+            ~=1.2 -> 1.2.0 1.9.9
+            ~=1.2.0 -> 1.2.0
+            ==1.* -> 1.2.0 1.9.9
+            !=1.2.0 -> 0.0.3 0.2.3 0.2.9 1.9.9 2.0.0
+            1.9.9 -> 1.9.9
+            * -> 0.0.3 0.2.3 0.2.9 1.2.0 1.9.9 2.0.0
+            >=0.2.5,<1.9 -> 0.2.9 1.2.0
+            ^0.2 || >=2 -> 0.2.3 0.2.9 2.0.0
+            ~=1 -> unreadable
+            https://example.com/x-1.0.tar.gz -> unreadable
+            >=1 , -> 1.2.0 1.9.9 2.0.0
+            """)
+    void a_python_range_admits_the_locked_versions_pep_440_and_poetry_give_it(String range, String admitted) {
+        PythonSpecifier specifier = PythonSpecifier.parse(range);
+        String actual = specifier == null ? "unreadable"
+                : String.join(" ", Stream.of("0.0.3", "0.2.3", "0.2.9", "1.2.0", "1.9.9", "2.0.0").filter(specifier::admits).toList());
+
+        assertThat(actual).isEqualTo(admitted);
     }
 
     @Test
