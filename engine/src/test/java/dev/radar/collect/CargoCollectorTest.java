@@ -189,6 +189,64 @@ class CargoCollectorTest {
     }
 
     @Test
+    void a_registry_requirement_resolves_to_the_registry_entry_not_to_a_newer_in_tree_crate_of_the_same_name() {
+        RepoFacts inTree = new CollectorFixture(dir.resolve("in-tree")).file("Cargo.toml", """
+                [workspace]
+                members = ["lib/*", "crates/*"]
+
+                [workspace.dependencies]
+                arena = { version = "0.3.1" }
+                fork = "2"
+                """).file("lib/arena/Cargo.toml", """
+                [package]
+                name = "arena"
+                version = "0.3.4"
+                """).file("crates/app/Cargo.toml", """
+                [package]
+                name = "app"
+                version = "0.0.0"
+
+                [dependencies]
+                arena.workspace = true
+                local-arena = { package = "arena", path = "../../lib/arena" }
+                fork.workspace = true
+                """).file("Cargo.lock", """
+                version = 3
+
+                [[package]]
+                name = "app"
+                version = "0.0.0"
+                dependencies = [
+                 "arena 0.3.1 (registry+https://github.com/rust-lang/crates.io-index)",
+                 "arena 0.3.4",
+                 "fork 2.1.0",
+                ]
+
+                [[package]]
+                name = "arena"
+                version = "0.3.1"
+                source = "registry+https://github.com/rust-lang/crates.io-index"
+
+                [[package]]
+                name = "arena"
+                version = "0.3.4"
+
+                [[package]]
+                name = "fork"
+                version = "1.0.0"
+                source = "registry+https://github.com/rust-lang/crates.io-index"
+
+                [[package]]
+                name = "fork"
+                version = "2.1.0"
+                """).collect(new CargoCollector());
+
+        // fork 2 is [patch]ed to a local crate: no registry entry fits, the local one does
+        assertThat(in(inTree, "crates/app/Cargo.toml")).extracting(CollectorFixture::row).containsExactly(
+                "|arena|0.3.1|0.3.1|6", "|arena||0.3.4|7", "|fork|2|2.1.0|8");
+    }
+
+    @Test
     void cargo_lock_registry_and_git_packages_are_transitive_with_their_path_and_workspace_crates_are_not() {
         assertThat(in(facts, "Cargo.lock")).extracting(CollectorFixture::locked).containsExactly(
                 "libc|0.2.150|27|",
