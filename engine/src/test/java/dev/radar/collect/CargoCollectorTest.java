@@ -247,6 +247,36 @@ class CargoCollectorTest {
     }
 
     @Test
+    void toml_1_1_inline_tables_over_several_lines_with_comments_and_a_trailing_comma_are_read_at_their_key_lines() {
+        RepoFacts toml11 = new CollectorFixture(dir.resolve("toml11")).file("Cargo.toml", """
+                [package]
+                name = "tool"
+                version = "0.1.0"
+
+                [dependencies]
+                sys = {
+                  version = "0.61.2", # the newest
+                  features = [
+                    "Environment",
+                    "FileSystem",
+                  ],
+                }
+                plain = "1"
+                nested = { version = "2", metadata = {
+                  note = "a # in a string",
+                }, optional = true }
+
+                [dev-dependencies]
+                check = { version = "3", }
+                """).collect(new CargoCollector());
+
+        assertThat(toml11.dependencies()).extracting(CollectorFixture::row).containsExactly(
+                "|sys|0.61.2||6", "|plain|1||13", "|nested|2||14", "|check|3||19");
+        assertThat(toml11.dependencies()).extracting(Dependency::scope).containsExactly("compile", "compile", "optional", "dev");
+        assertThat(toml11.problems()).isEmpty();
+    }
+
+    @Test
     void cargo_lock_registry_and_git_packages_are_transitive_with_their_path_and_workspace_crates_are_not() {
         assertThat(in(facts, "Cargo.lock")).extracting(CollectorFixture::locked).containsExactly(
                 "libc|0.2.150|27|",
