@@ -169,7 +169,9 @@ public final class CargoCollector implements Collector {
                             name = text(rt.get("package")).isEmpty() ? name : text(rt.get("package"));
                             source = sourceOf(rt);
                         } else {
-                            out.problem(path, line, "'" + key + "' inherits from the workspace, which does not declare it");
+                            out.problem(path, line, "'" + key + "' inherits from the workspace, " + (workspace == null
+                                    ? "but no Cargo.toml with a [workspace] table encloses this manifest"
+                                    : "which does not declare it"));
                         }
                     }
                     if (t.get("version") != null) {

@@ -277,6 +277,25 @@ class CargoCollectorTest {
     }
 
     @Test
+    void inheriting_from_a_workspace_that_is_not_there_is_a_problem_that_says_so() {
+        RepoFacts alone = new CollectorFixture(dir.resolve("alone")).file("crates/app/Cargo.toml", """
+                [package]
+                name = "app"
+                version = "0.1.0"
+
+                [dependencies]
+                serde = { workspace = true }
+                """).collect(new CargoCollector());
+
+        assertThat(alone.dependencies()).extracting(CollectorFixture::row).containsExactly("|serde|||6");
+        assertThat(alone.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(6);
+            assertThat(p.message()).isEqualTo(
+                    "'serde' inherits from the workspace, but no Cargo.toml with a [workspace] table encloses this manifest");
+        });
+    }
+
+    @Test
     void cargo_lock_registry_and_git_packages_are_transitive_with_their_path_and_workspace_crates_are_not() {
         assertThat(in(facts, "Cargo.lock")).extracting(CollectorFixture::locked).containsExactly(
                 "libc|0.2.150|27|",
