@@ -169,7 +169,9 @@ public final class CargoCollector implements Collector {
                             name = text(rt.get("package")).isEmpty() ? name : text(rt.get("package"));
                             source = sourceOf(rt);
                         } else {
-                            out.problem(path, line, "'" + key + "' inherits from the workspace, which does not declare it");
+                            out.problem(path, line, "'" + key + "' inherits from the workspace, " + (workspace == null
+                                    ? "but no Cargo.toml with a [workspace] table encloses this manifest"
+                                    : "which does not declare it"));
                         }
                     }
                     if (t.get("version") != null) {
@@ -262,7 +264,12 @@ public final class CargoCollector implements Collector {
             return path;
         }
 
-        /** The locked version a declaration resolved to, or empty when the lock cannot tell. */
+        /**
+         * The locked version a declaration resolved to, or empty when the lock cannot tell. Entries from the
+         * declaration's own kind of source come first: a registry requirement takes a registry entry even when the
+         * workspace also holds a newer local crate of that name (an in-tree copy published separately); a local entry
+         * is taken when no registry one fits the requirement (a {@code [patch]} to a path).
+         */
         String resolve(String name, String declared, String source) {
             List<Locked> all = byName.get(name);
             if (all == null) {
@@ -273,26 +280,31 @@ public final class CargoCollector implements Collector {
                 boolean fits = switch (source) {
                     case "path" -> l.source().isEmpty();
                     case "git" -> l.source().startsWith("git+");
-                    default -> !l.source().startsWith("git+");
+                    default -> !l.source().isEmpty() && !l.source().startsWith("git+");
                 };
                 if (fits) {
                     candidates.add(l);
                 }
             }
-            if (candidates.isEmpty()) {
-                candidates = all;
-            }
-            if (candidates.size() == 1) {
-                return candidates.get(0).version();
-            }
             CargoRequirement req = CargoRequirement.parse(declared);
+            Locked best = newestMatching(candidates, req);
+            if (best == null) {
+                best = newestMatching(all, req);
+            }
+            if (best == null && (candidates.size() == 1 || candidates.isEmpty() && all.size() == 1)) {
+                best = candidates.isEmpty() ? all.get(0) : candidates.get(0); // the only one, requirement or not
+            }
+            return best == null ? "" : best.version();
+        }
+
+        private static Locked newestMatching(List<Locked> candidates, CargoRequirement req) {
             Locked best = null;
             for (Locked l : candidates) {
                 if ((req == null || req.matches(l.version())) && (best == null || newer(l.version(), best.version()))) {
                     best = l;
                 }
             }
-            return best == null ? "" : best.version();
+            return best;
         }
 
         private static boolean newer(String a, String b) {

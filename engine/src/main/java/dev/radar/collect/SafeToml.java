@@ -47,6 +47,22 @@ final class SafeToml {
         if (fast != null) {
             return fast;
         }
+        TomlParseResult result = tomlj(text);
+        if (result.hasErrors()) {
+            // TOML 1.1 (which Cargo reads) lets an inline table span lines, hold comments and end with a comma; tomlj
+            // reads TOML 1.0, so such a table is read again on one line, its line breaks moved after its closing brace
+            String oneLine = inlineTablesOnOneLine(text);
+            if (oneLine != null) {
+                TomlParseResult again = tomlj(oneLine);
+                if (!again.hasErrors()) {
+                    return again;
+                }
+            }
+        }
+        return result;
+    }
+
+    private static TomlParseResult tomlj(String text) throws Refused {
         try {
             return Toml.parse(text);
         } catch (AssertionError e) {
@@ -57,6 +73,89 @@ final class SafeToml {
             throw new Refused(e.position() == null ? 0 : e.position().line(),
                     e.getMessage().replaceFirst(" \\(line \\d+, column \\d+\\)$", ""));
         }
+    }
+
+    /**
+     * The text with every inline table on one line, as TOML 1.0 wants it: the line breaks and comments inside an
+     * outermost {@code { ... }} are dropped and as many line breaks written after its closing brace, so every line
+     * outside inline tables keeps its number; a comma before a closing brace is dropped. Null when there is no such
+     * table (nothing to change). Strings are copied as they are.
+     */
+    static String inlineTablesOnOneLine(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int n = text.length();
+        int braces = 0; // inline-table depth
+        int brackets = 0; // array depth, outside inline tables (a header [a.b] is not an array)
+        int moved = 0; // line breaks dropped inside the current outermost inline table
+        boolean changed = false;
+        boolean lineStart = true;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\'') {
+                boolean multi = text.startsWith(c == '"' ? "\"\"\"" : "'''", i);
+                String close = multi ? String.valueOf(c).repeat(3) : String.valueOf(c);
+                int end = i + close.length();
+                while (end < n && !text.startsWith(close, end) && (multi || text.charAt(end) != '\n')) {
+                    end += c == '"' && text.charAt(end) == '\\' && end + 1 < n ? 2 : 1;
+                }
+                end = Math.min(n, text.startsWith(close, end) ? end + close.length() : end);
+                out.append(text, i, end);
+                i = end - 1;
+                lineStart = false;
+            } else if (c == '#') {
+                int end = text.indexOf('\n', i);
+                end = end < 0 ? n : end;
+                if (braces == 0) {
+                    out.append(text, i, end);
+                } else {
+                    changed = true;
+                }
+                i = end - 1;
+            } else if (c == '\n' || c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                if (braces > 0) {
+                    moved++;
+                    changed = true;
+                    out.append(' ');
+                    i += c == '\r' ? 1 : 0;
+                } else {
+                    out.append(c);
+                }
+                lineStart = c == '\n';
+            } else if (c == '[' && braces == 0 && brackets == 0 && lineStart) {
+                int end = text.indexOf('\n', i); // a table header: copied as it is
+                end = end < 0 ? n : end;
+                out.append(text, i, end);
+                i = end - 1;
+            } else {
+                if (c == '{') {
+                    braces++;
+                } else if (c == '}' && braces > 0) {
+                    int last = out.length() - 1;
+                    while (last >= 0 && Character.isWhitespace(out.charAt(last))) {
+                        last--;
+                    }
+                    if (last >= 0 && out.charAt(last) == ',') {
+                        out.setCharAt(last, ' ');
+                        changed = true;
+                    }
+                    if (--braces == 0 && moved > 0) {
+                        out.append(c).append("\n".repeat(moved));
+                        moved = 0;
+                        lineStart = true;
+                        continue;
+                    }
+                } else if (braces == 0 && c == '[') {
+                    brackets++;
+                } else if (braces == 0 && c == ']' && brackets > 0) {
+                    brackets--;
+                }
+                out.append(c);
+                if (!Character.isWhitespace(c)) {
+                    lineStart = false;
+                }
+            }
+        }
+        return changed ? out.toString() : null;
     }
 
     static void checkDepth(String text) throws Refused {

@@ -189,6 +189,113 @@ class CargoCollectorTest {
     }
 
     @Test
+    void a_registry_requirement_resolves_to_the_registry_entry_not_to_a_newer_in_tree_crate_of_the_same_name() {
+        RepoFacts inTree = new CollectorFixture(dir.resolve("in-tree")).file("Cargo.toml", """
+                [workspace]
+                members = ["lib/*", "crates/*"]
+
+                [workspace.dependencies]
+                arena = { version = "0.3.1" }
+                fork = "2"
+                """).file("lib/arena/Cargo.toml", """
+                [package]
+                name = "arena"
+                version = "0.3.4"
+                """).file("crates/app/Cargo.toml", """
+                [package]
+                name = "app"
+                version = "0.0.0"
+
+                [dependencies]
+                arena.workspace = true
+                local-arena = { package = "arena", path = "../../lib/arena" }
+                fork.workspace = true
+                """).file("Cargo.lock", """
+                version = 3
+
+                [[package]]
+                name = "app"
+                version = "0.0.0"
+                dependencies = [
+                 "arena 0.3.1 (registry+https://github.com/rust-lang/crates.io-index)",
+                 "arena 0.3.4",
+                 "fork 2.1.0",
+                ]
+
+                [[package]]
+                name = "arena"
+                version = "0.3.1"
+                source = "registry+https://github.com/rust-lang/crates.io-index"
+
+                [[package]]
+                name = "arena"
+                version = "0.3.4"
+
+                [[package]]
+                name = "fork"
+                version = "1.0.0"
+                source = "registry+https://github.com/rust-lang/crates.io-index"
+
+                [[package]]
+                name = "fork"
+                version = "2.1.0"
+                """).collect(new CargoCollector());
+
+        // fork 2 is [patch]ed to a local crate: no registry entry fits, the local one does
+        assertThat(in(inTree, "crates/app/Cargo.toml")).extracting(CollectorFixture::row).containsExactly(
+                "|arena|0.3.1|0.3.1|6", "|arena||0.3.4|7", "|fork|2|2.1.0|8");
+    }
+
+    @Test
+    void toml_1_1_inline_tables_over_several_lines_with_comments_and_a_trailing_comma_are_read_at_their_key_lines() {
+        RepoFacts toml11 = new CollectorFixture(dir.resolve("toml11")).file("Cargo.toml", """
+                [package]
+                name = "tool"
+                version = "0.1.0"
+
+                [dependencies]
+                sys = {
+                  version = "0.61.2", # the newest
+                  features = [
+                    "Environment",
+                    "FileSystem",
+                  ],
+                }
+                plain = "1"
+                nested = { version = "2", metadata = {
+                  note = "a # in a string",
+                }, optional = true }
+
+                [dev-dependencies]
+                check = { version = "3", }
+                """).collect(new CargoCollector());
+
+        assertThat(toml11.dependencies()).extracting(CollectorFixture::row).containsExactly(
+                "|sys|0.61.2||6", "|plain|1||13", "|nested|2||14", "|check|3||19");
+        assertThat(toml11.dependencies()).extracting(Dependency::scope).containsExactly("compile", "compile", "optional", "dev");
+        assertThat(toml11.problems()).isEmpty();
+    }
+
+    @Test
+    void inheriting_from_a_workspace_that_is_not_there_is_a_problem_that_says_so() {
+        RepoFacts alone = new CollectorFixture(dir.resolve("alone")).file("crates/app/Cargo.toml", """
+                [package]
+                name = "app"
+                version = "0.1.0"
+
+                [dependencies]
+                serde = { workspace = true }
+                """).collect(new CargoCollector());
+
+        assertThat(alone.dependencies()).extracting(CollectorFixture::row).containsExactly("|serde|||6");
+        assertThat(alone.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(6);
+            assertThat(p.message()).isEqualTo(
+                    "'serde' inherits from the workspace, but no Cargo.toml with a [workspace] table encloses this manifest");
+        });
+    }
+
+    @Test
     void cargo_lock_registry_and_git_packages_are_transitive_with_their_path_and_workspace_crates_are_not() {
         assertThat(in(facts, "Cargo.lock")).extracting(CollectorFixture::locked).containsExactly(
                 "libc|0.2.150|27|",
