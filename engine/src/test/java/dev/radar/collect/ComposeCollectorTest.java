@@ -53,6 +53,36 @@ class ComposeCollectorTest {
     }
 
     @Test
+    void a_compose_file_that_merges_shared_defaults_into_every_service_is_read_past_a_hundred_aliases() {
+        StringBuilder compose = new StringBuilder("""
+                x-restart: &restart
+                  restart: unless-stopped
+                x-started: &started
+                  condition: service_started
+                x-app: &app
+                  <<: *restart
+                  image: ghcr.io/acme/app:2.1
+                  depends_on:
+                    db:
+                      <<: *started
+                services:
+                  db:
+                    <<: *restart
+                    image: postgres:16.2
+                """);
+        for (int i = 0; i < 60; i++) {
+            compose.append("  worker-").append(i).append(":\n    <<: *app\n    depends_on:\n      db:\n        <<: *started\n");
+        }
+
+        RepoFacts facts = new InfraFixture(dir).file("docker-compose.yml", compose.toString()).run(new ComposeCollector());
+
+        assertThat(facts.problems()).isEmpty();
+        assertThat(facts.dependencies())
+                .extracting(Dependency::group, Dependency::name, Dependency::version, Dependency::line)
+                .containsExactlyInAnyOrder(tuple("", "postgres", "16.2", 14), tuple("ghcr.io/acme", "app", "2.1", 7));
+    }
+
+    @Test
     void files_named_otherwise_that_extends_or_include_read_are_compose_files_too() {
         RepoFacts facts = new InfraFixture(dir)
                 .file("deploy/docker-compose.yml", """
