@@ -83,6 +83,36 @@ class ComposeCollectorTest {
     }
 
     @Test
+    void swarm_stack_files_are_compose_files_read_without_the_env_file() {
+        RepoFacts facts = new InfraFixture(dir)
+                .file("docker-stack.yml", """
+                        version: "3"
+                        services:
+                          db:
+                            image: postgres:9.4
+                          web:
+                            image: acme/web:${WEB_TAG:-before}
+                          worker:
+                            image: acme/worker:${WORKER_TAG}
+                        """)
+                .file("deploy/docker-stack.prod.yaml", """
+                        services:
+                          proxy:
+                            image: traefik:v3.0
+                        """)
+                .file(".env", "WEB_TAG=after\nWORKER_TAG=1.2\n")
+                .run(new ComposeCollector());
+
+        assertThat(facts.dependencies())
+                .extracting(Dependency::file, Dependency::name, Dependency::version, Dependency::line)
+                .containsExactlyInAnyOrder(
+                        tuple("docker-stack.yml", "postgres", "9.4", 4),
+                        tuple("docker-stack.yml", "web", "before", 6),
+                        tuple("docker-stack.yml", "worker", "", 8),
+                        tuple("deploy/docker-stack.prod.yaml", "traefik", "v3.0", 3));
+    }
+
+    @Test
     void files_named_otherwise_that_extends_or_include_read_are_compose_files_too() {
         RepoFacts facts = new InfraFixture(dir)
                 .file("deploy/docker-compose.yml", """
