@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  */
 public final class ComposeCollector implements Collector {
 
-    private static final Pattern FILE = Pattern.compile("(docker-)?compose[^/]*\\.ya?ml|docker-stack[^/]*\\.ya?ml");
+    /** {@code docker-compose*.yml}, {@code compose*.yaml}, and the same after a prefix ({@code local.docker-compose.yml}). */
+    private static final Pattern FILE = Pattern.compile("([^/]*[._-])?(docker-)?compose[^/]*\\.ya?ml|docker-stack[^/]*\\.ya?ml");
     /** Swarm stack files ({@code docker stack deploy -c docker-stack.yml}): the compose format, without the {@code .env} file. */
     private static final Pattern STACK = Pattern.compile("docker-stack[^/]*\\.ya?ml");
     private static final Pattern ENV_LINE = Pattern.compile("\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\\s*=\\s*(.*)");

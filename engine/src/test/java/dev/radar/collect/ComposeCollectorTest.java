@@ -83,7 +83,7 @@ class ComposeCollectorTest {
     }
 
     @Test
-    void swarm_stack_files_are_compose_files_read_without_the_env_file() {
+    void swarm_stack_files_and_prefixed_compose_names_are_compose_files_stack_files_read_without_the_env_file() {
         RepoFacts facts = new InfraFixture(dir)
                 .file("docker-stack.yml", """
                         version: "3"
@@ -100,6 +100,21 @@ class ComposeCollectorTest {
                           proxy:
                             image: traefik:v3.0
                         """)
+                .file("local.docker-compose.yml", """
+                        services:
+                          cache:
+                            image: redis:7.2
+                        """)
+                .file("dev.compose.yaml", """
+                        services:
+                          mail:
+                            image: axllent/mailpit:v1.20
+                        """)
+                .file("kompose.yml", """
+                        services:
+                          not:
+                            image: read/by-compose:1
+                        """)
                 .file(".env", "WEB_TAG=after\nWORKER_TAG=1.2\n")
                 .run(new ComposeCollector());
 
@@ -109,7 +124,9 @@ class ComposeCollectorTest {
                         tuple("docker-stack.yml", "postgres", "9.4", 4),
                         tuple("docker-stack.yml", "web", "before", 6),
                         tuple("docker-stack.yml", "worker", "", 8),
-                        tuple("deploy/docker-stack.prod.yaml", "traefik", "v3.0", 3));
+                        tuple("deploy/docker-stack.prod.yaml", "traefik", "v3.0", 3),
+                        tuple("local.docker-compose.yml", "redis", "7.2", 3),
+                        tuple("dev.compose.yaml", "mailpit", "v1.20", 3));
     }
 
     @Test
