@@ -86,8 +86,7 @@ public final class KubernetesCollector implements Collector {
             }
             List<YamlNode> documents;
             try {
-                // JSON is YAML, but YAML does not indent with tabs; JSON allows a raw tab only as whitespace, so a space reads the same
-                documents = YamlReader.parseAll(path, json ? text.replace('\t', ' ') : text);
+                documents = YamlReader.parseAll(path, json ? jsonAsYaml(text) : text);
             } catch (YamlException e) {
                 if (!json && TOP_KEY.matcher(text).results().map(m -> m.group(1)).distinct().count() == 2 && !text.contains("{{")) {
                     out.problem(path, e.problem().line(), "Kubernetes manifest " + e.problem().message());
@@ -152,6 +151,31 @@ public final class KubernetesCollector implements Collector {
                     ? new ImageReference(ref.group(), ref.name(), "", "") : ref;
             out.add(r.dependency(out.repo(), "runtime", path, line));
         });
+    }
+
+    /**
+     * JSON text the YAML reader reads the same, line for line: JSON is YAML except that YAML does not indent with tabs
+     * (JSON allows a raw tab only as whitespace, so a space reads the same) and YAML 1.1 has no {@code \\/} escape.
+     */
+    private static String jsonAsYaml(String json) {
+        StringBuilder b = new StringBuilder(json.length());
+        boolean inString = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString && c == '\\' && i + 1 < json.length()) {
+                char next = json.charAt(++i);
+                if (next != '/') {
+                    b.append(c);
+                }
+                b.append(next);
+                continue;
+            }
+            if (c == '"') {
+                inString = !inString;
+            }
+            b.append(c == '\t' ? ' ' : c);
+        }
+        return b.toString();
     }
 
     /** Images that Skaffold configs in the repository build ({@code build.artifacts[].image}, profiles too). */

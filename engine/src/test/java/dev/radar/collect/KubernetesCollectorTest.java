@@ -19,7 +19,7 @@ class KubernetesCollectorTest {
     Path dir;
 
     @Test
-    void json_manifests_are_read_like_yaml_ones_and_other_json_is_not() {
+    void json_manifests_tab_indented_or_with_escaped_slashes_are_read_like_yaml_ones_and_other_json_is_not() {
         RepoFacts facts = new InfraFixture(dir)
                 .file("deploy/worker-controller.json", """
                         {
@@ -33,7 +33,7 @@ class KubernetesCollectorTest {
                         \t\t\t\t"containers":[
                         \t\t\t\t\t{
                         \t\t\t\t\t\t"name":"worker",
-                        \t\t\t\t\t\t"image":"ghcr.io/acme/worker:2.0"
+                        \t\t\t\t\t\t"image":"ghcr.io\\/acme\\/worker:2.0"
                         \t\t\t\t\t}
                         \t\t\t\t]
                         \t\t\t}
