@@ -21,11 +21,15 @@ import java.util.regex.Pattern;
  * file used for the resolved version; services that only {@code build:} declare no image. Services that take
  * their image from one anchored block ({@code <<: *common}) share its one declaration: one dependency.
  * Files named otherwise that a compose file reads services from ({@code extends.file}, {@code include}) are
- * compose files too.
+ * compose files too, and so are Swarm stack files ({@code docker-stack.yml}), which {@code docker stack deploy}
+ * reads without a {@code .env} file.
  */
 public final class ComposeCollector implements Collector {
 
-    private static final Pattern FILE = Pattern.compile("(docker-)?compose[^/]*\\.ya?ml");
+    /** {@code docker-compose*.yml}, {@code compose*.yaml}, and the same after a prefix ({@code local.docker-compose.yml}). */
+    private static final Pattern FILE = Pattern.compile("([^/]*[._-])?(docker-)?compose[^/]*\\.ya?ml|docker-stack[^/]*\\.ya?ml");
+    /** Swarm stack files ({@code docker stack deploy -c docker-stack.yml}): the compose format, without the {@code .env} file. */
+    private static final Pattern STACK = Pattern.compile("docker-stack[^/]*\\.ya?ml");
     private static final Pattern ENV_LINE = Pattern.compile("\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\\s*=\\s*(.*)");
 
     @Override
@@ -57,7 +61,8 @@ public final class ComposeCollector implements Collector {
             if (root == null || !root.isMapping()) {
                 continue;
             }
-            ShellVariables vars = new ShellVariables(dotEnv(tree, path), true);
+            boolean stack = STACK.matcher(path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT)).matches();
+            ShellVariables vars = new ShellVariables(stack ? new HashMap<>() : dotEnv(tree, path), true);
             YamlNode services = YamlLookup.get(root, "services");
             if (services == null && YamlLookup.get(root, "version") == null) {
                 services = root; // version 1 format: services at the top level

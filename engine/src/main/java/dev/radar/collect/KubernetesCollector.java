@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads Kubernetes manifests (any YAML document with {@code apiVersion} and {@code kind}): every
+ * Reads Kubernetes manifests (any YAML document, or JSON file's object, with {@code apiVersion} and {@code kind}): every
  * {@code image} of {@code containers}, {@code initContainers}, {@code ephemeralContainers} and
  * {@code sidecars}, wherever the pod spec sits (Pod, workload templates, CronJob job templates, Lists), and
  * of the single {@code container} or {@code script} and the {@code steps} that custom resources such as Argo
@@ -32,6 +32,11 @@ public final class KubernetesCollector implements Collector {
             "pnpm-lock.yaml", "pnpm-workspace.yaml", ".pre-commit-config.yaml", ".gitlab-ci.yml", "mkdocs.yml", "codecov.yml");
     private static final Pattern COMPOSE = Pattern.compile("(docker-)?compose[^/]*\\.ya?ml");
     private static final Pattern TOP_KEY = Pattern.compile("(?m)^(apiVersion|kind)\\s*:\\s*\\S");
+    /** JSON files that are never manifests, skipped unread (lockfiles can be megabytes). */
+    private static final Set<String> NOT_JSON_MANIFESTS = Set.of("package.json", "package-lock.json", "npm-shrinkwrap.json",
+            "composer.json", "tsconfig.json", "pipfile.lock");
+    /** A JSON manifest: an object with {@code "apiVersion"} and {@code "kind"} keys, as {@code kubectl} reads them. */
+    private static final Pattern JSON_KEY = Pattern.compile("\"(apiVersion|kind)\"\\s*:");
 
     @Override
     public String name() {
@@ -41,10 +46,13 @@ public final class KubernetesCollector implements Collector {
     @Override
     public boolean wants(String path) {
         String lower = path.toLowerCase(Locale.ROOT);
+        String base = lower.substring(lower.lastIndexOf('/') + 1);
+        if (lower.endsWith(".json")) {
+            return !NOT_JSON_MANIFESTS.contains(base);
+        }
         if (!lower.endsWith(".yaml") && !lower.endsWith(".yml")) {
             return false;
         }
-        String base = lower.substring(lower.lastIndexOf('/') + 1);
         return !lower.startsWith(".github/workflows/") && !NOT_MANIFESTS.contains(base) && !COMPOSE.matcher(base).matches();
     }
 
@@ -72,11 +80,15 @@ public final class KubernetesCollector implements Collector {
             if (!text.contains("apiVersion") || !text.contains("kind")) {
                 continue;
             }
+            boolean json = path.toLowerCase(Locale.ROOT).endsWith(".json");
+            if (json && (!text.stripLeading().startsWith("{") || JSON_KEY.matcher(text).results().map(m -> m.group(1)).distinct().count() < 2)) {
+                continue; // JSON that is not an object with apiVersion and kind keys: package files, dashboards, schemas
+            }
             List<YamlNode> documents;
             try {
-                documents = YamlReader.parseAll(path, text);
+                documents = YamlReader.parseAll(path, json ? jsonAsYaml(text) : text);
             } catch (YamlException e) {
-                if (TOP_KEY.matcher(text).results().map(m -> m.group(1)).distinct().count() == 2 && !text.contains("{{")) {
+                if (!json && TOP_KEY.matcher(text).results().map(m -> m.group(1)).distinct().count() == 2 && !text.contains("{{")) {
                     out.problem(path, e.problem().line(), "Kubernetes manifest " + e.problem().message());
                 }
                 continue;
@@ -139,6 +151,31 @@ public final class KubernetesCollector implements Collector {
                     ? new ImageReference(ref.group(), ref.name(), "", "") : ref;
             out.add(r.dependency(out.repo(), "runtime", path, line));
         });
+    }
+
+    /**
+     * JSON text the YAML reader reads the same, line for line: JSON is YAML except that YAML does not indent with tabs
+     * (JSON allows a raw tab only as whitespace, so a space reads the same) and YAML 1.1 has no {@code \\/} escape.
+     */
+    private static String jsonAsYaml(String json) {
+        StringBuilder b = new StringBuilder(json.length());
+        boolean inString = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString && c == '\\' && i + 1 < json.length()) {
+                char next = json.charAt(++i);
+                if (next != '/') {
+                    b.append(c);
+                }
+                b.append(next);
+                continue;
+            }
+            if (c == '"') {
+                inString = !inString;
+            }
+            b.append(c == '\t' ? ' ' : c);
+        }
+        return b.toString();
     }
 
     /** Images that Skaffold configs in the repository build ({@code build.artifacts[].image}, profiles too). */

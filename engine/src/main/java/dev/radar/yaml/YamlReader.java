@@ -24,8 +24,12 @@ import org.yaml.snakeyaml.reader.ReaderException;
 /** Parses YAML text into position-carrying node trees with safe limits. */
 public final class YamlReader {
 
-    /** Aliases allowed per document: enough for hand-written anchors, far too few for a billion laughs. */
-    public static final int MAX_ALIASES = 100;
+    /**
+     * Aliases allowed per document: far more than hand-written anchors need (a compose file that merges one
+     * {@code depends_on} default into every service writes well over a hundred). A billion laughs is stopped by
+     * {@link #MAX_EXPANDED_NODES}, not by this count.
+     */
+    public static final int MAX_ALIASES = 10_000;
     /** Deepest nesting accepted. */
     public static final int MAX_DEPTH = 64;
     /** Largest document accepted, in code points. */

@@ -53,6 +53,83 @@ class ComposeCollectorTest {
     }
 
     @Test
+    void a_compose_file_that_merges_shared_defaults_into_every_service_is_read_past_a_hundred_aliases() {
+        StringBuilder compose = new StringBuilder("""
+                x-restart: &restart
+                  restart: unless-stopped
+                x-started: &started
+                  condition: service_started
+                x-app: &app
+                  <<: *restart
+                  image: ghcr.io/acme/app:2.1
+                  depends_on:
+                    db:
+                      <<: *started
+                services:
+                  db:
+                    <<: *restart
+                    image: postgres:16.2
+                """);
+        for (int i = 0; i < 60; i++) {
+            compose.append("  worker-").append(i).append(":\n    <<: *app\n    depends_on:\n      db:\n        <<: *started\n");
+        }
+
+        RepoFacts facts = new InfraFixture(dir).file("docker-compose.yml", compose.toString()).run(new ComposeCollector());
+
+        assertThat(facts.problems()).isEmpty();
+        assertThat(facts.dependencies())
+                .extracting(Dependency::group, Dependency::name, Dependency::version, Dependency::line)
+                .containsExactlyInAnyOrder(tuple("", "postgres", "16.2", 14), tuple("ghcr.io/acme", "app", "2.1", 7));
+    }
+
+    @Test
+    void swarm_stack_files_and_prefixed_compose_names_are_compose_files_stack_files_read_without_the_env_file() {
+        RepoFacts facts = new InfraFixture(dir)
+                .file("docker-stack.yml", """
+                        version: "3"
+                        services:
+                          db:
+                            image: postgres:9.4
+                          web:
+                            image: acme/web:${WEB_TAG:-before}
+                          worker:
+                            image: acme/worker:${WORKER_TAG}
+                        """)
+                .file("deploy/docker-stack.prod.yaml", """
+                        services:
+                          proxy:
+                            image: traefik:v3.0
+                        """)
+                .file("local.docker-compose.yml", """
+                        services:
+                          cache:
+                            image: redis:7.2
+                        """)
+                .file("dev.compose.yaml", """
+                        services:
+                          mail:
+                            image: axllent/mailpit:v1.20
+                        """)
+                .file("kompose.yml", """
+                        services:
+                          not:
+                            image: read/by-compose:1
+                        """)
+                .file(".env", "WEB_TAG=after\nWORKER_TAG=1.2\n")
+                .run(new ComposeCollector());
+
+        assertThat(facts.dependencies())
+                .extracting(Dependency::file, Dependency::name, Dependency::version, Dependency::line)
+                .containsExactlyInAnyOrder(
+                        tuple("docker-stack.yml", "postgres", "9.4", 4),
+                        tuple("docker-stack.yml", "web", "before", 6),
+                        tuple("docker-stack.yml", "worker", "", 8),
+                        tuple("deploy/docker-stack.prod.yaml", "traefik", "v3.0", 3),
+                        tuple("local.docker-compose.yml", "redis", "7.2", 3),
+                        tuple("dev.compose.yaml", "mailpit", "v1.20", 3));
+    }
+
+    @Test
     void files_named_otherwise_that_extends_or_include_read_are_compose_files_too() {
         RepoFacts facts = new InfraFixture(dir)
                 .file("deploy/docker-compose.yml", """

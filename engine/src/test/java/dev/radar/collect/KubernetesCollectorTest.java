@@ -19,6 +19,45 @@ class KubernetesCollectorTest {
     Path dir;
 
     @Test
+    void json_manifests_tab_indented_or_with_escaped_slashes_are_read_like_yaml_ones_and_other_json_is_not() {
+        RepoFacts facts = new InfraFixture(dir)
+                .file("deploy/worker-controller.json", """
+                        {
+                        \t"kind":"ReplicationController",
+                        \t"apiVersion":"v1",
+                        \t"metadata":{"name":"worker"},
+                        \t"spec":{
+                        \t\t"template":{
+                        \t\t\t"spec":{
+                        \t\t\t\t"initContainers":[{"name":"init","image":"busybox:1.36"}],
+                        \t\t\t\t"containers":[
+                        \t\t\t\t\t{
+                        \t\t\t\t\t\t"name":"worker",
+                        \t\t\t\t\t\t"image":"ghcr.io\\/acme\\/worker:2.0"
+                        \t\t\t\t\t}
+                        \t\t\t\t]
+                        \t\t\t}
+                        \t\t}
+                        \t}
+                        }
+                        """)
+                .file("dashboards/pods.json", """
+                        {"title": "pods", "kind": "dashboard", "panels": [{"image": "not/an:image"}]}
+                        """)
+                .file("schemas/pod.json", """
+                        {"properties": {"apiVersion": {"type": "string"}, "kind": {"type": "string"}}, "image": "x:1"}
+                        """)
+                .run(new KubernetesCollector());
+
+        assertThat(facts.dependencies())
+                .extracting(Dependency::group, Dependency::name, Dependency::version, Dependency::file, Dependency::line)
+                .containsExactly(
+                        tuple("", "busybox", "1.36", "deploy/worker-controller.json", 8),
+                        tuple("ghcr.io/acme", "worker", "2.0", "deploy/worker-controller.json", 12));
+        assertThat(facts.problems()).isEmpty();
+    }
+
+    @Test
     void multi_document_manifest_lists_containers_init_containers_and_cron_job_templates() {
         RepoFacts facts = new InfraFixture(dir).file("k8s/app.yaml", """
                 apiVersion: apps/v1

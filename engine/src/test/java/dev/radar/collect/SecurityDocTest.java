@@ -30,7 +30,7 @@ class SecurityDocTest {
     void the_limits_in_docs_security_md_are_the_ones_in_the_code() throws IOException {
         String doc = Files.readString(DOC, StandardCharsets.UTF_8);
         assertThat(row(doc, "RepoTree.MAX_FILE_BYTES")).contains("| " + RepoTree.MAX_FILE_BYTES / (1024 * 1024) + " MiB");
-        assertThat(row(doc, "YamlReader.MAX_ALIASES")).contains("| " + YamlReader.MAX_ALIASES + " ");
+        assertThat(row(doc, "YamlReader.MAX_ALIASES")).contains("| " + number(YamlReader.MAX_ALIASES) + " ");
         assertThat(row(doc, "YamlReader.MAX_DEPTH")).contains("| " + YamlReader.MAX_DEPTH + " levels");
         assertThat(row(doc, "YamlReader.MAX_EXPANDED_NODES")).contains("| " + number(YamlReader.MAX_EXPANDED_NODES) + " ");
         assertThat(row(doc, "YamlReader.MAX_SCALAR_CHARS")).contains("| " + number(YamlReader.MAX_SCALAR_CHARS) + " characters");
