@@ -736,7 +736,10 @@ public final class GradleCollector implements Collector {
         }
     }
 
-    /** A resolved version when it is one exact version: no placeholder, range, dynamic {@code +} or {@code latest.*}. */
+    /**
+     * A resolved version when it is one exact version: no placeholder, range, dynamic version ending in {@code +}
+     * ({@code 1.+}) or {@code latest.*}. A {@code +} inside a version is part of it ({@code 9+181-r4173-1}).
+     */
     static String exact(Value v) {
         if (!v.resolved()) {
             return "";
@@ -745,7 +748,7 @@ public final class GradleCollector implements Collector {
         if (s.endsWith("!!")) {
             s = s.substring(0, s.length() - 2);
         }
-        if (s.isEmpty() || s.contains("$") || s.contains("+") || s.contains(",") || s.startsWith("[") || s.startsWith("(")
+        if (s.isEmpty() || s.contains("$") || s.endsWith("+") || s.contains(",") || s.startsWith("[") || s.startsWith("(")
                 || s.startsWith("]") || s.startsWith("latest.") || s.contains(" ")) {
             return "";
         }

@@ -100,6 +100,9 @@ class GradleCollectorTest {
         "g:a:1.0:sources@jar | g | a | 1.0       | 1.0",
         "g:a:[1.0,2.0)    | g | a | [1.0,2.0)    |",
         "g:a:1.+          | g | a | 1.+          |",
+        "g:a:+            | g | a | +            |",
+        "g:a:9+181-r4173-1 | g | a | 9+181-r4173-1 | 9+181-r4173-1",
+        "g:a:1.0.0+build.7 | g | a | 1.0.0+build.7 | 1.0.0+build.7",
         "g:a:latest.release | g | a | latest.release |",
         "g:a:2.0!!        | g | a | 2.0!!        | 2.0",
     })
