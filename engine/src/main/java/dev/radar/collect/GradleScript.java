@@ -759,7 +759,7 @@ final class GradleScript {
 
     /**
      * Records {@code val x = ..}, {@code def x = ..}, {@code ext.x = ..}, {@code extra["x"] = ..}, {@code by extra(..)}, ext blocks,
-     * {@code m["k"] = ..} and Groovy map appends {@code m += [k: ..]}.
+     * {@code m["k"] = ..} and Groovy map appends {@code m += [k: ..]} and {@code m << [k: ..]}.
      */
     private void variable(List<Node> st, Context ctx) {
         int eq = assignment(st);
@@ -784,9 +784,10 @@ final class GradleScript {
             }
             return;
         }
-        // versions += [jackson: "2.9.6"] (Groovy): the entries join the map defined before
+        // versions += [jackson: "2.9.6"] and versions << [aws: "1.12"] (Groovy): the entries join the map defined before
         int n = st.size();
-        if (n >= 3 && (ctx.topLevel() || ctx.mode() == Mode.EXT) && st.get(n - 2) instanceof Token plus && plus.is("+=")
+        if (n >= 3 && (ctx.topLevel() || ctx.mode() == Mode.EXT) && st.get(n - 2) instanceof Token plus
+                && (plus.is("+=") || plus.is("<<"))
                 && st.get(n - 1) instanceof Group map && map.open() == '[' && isMapLiteral(map.children())) {
             List<Node> lhs = st.subList(0, n - 2);
             String name = extName(lhs);

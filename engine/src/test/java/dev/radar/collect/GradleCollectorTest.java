@@ -547,6 +547,25 @@ class GradleCollectorTest {
     }
 
     @Test
+    void a_groovy_map_extended_with_left_shift_lends_its_entries_to_the_script() throws IOException {
+        // Regression: "versions << [..]" (a module adding its own entry to a map the root build defines) was not read,
+        // so "${versions.aws}" stayed unresolved; "<<" on a map is putAll, like "+=".
+        RepoFacts facts = collect(Map.of("plugin/build.gradle", """
+                versions << [
+                  'aws': '1.12.270'
+                ]
+
+                dependencies {
+                  api "com.amazonaws:aws-java-sdk-s3:${versions.aws}"
+                  api "org.apache.httpcomponents:httpclient:${versions.httpclient}"
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("com.amazonaws", "aws-java-sdk-s3", "${versions.aws}", "1.12.270", 6, "api"),
+                tuple("org.apache.httpcomponents", "httpclient", "${versions.httpclient}", "", 7, "api"));
+    }
+
+    @Test
     void subscripts_on_a_map_name_its_entries() throws IOException {
         RepoFacts facts = collect(Map.of(
                 "build.gradle", """
