@@ -149,8 +149,10 @@ public final class GradleCollector implements Collector {
                     var p = script.problems.get(0);
                     out.problem(path, p.line, "Gradle script could not be fully parsed: " + p.message);
                 }
-                // precompiled script plugins: src/main/kotlin/my.conventions.gradle.kts is plugin id my.conventions
-                if (path.contains("/src/main/kotlin/") || path.contains("/src/main/groovy/") || path.startsWith("src/main/")) {
+                // precompiled script plugins: src/main/kotlin/my.conventions.gradle.kts is plugin id my.conventions; the
+                // Kotlin plugin also compiles src/main/java, where some builds keep them
+                if (path.contains("/src/main/kotlin/") || path.contains("/src/main/groovy/") || path.contains("/src/main/java/")
+                        || path.startsWith("src/main/")) {
                     localPlugins.add(file.substring(0, file.indexOf(".gradle")));
                 }
             } catch (IOException | RuntimeException e) {

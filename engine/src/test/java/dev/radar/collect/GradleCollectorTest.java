@@ -1226,6 +1226,17 @@ class GradleCollectorTest {
     }
 
     @Test
+    void a_precompiled_script_plugin_under_src_main_java_is_a_local_convention_plugin() throws IOException {
+        // Regression: convention plugins kept in build-logic/plugins/src/main/java (compiled by kotlin-dsl all the same)
+        // were listed as external plugins without a version wherever a module applied them.
+        RepoFacts facts = collect(Map.of(
+                "build-logic/plugins/src/main/java/acme-library.gradle.kts", "plugins {\n    id(\"com.android.library\")\n}\n",
+                "core/build.gradle.kts", "plugins {\n    id(\"acme-library\")\n}\n"));
+        assertThat(facts.dependencies()).extracting(Dependency::name, Dependency::file)
+                .containsExactly(tuple("com.android.library", "build-logic/plugins/src/main/java/acme-library.gradle.kts"));
+    }
+
+    @Test
     void plugins_do_not_count_as_libraries_in_a_dependency_block() throws IOException {
         RepoFacts facts = collect(Map.of("build.gradle.kts", "plugins {\n    alias(libs.plugins.kotlin.jvm)\n}\n",
                 "gradle/libs.versions.toml", CATALOG));
