@@ -489,20 +489,31 @@ final class GradleScript {
             return;
         }
         String version = "";
+        String[] rich = null;
         if (st.size() >= 5 && st.get(2) instanceof Token dot && dot.is(".") && st.get(3) instanceof Token m && st.get(4) instanceof Group v
                 && v.open() == '(' && single(v.children()) instanceof Token value && value.kind() == Kind.STRING) {
             version = m.is("versionRef") ? "ref:" + value.text() : m.is("version") ? value.text() : "";
+        } else if (st.size() == 5 && st.get(2) instanceof Token dot && dot.is(".") && st.get(3) instanceof Token m && m.is("version")
+                && st.get(4) instanceof Group closure && closure.open() == '{') {
+            rich = richVersion(closure); // library("x", "g", "a").version { strictly("1.0") }
+            version = rich == null ? "" : rich[0];
         }
         String alias = args.get(0);
         switch (head.text()) {
             case "version" -> {
                 if (args.size() == 2 && args.get(1) != null) {
                     versions.putIfAbsent(alias, args.get(1));
+                } else if (args.size() == 1 && st.size() == 3 && st.get(2) instanceof Group closure && closure.open() == '{') {
+                    String[] v = richVersion(closure); // version("x") { strictly("1.0") }
+                    if (v != null) {
+                        versions.putIfAbsent(alias, v[1]);
+                    }
                 }
             }
             case "library" -> {
                 if (args.size() == 3 && args.get(1) != null && args.get(2) != null) {
-                    libraries.putIfAbsent(alias, new String[] {args.get(1).trim(), args.get(2).trim(), version});
+                    libraries.putIfAbsent(alias, rich == null ? new String[] {args.get(1).trim(), args.get(2).trim(), version}
+                            : new String[] {args.get(1).trim(), args.get(2).trim(), rich[0], rich[1]});
                 } else if (args.size() == 2 && args.get(1) != null) {
                     String[] parts = args.get(1).split(":", -1);
                     if (parts.length >= 2 && !parts[1].isBlank()) {
@@ -534,6 +545,25 @@ final class GradleScript {
             }
             default -> { }
         }
+    }
+
+    /**
+     * The declared and resolved version of a settings catalog's version closure, {@code { strictly("[1,2["); prefer("1.5") }}
+     * (Groovy: {@code strictly '1.0'}), chosen as for a catalog file's rich version; null when it sets none.
+     */
+    private static String[] richVersion(Group closure) {
+        Map<String, String> parts = new HashMap<>();
+        for (List<Node> inner : statements(closure.children())) {
+            List<Node> x = withoutNewlines(inner);
+            if (x.size() == 2 && x.get(0) instanceof Token k && k.ident()) {
+                Node arg = x.get(1) instanceof Group g && g.open() == '(' ? single(g.children()) : x.get(1);
+                if (arg instanceof Token value && value.kind() == Kind.STRING) {
+                    parts.putIfAbsent(k.text(), value.text());
+                }
+            }
+        }
+        String declared = GradleCatalog.rich(parts::get);
+        return declared == null ? null : new String[] {declared, GradleCatalog.chosen(parts::get, declared)};
     }
 
     // ---- dependency blocks ------------------------------------------------------------------------------

@@ -438,6 +438,38 @@ class GradleCollectorTest {
     }
 
     @Test
+    void a_rich_version_given_by_a_closure_in_a_settings_catalog_resolves_like_one_in_a_catalog_file() throws IOException {
+        // Regression: version("x") { strictly(..) } and library(..).version { require(..) } left the version empty, while
+        // the same rich versions written in a libs.versions.toml resolve.
+        RepoFacts facts = collect(Map.of("settings.gradle.kts", """
+                dependencyResolutionManagement {
+                    versionCatalogs {
+                        create("libs") {
+                            version("okio") { strictly("3.2.0") }
+                            version("netty") {
+                                strictly("[4.1, 4.2[")
+                                prefer("4.1.100.Final")
+                            }
+                            library("okio", "com.squareup.okio", "okio").versionRef("okio")
+                            library("netty", "io.netty", "netty-all").versionRef("netty")
+                            library("guava", "com.google.guava", "guava").version { require("33.0.0-jre") }
+                        }
+                    }
+                }
+                """, "build.gradle.kts", """
+                dependencies {
+                    implementation(libs.okio)
+                    implementation(libs.netty)
+                    implementation(libs.guava)
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("com.squareup.okio", "okio", "ref:okio", "3.2.0", 2, "implementation"),
+                tuple("io.netty", "netty-all", "ref:netty", "4.1.100.Final", 3, "implementation"),
+                tuple("com.google.guava", "guava", "33.0.0-jre", "33.0.0-jre", 4, "implementation"));
+    }
+
+    @Test
     void a_catalog_version_can_be_interpolated_into_a_string() throws IOException {
         RepoFacts facts = collect(Map.of("build.gradle.kts",
                 "dependencies {\n    implementation(\"org.jetbrains.kotlin:kotlin-reflect:${libs.versions.kotlin.get()}\")\n}\n",
