@@ -98,6 +98,25 @@ final class GradleCatalog {
         return catalog;
     }
 
+    /**
+     * This catalog (entries declared in a settings script) together with the catalog file the same catalog imports:
+     * Gradle builds one catalog from both, so a {@code versionRef} here may name a version of the file.
+     */
+    GradleCatalog with(GradleCatalog imported) {
+        GradleCatalog c = new GradleCatalog();
+        c.versions.putAll(imported.versions);
+        c.versions.putAll(versions);
+        c.libraries.putAll(imported.libraries);
+        libraries.forEach((alias, l) -> c.libraries.put(alias, l.resolved().isEmpty() && l.declared().startsWith("ref:")
+                ? new Library(l.group(), l.name(), l.declared(), c.resolve(l.declared())) : l));
+        c.bundles.putAll(imported.bundles);
+        c.bundles.putAll(bundles);
+        c.plugins.putAll(imported.plugins);
+        plugins.forEach((alias, p) -> c.plugins.put(alias, p.resolved().isEmpty() && p.declared().startsWith("ref:")
+                ? new Plugin(p.id(), p.declared(), c.resolve(p.declared())) : p));
+        return c;
+    }
+
     /** A declared version resolved: {@code ref:key} through the versions, a literal as itself. */
     private String resolve(String declared) {
         return declared.startsWith("ref:") ? versions.getOrDefault(accessor(declared.substring(4)), "") : declared;

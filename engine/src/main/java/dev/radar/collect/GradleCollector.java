@@ -233,24 +233,29 @@ public final class GradleCollector implements Collector {
             }
             Map<String, GradleCatalog> result = new LinkedHashMap<>();
             for (String d = dir; d != null; d = parent(d)) {
+                Map<String, GradleCatalog> level = new LinkedHashMap<>();
+                Map<String, GradleCatalog> declared = new LinkedHashMap<>();
                 for (String settings : new String[] {"settings.gradle", "settings.gradle.kts"}) {
                     GradleScript s = scripts.get(d.isEmpty() ? settings : d + "/" + settings);
                     if (s != null) {
                         for (var c : s.catalogs.entrySet()) {
                             String file = RepoTree.resolve(d, c.getValue());
                             if (file != null) {
-                                catalog(file).ifPresent(cat -> result.putIfAbsent(c.getKey(), cat));
+                                catalog(file).ifPresent(cat -> level.putIfAbsent(c.getKey(), cat));
                             }
                         }
-                        s.declaredCatalogs.forEach(result::putIfAbsent);
+                        s.declaredCatalogs.forEach(declared::putIfAbsent);
                     }
                 }
                 String gradleDir = d.isEmpty() ? "gradle" : d + "/gradle";
                 for (var c : catalogPaths.entrySet()) {
                     if (dir(c.getKey()).equals(gradleDir)) {
-                        catalog(c.getKey()).ifPresent(cat -> result.putIfAbsent(c.getValue(), cat));
+                        catalog(c.getKey()).ifPresent(cat -> level.putIfAbsent(c.getValue(), cat));
                     }
                 }
+                // entries a settings script adds to a catalog join the file it imports (gradle/libs.versions.toml for libs)
+                declared.forEach((name, own) -> level.merge(name, own, (file, entries) -> entries.with(file)));
+                level.forEach(result::putIfAbsent);
             }
             catalogsByDir.put(dir, result);
             return result;

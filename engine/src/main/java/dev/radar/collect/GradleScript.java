@@ -435,6 +435,7 @@ final class GradleScript {
         Map<String, String[]> libraries = new LinkedHashMap<>();
         Map<String, List<String>> bundles = new LinkedHashMap<>();
         Map<String, String[]> pluginEntries = new LinkedHashMap<>();
+        Map<String, String> versionAliases = new HashMap<>(); // val jpa = version("jpa", ..): jpa names the version "jpa"
         for (List<Node> inner : statements(body.children())) {
             if (inner.size() >= 2 && inner.get(0) instanceof Token from && from.is("from") && inner.get(1) instanceof Group fa) {
                 List<Node> x = fa.children();
@@ -444,7 +445,18 @@ final class GradleScript {
                     catalogs.put(catalog, path.text());
                 }
             }
-            catalogEntry(withoutNewlines(inner), versions, libraries, bundles, pluginEntries);
+            List<Node> entry = withoutNewlines(inner);
+            int eq = assignment(entry);
+            if (eq > 0) {
+                String name = declaredName(entry.subList(0, eq));
+                entry = entry.subList(eq + 1, entry.size());
+                if (name != null && entry.size() >= 2 && entry.get(0) instanceof Token v && v.is("version") && entry.get(1) instanceof Group call
+                        && !arguments(call.children()).isEmpty()
+                        && single(arguments(call.children()).get(0)) instanceof Token alias && alias.kind() == Kind.STRING) {
+                    versionAliases.put(name, alias.text());
+                }
+            }
+            catalogEntry(entry, versions, libraries, bundles, pluginEntries, versionAliases);
         }
         if (!versions.isEmpty() || !libraries.isEmpty() || !pluginEntries.isEmpty()) {
             declaredCatalogs.putIfAbsent(catalog, GradleCatalog.declared(versions, libraries, bundles, pluginEntries));
@@ -476,7 +488,7 @@ final class GradleScript {
      * {@code plugin("p", "id").versionRef("k")}.
      */
     private static void catalogEntry(List<Node> st, Map<String, String> versions, Map<String, String[]> libraries,
-            Map<String, List<String>> bundles, Map<String, String[]> plugins) {
+            Map<String, List<String>> bundles, Map<String, String[]> plugins, Map<String, String> versionAliases) {
         if (st.size() < 2 || !(st.get(0) instanceof Token head && head.ident() && st.get(1) instanceof Group call && call.open() == '(')) {
             return;
         }
@@ -493,6 +505,9 @@ final class GradleScript {
         if (st.size() >= 5 && st.get(2) instanceof Token dot && dot.is(".") && st.get(3) instanceof Token m && st.get(4) instanceof Group v
                 && v.open() == '(' && single(v.children()) instanceof Token value && value.kind() == Kind.STRING) {
             version = m.is("versionRef") ? "ref:" + value.text() : m.is("version") ? value.text() : "";
+        } else if (st.size() >= 5 && st.get(2) instanceof Token dot && dot.is(".") && st.get(3) instanceof Token m && m.is("versionRef")
+                && st.get(4) instanceof Group v && single(v.children()) instanceof Token name && versionAliases.containsKey(name.text())) {
+            version = "ref:" + versionAliases.get(name.text()); // .versionRef(jpa) with val jpa = version("jpa", ..)
         } else if (st.size() == 5 && st.get(2) instanceof Token dot && dot.is(".") && st.get(3) instanceof Token m && m.is("version")
                 && st.get(4) instanceof Group closure && closure.open() == '{') {
             rich = richVersion(closure); // library("x", "g", "a").version { strictly("1.0") }

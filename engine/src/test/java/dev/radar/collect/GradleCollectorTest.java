@@ -470,6 +470,65 @@ class GradleCollectorTest {
     }
 
     @Test
+    void a_version_ref_may_name_the_version_through_the_variable_that_declared_it() throws IOException {
+        // Regression: "val jpa = version("jpa", ..)" then "library(..).versionRef(jpa)" (version() returns its alias, as
+        // in hibernate/hibernate-orm) gave the library no declared version instead of ref:jpa.
+        RepoFacts facts = collect(Map.of("settings.gradle.kts", """
+                dependencyResolutionManagement {
+                    versionCatalogs {
+                        create("libs") {
+                            val jpaVersion = version("jpa", jakartaJpaVersion)
+                            val junit = version("junit", "5.10.1")
+                            library("jakarta.jpa", "jakarta.persistence", "jakarta.persistence-api").versionRef(jpaVersion)
+                            library("junit-api", "org.junit.jupiter", "junit-jupiter-api").versionRef(junit)
+                        }
+                    }
+                }
+                """, "build.gradle.kts", """
+                dependencies {
+                    api(libs.jakarta.jpa)
+                    testImplementation(libs.junit.api)
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("jakarta.persistence", "jakarta.persistence-api", "ref:jpa", "", 2, "api"),
+                tuple("org.junit.jupiter", "junit-jupiter-api", "ref:junit", "5.10.1", 3, "testImplementation"));
+    }
+
+    @Test
+    void entries_a_settings_script_adds_to_libs_join_the_libs_versions_toml_catalog() throws IOException {
+        // Regression: hibernate/hibernate-orm adds a library to "libs" in settings.gradle.kts and keeps the rest in
+        // gradle/libs.versions.toml; Gradle builds one catalog from both, but only the settings entries were seen, so
+        // every accessor of the TOML file was unknown.
+        RepoFacts facts = collect(Map.of("settings.gradle.kts", """
+                dependencyResolutionManagement {
+                    versionCatalogs {
+                        create("libs") {
+                            val jpaVersion = version("jpa", "3.2.0")
+                            library("jakarta.jpa", "jakarta.persistence", "jakarta.persistence-api").versionRef(jpaVersion)
+                            library("kotlin-reflect", "org.jetbrains.kotlin", "kotlin-reflect").versionRef("kotlin")
+                        }
+                    }
+                }
+                """, "gradle/libs.versions.toml", """
+                [versions]
+                kotlin = "1.9.22"
+                [libraries]
+                byteBuddy = "net.bytebuddy:byte-buddy:1.14.11"
+                """, "build.gradle.kts", """
+                dependencies {
+                    api(libs.jakarta.jpa)
+                    implementation(libs.byteBuddy)
+                    implementation(libs.kotlin.reflect)
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("jakarta.persistence", "jakarta.persistence-api", "ref:jpa", "3.2.0", 2, "api"),
+                tuple("net.bytebuddy", "byte-buddy", "1.14.11", "1.14.11", 3, "implementation"),
+                tuple("org.jetbrains.kotlin", "kotlin-reflect", "ref:kotlin", "1.9.22", 4, "implementation"));
+    }
+
+    @Test
     void a_catalog_version_can_be_interpolated_into_a_string() throws IOException {
         RepoFacts facts = collect(Map.of("build.gradle.kts",
                 "dependencies {\n    implementation(\"org.jetbrains.kotlin:kotlin-reflect:${libs.versions.kotlin.get()}\")\n}\n",
