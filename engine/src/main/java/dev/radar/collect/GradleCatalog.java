@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
@@ -81,7 +82,8 @@ final class GradleCatalog {
      * from its entries in the order written; a {@code versionRef} may name a version declared after it, as in Gradle.
      *
      * @param versions  alias to version
-     * @param libraries alias to group, name and declared version ({@code ref:key}, a literal or empty)
+     * @param libraries alias to group, name and declared version ({@code ref:key}, a literal or empty), and for a rich
+     *                  version the one it resolves to
      * @param bundles   alias to member aliases
      * @param plugins   alias to id and declared version
      */
@@ -89,10 +91,30 @@ final class GradleCatalog {
             Map<String, String[]> plugins) {
         GradleCatalog catalog = new GradleCatalog();
         versions.forEach((alias, v) -> catalog.versions.put(accessor(alias), v));
-        libraries.forEach((alias, l) -> catalog.libraries.put(accessor(alias), new Library(l[0], l[1], l[2], catalog.resolve(l[2]))));
+        libraries.forEach((alias, l) -> catalog.libraries.put(accessor(alias),
+                new Library(l[0], l[1], l[2], l.length > 3 ? l[3] : catalog.resolve(l[2]))));
         bundles.forEach((alias, members) -> catalog.bundles.put(accessor(alias), members.stream().map(GradleCatalog::accessor).toList()));
         plugins.forEach((alias, p) -> catalog.plugins.put(accessor(alias), new Plugin(p[0], p[1], catalog.resolve(p[1]))));
         return catalog;
+    }
+
+    /**
+     * This catalog (entries declared in a settings script) together with the catalog file the same catalog imports:
+     * Gradle builds one catalog from both, so a {@code versionRef} here may name a version of the file.
+     */
+    GradleCatalog with(GradleCatalog imported) {
+        GradleCatalog c = new GradleCatalog();
+        c.versions.putAll(imported.versions);
+        c.versions.putAll(versions);
+        c.libraries.putAll(imported.libraries);
+        libraries.forEach((alias, l) -> c.libraries.put(alias, l.resolved().isEmpty() && l.declared().startsWith("ref:")
+                ? new Library(l.group(), l.name(), l.declared(), c.resolve(l.declared())) : l));
+        c.bundles.putAll(imported.bundles);
+        c.bundles.putAll(bundles);
+        c.plugins.putAll(imported.plugins);
+        plugins.forEach((alias, p) -> c.plugins.put(alias, p.resolved().isEmpty() && p.declared().startsWith("ref:")
+                ? new Plugin(p.id(), p.declared(), c.resolve(p.declared())) : p));
+        return c;
     }
 
     /** A declared version resolved: {@code ref:key} through the versions, a literal as itself. */
@@ -259,8 +281,13 @@ final class GradleCatalog {
 
     /** The version a rich declaration ({@code strictly}, {@code require}, {@code prefer}) asks for; null when none. */
     private static String rich(TomlTable t) {
+        return rich(k -> string(t, k));
+    }
+
+    /** {@link #rich(TomlTable)} for any source of the parts: a catalog table or a settings script's version closure. */
+    static String rich(Function<String, String> part) {
         for (String k : new String[] {"strictly", "require", "prefer"}) {
-            String s = string(t, k);
+            String s = part.apply(k);
             if (s != null) {
                 return s;
             }
@@ -268,13 +295,17 @@ final class GradleCatalog {
         return null;
     }
 
+    private static String chosen(TomlTable t, String rich) {
+        return chosen(k -> string(t, k), rich);
+    }
+
     /**
      * The version Gradle picks for a rich declaration on its own: the {@code prefer} one when the strict or required
      * version is a range or dynamic ({@code strictly = "[2.5, 2.7["}, {@code prefer = "2.6.1"} selects 2.6.1), else
      * the strict or required one.
      */
-    private static String chosen(TomlTable t, String rich) {
-        String prefer = string(t, "prefer");
+    static String chosen(Function<String, String> part, String rich) {
+        String prefer = part.apply("prefer");
         if (prefer == null || prefer.equals(rich) || !GradleCollector.exact(new Value(rich, true)).isEmpty()) {
             return rich;
         }

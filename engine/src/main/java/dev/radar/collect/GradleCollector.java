@@ -149,8 +149,10 @@ public final class GradleCollector implements Collector {
                     var p = script.problems.get(0);
                     out.problem(path, p.line, "Gradle script could not be fully parsed: " + p.message);
                 }
-                // precompiled script plugins: src/main/kotlin/my.conventions.gradle.kts is plugin id my.conventions
-                if (path.contains("/src/main/kotlin/") || path.contains("/src/main/groovy/") || path.startsWith("src/main/")) {
+                // precompiled script plugins: src/main/kotlin/my.conventions.gradle.kts is plugin id my.conventions; the
+                // Kotlin plugin also compiles src/main/java, where some builds keep them
+                if (path.contains("/src/main/kotlin/") || path.contains("/src/main/groovy/") || path.contains("/src/main/java/")
+                        || path.startsWith("src/main/")) {
                     localPlugins.add(file.substring(0, file.indexOf(".gradle")));
                 }
             } catch (IOException | RuntimeException e) {
@@ -231,24 +233,29 @@ public final class GradleCollector implements Collector {
             }
             Map<String, GradleCatalog> result = new LinkedHashMap<>();
             for (String d = dir; d != null; d = parent(d)) {
+                Map<String, GradleCatalog> level = new LinkedHashMap<>();
+                Map<String, GradleCatalog> declared = new LinkedHashMap<>();
                 for (String settings : new String[] {"settings.gradle", "settings.gradle.kts"}) {
                     GradleScript s = scripts.get(d.isEmpty() ? settings : d + "/" + settings);
                     if (s != null) {
                         for (var c : s.catalogs.entrySet()) {
                             String file = RepoTree.resolve(d, c.getValue());
                             if (file != null) {
-                                catalog(file).ifPresent(cat -> result.putIfAbsent(c.getKey(), cat));
+                                catalog(file).ifPresent(cat -> level.putIfAbsent(c.getKey(), cat));
                             }
                         }
-                        s.declaredCatalogs.forEach(result::putIfAbsent);
+                        s.declaredCatalogs.forEach(declared::putIfAbsent);
                     }
                 }
                 String gradleDir = d.isEmpty() ? "gradle" : d + "/gradle";
                 for (var c : catalogPaths.entrySet()) {
                     if (dir(c.getKey()).equals(gradleDir)) {
-                        catalog(c.getKey()).ifPresent(cat -> result.putIfAbsent(c.getValue(), cat));
+                        catalog(c.getKey()).ifPresent(cat -> level.putIfAbsent(c.getValue(), cat));
                     }
                 }
+                // entries a settings script adds to a catalog join the file it imports (gradle/libs.versions.toml for libs)
+                declared.forEach((name, own) -> level.merge(name, own, (file, entries) -> entries.with(file)));
+                level.forEach(result::putIfAbsent);
             }
             catalogsByDir.put(dir, result);
             return result;
@@ -736,7 +743,10 @@ public final class GradleCollector implements Collector {
         }
     }
 
-    /** A resolved version when it is one exact version: no placeholder, range, dynamic {@code +} or {@code latest.*}. */
+    /**
+     * A resolved version when it is one exact version: no placeholder, range, dynamic version ending in {@code +}
+     * ({@code 1.+}) or {@code latest.*}. A {@code +} inside a version is part of it ({@code 9+181-r4173-1}).
+     */
     static String exact(Value v) {
         if (!v.resolved()) {
             return "";
@@ -745,7 +755,7 @@ public final class GradleCollector implements Collector {
         if (s.endsWith("!!")) {
             s = s.substring(0, s.length() - 2);
         }
-        if (s.isEmpty() || s.contains("$") || s.contains("+") || s.contains(",") || s.startsWith("[") || s.startsWith("(")
+        if (s.isEmpty() || s.contains("$") || s.endsWith("+") || s.contains(",") || s.startsWith("[") || s.startsWith("(")
                 || s.startsWith("]") || s.startsWith("latest.") || s.contains(" ")) {
             return "";
         }

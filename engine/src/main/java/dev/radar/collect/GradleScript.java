@@ -435,6 +435,7 @@ final class GradleScript {
         Map<String, String[]> libraries = new LinkedHashMap<>();
         Map<String, List<String>> bundles = new LinkedHashMap<>();
         Map<String, String[]> pluginEntries = new LinkedHashMap<>();
+        Map<String, String> versionAliases = new HashMap<>(); // val jpa = version("jpa", ..): jpa names the version "jpa"
         for (List<Node> inner : statements(body.children())) {
             if (inner.size() >= 2 && inner.get(0) instanceof Token from && from.is("from") && inner.get(1) instanceof Group fa) {
                 List<Node> x = fa.children();
@@ -444,7 +445,18 @@ final class GradleScript {
                     catalogs.put(catalog, path.text());
                 }
             }
-            catalogEntry(withoutNewlines(inner), versions, libraries, bundles, pluginEntries);
+            List<Node> entry = withoutNewlines(inner);
+            int eq = assignment(entry);
+            if (eq > 0) {
+                String name = declaredName(entry.subList(0, eq));
+                entry = entry.subList(eq + 1, entry.size());
+                if (name != null && entry.size() >= 2 && entry.get(0) instanceof Token v && v.is("version") && entry.get(1) instanceof Group call
+                        && !arguments(call.children()).isEmpty()
+                        && single(arguments(call.children()).get(0)) instanceof Token alias && alias.kind() == Kind.STRING) {
+                    versionAliases.put(name, alias.text());
+                }
+            }
+            catalogEntry(entry, versions, libraries, bundles, pluginEntries, versionAliases);
         }
         if (!versions.isEmpty() || !libraries.isEmpty() || !pluginEntries.isEmpty()) {
             declaredCatalogs.putIfAbsent(catalog, GradleCatalog.declared(versions, libraries, bundles, pluginEntries));
@@ -476,7 +488,7 @@ final class GradleScript {
      * {@code plugin("p", "id").versionRef("k")}.
      */
     private static void catalogEntry(List<Node> st, Map<String, String> versions, Map<String, String[]> libraries,
-            Map<String, List<String>> bundles, Map<String, String[]> plugins) {
+            Map<String, List<String>> bundles, Map<String, String[]> plugins, Map<String, String> versionAliases) {
         if (st.size() < 2 || !(st.get(0) instanceof Token head && head.ident() && st.get(1) instanceof Group call && call.open() == '(')) {
             return;
         }
@@ -489,20 +501,34 @@ final class GradleScript {
             return;
         }
         String version = "";
+        String[] rich = null;
         if (st.size() >= 5 && st.get(2) instanceof Token dot && dot.is(".") && st.get(3) instanceof Token m && st.get(4) instanceof Group v
                 && v.open() == '(' && single(v.children()) instanceof Token value && value.kind() == Kind.STRING) {
             version = m.is("versionRef") ? "ref:" + value.text() : m.is("version") ? value.text() : "";
+        } else if (st.size() >= 5 && st.get(2) instanceof Token dot && dot.is(".") && st.get(3) instanceof Token m && m.is("versionRef")
+                && st.get(4) instanceof Group v && single(v.children()) instanceof Token name && versionAliases.containsKey(name.text())) {
+            version = "ref:" + versionAliases.get(name.text()); // .versionRef(jpa) with val jpa = version("jpa", ..)
+        } else if (st.size() == 5 && st.get(2) instanceof Token dot && dot.is(".") && st.get(3) instanceof Token m && m.is("version")
+                && st.get(4) instanceof Group closure && closure.open() == '{') {
+            rich = richVersion(closure); // library("x", "g", "a").version { strictly("1.0") }
+            version = rich == null ? "" : rich[0];
         }
         String alias = args.get(0);
         switch (head.text()) {
             case "version" -> {
                 if (args.size() == 2 && args.get(1) != null) {
                     versions.putIfAbsent(alias, args.get(1));
+                } else if (args.size() == 1 && st.size() == 3 && st.get(2) instanceof Group closure && closure.open() == '{') {
+                    String[] v = richVersion(closure); // version("x") { strictly("1.0") }
+                    if (v != null) {
+                        versions.putIfAbsent(alias, v[1]);
+                    }
                 }
             }
             case "library" -> {
                 if (args.size() == 3 && args.get(1) != null && args.get(2) != null) {
-                    libraries.putIfAbsent(alias, new String[] {args.get(1).trim(), args.get(2).trim(), version});
+                    libraries.putIfAbsent(alias, rich == null ? new String[] {args.get(1).trim(), args.get(2).trim(), version}
+                            : new String[] {args.get(1).trim(), args.get(2).trim(), rich[0], rich[1]});
                 } else if (args.size() == 2 && args.get(1) != null) {
                     String[] parts = args.get(1).split(":", -1);
                     if (parts.length >= 2 && !parts[1].isBlank()) {
@@ -534,6 +560,25 @@ final class GradleScript {
             }
             default -> { }
         }
+    }
+
+    /**
+     * The declared and resolved version of a settings catalog's version closure, {@code { strictly("[1,2["); prefer("1.5") }}
+     * (Groovy: {@code strictly '1.0'}), chosen as for a catalog file's rich version; null when it sets none.
+     */
+    private static String[] richVersion(Group closure) {
+        Map<String, String> parts = new HashMap<>();
+        for (List<Node> inner : statements(closure.children())) {
+            List<Node> x = withoutNewlines(inner);
+            if (x.size() == 2 && x.get(0) instanceof Token k && k.ident()) {
+                Node arg = x.get(1) instanceof Group g && g.open() == '(' ? single(g.children()) : x.get(1);
+                if (arg instanceof Token value && value.kind() == Kind.STRING) {
+                    parts.putIfAbsent(k.text(), value.text());
+                }
+            }
+        }
+        String declared = GradleCatalog.rich(parts::get);
+        return declared == null ? null : new String[] {declared, GradleCatalog.chosen(parts::get, declared)};
     }
 
     // ---- dependency blocks ------------------------------------------------------------------------------
@@ -759,7 +804,7 @@ final class GradleScript {
 
     /**
      * Records {@code val x = ..}, {@code def x = ..}, {@code ext.x = ..}, {@code extra["x"] = ..}, {@code by extra(..)}, ext blocks,
-     * {@code m["k"] = ..} and Groovy map appends {@code m += [k: ..]}.
+     * {@code m["k"] = ..} and Groovy map appends {@code m += [k: ..]} and {@code m << [k: ..]}.
      */
     private void variable(List<Node> st, Context ctx) {
         int eq = assignment(st);
@@ -784,9 +829,10 @@ final class GradleScript {
             }
             return;
         }
-        // versions += [jackson: "2.9.6"] (Groovy): the entries join the map defined before
+        // versions += [jackson: "2.9.6"] and versions << [aws: "1.12"] (Groovy): the entries join the map defined before
         int n = st.size();
-        if (n >= 3 && (ctx.topLevel() || ctx.mode() == Mode.EXT) && st.get(n - 2) instanceof Token plus && plus.is("+=")
+        if (n >= 3 && (ctx.topLevel() || ctx.mode() == Mode.EXT) && st.get(n - 2) instanceof Token plus
+                && (plus.is("+=") || plus.is("<<"))
                 && st.get(n - 1) instanceof Group map && map.open() == '[' && isMapLiteral(map.children())) {
             List<Node> lhs = st.subList(0, n - 2);
             String name = extName(lhs);

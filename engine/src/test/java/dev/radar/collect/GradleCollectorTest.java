@@ -100,6 +100,9 @@ class GradleCollectorTest {
         "g:a:1.0:sources@jar | g | a | 1.0       | 1.0",
         "g:a:[1.0,2.0)    | g | a | [1.0,2.0)    |",
         "g:a:1.+          | g | a | 1.+          |",
+        "g:a:+            | g | a | +            |",
+        "g:a:9+181-r4173-1 | g | a | 9+181-r4173-1 | 9+181-r4173-1",
+        "g:a:1.0.0+build.7 | g | a | 1.0.0+build.7 | 1.0.0+build.7",
         "g:a:latest.release | g | a | latest.release |",
         "g:a:2.0!!        | g | a | 2.0!!        | 2.0",
     })
@@ -435,6 +438,97 @@ class GradleCollectorTest {
     }
 
     @Test
+    void a_rich_version_given_by_a_closure_in_a_settings_catalog_resolves_like_one_in_a_catalog_file() throws IOException {
+        // Regression: version("x") { strictly(..) } and library(..).version { require(..) } left the version empty, while
+        // the same rich versions written in a libs.versions.toml resolve.
+        RepoFacts facts = collect(Map.of("settings.gradle.kts", """
+                dependencyResolutionManagement {
+                    versionCatalogs {
+                        create("libs") {
+                            version("okio") { strictly("3.2.0") }
+                            version("netty") {
+                                strictly("[4.1, 4.2[")
+                                prefer("4.1.100.Final")
+                            }
+                            library("okio", "com.squareup.okio", "okio").versionRef("okio")
+                            library("netty", "io.netty", "netty-all").versionRef("netty")
+                            library("guava", "com.google.guava", "guava").version { require("33.0.0-jre") }
+                        }
+                    }
+                }
+                """, "build.gradle.kts", """
+                dependencies {
+                    implementation(libs.okio)
+                    implementation(libs.netty)
+                    implementation(libs.guava)
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("com.squareup.okio", "okio", "ref:okio", "3.2.0", 2, "implementation"),
+                tuple("io.netty", "netty-all", "ref:netty", "4.1.100.Final", 3, "implementation"),
+                tuple("com.google.guava", "guava", "33.0.0-jre", "33.0.0-jre", 4, "implementation"));
+    }
+
+    @Test
+    void a_version_ref_may_name_the_version_through_the_variable_that_declared_it() throws IOException {
+        // Regression: "val jpa = version("jpa", ..)" then "library(..).versionRef(jpa)" (version() returns its alias, as
+        // in hibernate/hibernate-orm) gave the library no declared version instead of ref:jpa.
+        RepoFacts facts = collect(Map.of("settings.gradle.kts", """
+                dependencyResolutionManagement {
+                    versionCatalogs {
+                        create("libs") {
+                            val jpaVersion = version("jpa", jakartaJpaVersion)
+                            val junit = version("junit", "5.10.1")
+                            library("jakarta.jpa", "jakarta.persistence", "jakarta.persistence-api").versionRef(jpaVersion)
+                            library("junit-api", "org.junit.jupiter", "junit-jupiter-api").versionRef(junit)
+                        }
+                    }
+                }
+                """, "build.gradle.kts", """
+                dependencies {
+                    api(libs.jakarta.jpa)
+                    testImplementation(libs.junit.api)
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("jakarta.persistence", "jakarta.persistence-api", "ref:jpa", "", 2, "api"),
+                tuple("org.junit.jupiter", "junit-jupiter-api", "ref:junit", "5.10.1", 3, "testImplementation"));
+    }
+
+    @Test
+    void entries_a_settings_script_adds_to_libs_join_the_libs_versions_toml_catalog() throws IOException {
+        // Regression: hibernate/hibernate-orm adds a library to "libs" in settings.gradle.kts and keeps the rest in
+        // gradle/libs.versions.toml; Gradle builds one catalog from both, but only the settings entries were seen, so
+        // every accessor of the TOML file was unknown.
+        RepoFacts facts = collect(Map.of("settings.gradle.kts", """
+                dependencyResolutionManagement {
+                    versionCatalogs {
+                        create("libs") {
+                            val jpaVersion = version("jpa", "3.2.0")
+                            library("jakarta.jpa", "jakarta.persistence", "jakarta.persistence-api").versionRef(jpaVersion)
+                            library("kotlin-reflect", "org.jetbrains.kotlin", "kotlin-reflect").versionRef("kotlin")
+                        }
+                    }
+                }
+                """, "gradle/libs.versions.toml", """
+                [versions]
+                kotlin = "1.9.22"
+                [libraries]
+                byteBuddy = "net.bytebuddy:byte-buddy:1.14.11"
+                """, "build.gradle.kts", """
+                dependencies {
+                    api(libs.jakarta.jpa)
+                    implementation(libs.byteBuddy)
+                    implementation(libs.kotlin.reflect)
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("jakarta.persistence", "jakarta.persistence-api", "ref:jpa", "3.2.0", 2, "api"),
+                tuple("net.bytebuddy", "byte-buddy", "1.14.11", "1.14.11", 3, "implementation"),
+                tuple("org.jetbrains.kotlin", "kotlin-reflect", "ref:kotlin", "1.9.22", 4, "implementation"));
+    }
+
+    @Test
     void a_catalog_version_can_be_interpolated_into_a_string() throws IOException {
         RepoFacts facts = collect(Map.of("build.gradle.kts",
                 "dependencies {\n    implementation(\"org.jetbrains.kotlin:kotlin-reflect:${libs.versions.kotlin.get()}\")\n}\n",
@@ -541,6 +635,25 @@ class GradleCollectorTest {
                 tuple("org.eclipse.jetty", "jetty-server", "9.4.12.v20180830", "9.4.12.v20180830", 8, "compile"),
                 tuple("junit", "junit", "4.12", "4.12", 9, "testCompile"));
         assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    @Test
+    void a_groovy_map_extended_with_left_shift_lends_its_entries_to_the_script() throws IOException {
+        // Regression: "versions << [..]" (a module adding its own entry to a map the root build defines) was not read,
+        // so "${versions.aws}" stayed unresolved; "<<" on a map is putAll, like "+=".
+        RepoFacts facts = collect(Map.of("plugin/build.gradle", """
+                versions << [
+                  'aws': '1.12.270'
+                ]
+
+                dependencies {
+                  api "com.amazonaws:aws-java-sdk-s3:${versions.aws}"
+                  api "org.apache.httpcomponents:httpclient:${versions.httpclient}"
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("com.amazonaws", "aws-java-sdk-s3", "${versions.aws}", "1.12.270", 6, "api"),
+                tuple("org.apache.httpcomponents", "httpclient", "${versions.httpclient}", "", 7, "api"));
     }
 
     @Test
@@ -1201,6 +1314,17 @@ class GradleCollectorTest {
                         tuple("org.jetbrains.kotlin.jvm", "", "build-logic/src/main/kotlin/my.conventions.gradle.kts", 2),
                         tuple("org.jetbrains.dokka", "1.9.10", "settings.gradle.kts", 3),
                         tuple("org.gradle.toolchains.foojay-resolver-convention", "0.7.0", "settings.gradle.kts", 7));
+    }
+
+    @Test
+    void a_precompiled_script_plugin_under_src_main_java_is_a_local_convention_plugin() throws IOException {
+        // Regression: convention plugins kept in build-logic/plugins/src/main/java (compiled by kotlin-dsl all the same)
+        // were listed as external plugins without a version wherever a module applied them.
+        RepoFacts facts = collect(Map.of(
+                "build-logic/plugins/src/main/java/acme-library.gradle.kts", "plugins {\n    id(\"com.android.library\")\n}\n",
+                "core/build.gradle.kts", "plugins {\n    id(\"acme-library\")\n}\n"));
+        assertThat(facts.dependencies()).extracting(Dependency::name, Dependency::file)
+                .containsExactly(tuple("com.android.library", "build-logic/plugins/src/main/java/acme-library.gradle.kts"));
     }
 
     @Test
