@@ -101,7 +101,7 @@ public final class MavenCollector implements Collector {
     private static Optional<Model> parse(RepoTree tree, String path, Facts out) {
         try {
             byte[] bytes = tree.readBytes(path);
-            Reader reader = readAsText(bytes) ? new StringReader(RepoTree.decode(bytes)) : new XmlStreamReader(new ByteArrayInputStream(bytes));
+            Reader reader = readAsText(bytes) ? textReader(bytes) : new XmlStreamReader(new ByteArrayInputStream(bytes));
             InputSource source = new InputSource();
             source.setLocation(path);
             return Optional.of(new MavenXpp3ReaderEx().read(reader, false, source));
@@ -111,6 +111,19 @@ public final class MavenCollector implements Collector {
             out.problem(path, 0, "POM could not be read: " + firstLine(e.getMessage()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A POM read as {@link RepoTree#decode} reads text. One whose bytes are not all UTF-8 (a Latin-1 or GBK comment or
+     * name in a POM whose prolog declares UTF-8 or no encoding) is read as Maven's reader reads it, each malformed byte
+     * becoming U+FFFD, instead of the whole POM being dropped as "not UTF-8 text": Maven builds it.
+     */
+    private static Reader textReader(byte[] bytes) throws IOException {
+        try {
+            return new StringReader(RepoTree.decode(bytes));
+        } catch (IOException notUtf8) {
+            return new XmlStreamReader(new ByteArrayInputStream(bytes));
+        }
     }
 
     /**

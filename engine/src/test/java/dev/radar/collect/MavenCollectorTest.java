@@ -396,6 +396,31 @@ class MavenCollectorTest {
     }
 
     @Test
+    void a_pom_with_bytes_that_are_not_utf8_and_no_other_encoding_declared_is_read_as_maven_reads_it() throws Exception {
+        // Regression: a POM declaring UTF-8 (or nothing) with a GBK or Latin-1 comment was "not UTF-8 text" and lost,
+        // though Maven builds it (the malformed bytes become U+FFFD).
+        String pom = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <project>
+                  <modelVersion>4.0.0</modelVersion>
+                  <!-- \u4f9d\u8d56\u7248\u672c -->
+                  <groupId>com.acme</groupId><artifactId>gbk</artifactId><version>1</version>
+                  <dependencies>
+                    <dependency><groupId>commons-io</groupId><artifactId>commons-io</artifactId><version>2.16.1</version></dependency>
+                  </dependencies>
+                </project>
+                """;
+        Files.write(dir.resolve("pom.xml"), pom.getBytes("GBK"));
+        Files.createDirectories(dir.resolve("latin1"));
+        String undeclared = pom.replace("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", "").replace("\u4f9d\u8d56\u7248\u672c", "Fran\u00e7ois");
+        Files.write(dir.resolve("latin1/pom.xml"), undeclared.getBytes(StandardCharsets.ISO_8859_1));
+        RepoFacts facts = new RepoFixture(dir).collect();
+        assertThat(facts.problems()).isEmpty();
+        assertThat(at(facts, "pom.xml", 7).version()).isEqualTo("2.16.1");
+        assertThat(at(facts, "latin1/pom.xml", 6).coordinate()).isEqualTo("commons-io:commons-io");
+    }
+
+    @Test
     void a_malformed_pom_is_a_problem_at_its_line_and_the_other_poms_are_still_read() {
         RepoFacts facts = new RepoFixture(dir)
                 .file("pom.xml", PARENT)
