@@ -10,9 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.maven.model.BuildBase;
@@ -55,7 +57,32 @@ public final class MavenCollector implements Collector {
         for (String path : paths) {
             parse(tree, path, out).ifPresent(m -> models.put(path, m));
         }
-        new Project(tree, models, out).emit();
+        Set<String> namedParents = readNamedParents(tree, models, out);
+        new Project(tree, models, namedParents, out).emit();
+    }
+
+    /**
+     * Reads the parents that a {@code <relativePath>} names as a file other than {@code pom.xml}
+     * ({@code ../../samples-parent-pom.xml}), as Maven reads them, so their children inherit their properties and
+     * managed versions; also their own parents so named. Their dependencies are not listed: only {@code pom.xml}
+     * files are. Returns the paths read.
+     */
+    private Set<String> readNamedParents(RepoTree tree, Map<String, Model> models, Facts out) {
+        Set<String> read = new LinkedHashSet<>();
+        List<String> pending = new ArrayList<>(models.keySet());
+        while (!pending.isEmpty()) {
+            String path = pending.remove(pending.size() - 1);
+            Parent p = models.get(path).getParent();
+            String rel = p == null ? "" : trim(p.getRelativePath());
+            String parent = rel.endsWith(".xml") ? RepoTree.resolve(Project.dir(path), rel) : null;
+            if (parent != null && !wants(parent) && read.add(parent) && tree.contains(parent)) {
+                parse(tree, parent, out).ifPresent(m -> {
+                    models.put(parent, m);
+                    pending.add(parent);
+                });
+            }
+        }
+        return read;
     }
 
     /**
@@ -156,6 +183,8 @@ public final class MavenCollector implements Collector {
     private static final class Project {
         private final RepoTree tree;
         private final Map<String, Model> models;
+        /** Parents read only because a relativePath names them; their own dependencies are not listed. */
+        private final Set<String> namedParents;
         private final Facts out;
         private final Map<String, String> byCoordinates = new HashMap<>();
         private final Map<String, Optional<String>> parents = new HashMap<>();
@@ -165,9 +194,10 @@ public final class MavenCollector implements Collector {
         /** The user properties of the {@code .mvn/maven.config} a folder's build runs with, by folder. */
         private final Map<String, Map<String, String>> userProperties = new HashMap<>();
 
-        Project(RepoTree tree, Map<String, Model> models, Facts out) {
+        Project(RepoTree tree, Map<String, Model> models, Set<String> namedParents, Facts out) {
             this.tree = tree;
             this.models = models;
+            this.namedParents = namedParents;
             this.out = out;
             for (var e : models.entrySet()) {
                 Model m = e.getValue();
@@ -180,7 +210,9 @@ public final class MavenCollector implements Collector {
 
         void emit() {
             for (var e : models.entrySet()) {
-                emit(e.getKey(), e.getValue());
+                if (!namedParents.contains(e.getKey())) {
+                    emit(e.getKey(), e.getValue());
+                }
             }
         }
 

@@ -373,6 +373,43 @@ class MavenCollectorTest {
     }
 
     @Test
+    void a_parent_that_relative_path_names_as_another_xml_file_is_inherited_from_but_not_listed() {
+        // Regression: a sample whose parent is <relativePath>../../samples-parent-pom.xml</relativePath> lost the
+        // parent's properties and managed versions (only pom.xml files were read), so its versions stayed empty.
+        RepoFacts facts = new RepoFixture(dir)
+                .file("samples-parent-pom.xml", """
+                        <project>
+                          <modelVersion>4.0.0</modelVersion>
+                          <groupId>com.acme.samples</groupId><artifactId>samples-parent</artifactId><version>1.0.0</version>
+                          <packaging>pom</packaging>
+                          <properties><azure.version>4.5.0</azure.version></properties>
+                          <dependencyManagement><dependencies>
+                            <dependency><groupId>com.google.guava</groupId><artifactId>guava</artifactId><version>33.2.1-jre</version></dependency>
+                          </dependencies></dependencyManagement>
+                        </project>
+                        """)
+                .file("storage/blob/pom.xml", """
+                        <project>
+                          <modelVersion>4.0.0</modelVersion>
+                          <parent>
+                            <groupId>com.acme.samples</groupId><artifactId>samples-parent</artifactId><version>1.0.0</version>
+                            <relativePath>../../samples-parent-pom.xml</relativePath>
+                          </parent>
+                          <artifactId>blob</artifactId>
+                          <dependencies>
+                            <dependency><groupId>com.google.guava</groupId><artifactId>guava</artifactId></dependency>
+                            <dependency><groupId>com.azure.spring</groupId><artifactId>azure-storage</artifactId><version>${azure.version}</version></dependency>
+                          </dependencies>
+                        </project>
+                        """)
+                .collect();
+        assertThat(facts.problems()).isEmpty();
+        assertThat(at(facts, "storage/blob/pom.xml", 9).version()).isEqualTo("33.2.1-jre");
+        assertThat(at(facts, "storage/blob/pom.xml", 10).version()).isEqualTo("4.5.0");
+        assertThat(facts.dependencies()).extracting(Dependency::file).containsOnly("storage/blob/pom.xml");
+    }
+
+    @Test
     void a_pom_in_the_encoding_its_prolog_declares_is_read() throws Exception {
         // Regression: a POM declared and written as ISO-8859-1 (an accented developer name) was "not UTF-8 text" and lost.
         String pom = """
