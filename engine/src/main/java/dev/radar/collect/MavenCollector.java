@@ -317,17 +317,22 @@ public final class MavenCollector implements Collector {
         }
 
         /**
-         * The managed version of groupId:artifactId in a POM: its own dependencyManagement, then BOMs it imports
-         * from the repository, then what its parents manage. As in Maven's effective POM, inherited entries are
-         * interpolated with this POM's properties, so a module that overrides a version property gets its own
-         * version; imported BOMs keep the versions they resolve to. Empty when unmanaged or unresolvable.
+         * The managed version of groupId:artifactId for a dependency of a POM: what the dependency's profile manages
+         * (its dependencyManagement is active whenever its dependencies are), then the POM's own dependencyManagement,
+         * then BOMs it imports from the repository, then what its parents manage. As in Maven's effective POM, the
+         * entry is interpolated with the properties the dependency sees (the POM's, a profile's over them), so a
+         * module or profile that overrides a version property gets its own version; imported BOMs keep the versions
+         * they resolve to. Empty when unmanaged or unresolvable.
          */
-        String managedVersion(String path, String key) {
-            String version = managedAsWritten(path).get(key);
+        String managedVersion(String path, String key, Map<String, String> props, Map<String, String> profileManaged) {
+            String version = profileManaged.get(key);
+            if (version == null) {
+                version = managedAsWritten(path).get(key);
+            }
             if (version == null) {
                 return "";
             }
-            String v = Interpolation.apply(version, propertiesOf(path));
+            String v = Interpolation.apply(version, props);
             return Interpolation.isResolved(v) ? v : "";
         }
 
@@ -358,28 +363,36 @@ public final class MavenCollector implements Collector {
             }
             written.put(path, Map.of()); // cycle guard
             Model m = models.get(path);
-            Map<String, String> props = propertiesOf(path);
+            Map<String, String> result = m.getDependencyManagement() == null
+                    ? new LinkedHashMap<>()
+                    : managedIn(path, m.getDependencyManagement().getDependencies(), propertiesOf(path));
+            parentOf(path).ifPresent(pp -> managedAsWritten(pp).forEach(result::putIfAbsent));
+            written.put(path, result);
+            return result;
+        }
+
+        /**
+         * The versions one dependencyManagement of a POM (its own or a profile's) manages, as written, by
+         * groupId:artifactId: its entries first, then those of the BOMs it imports from the repository, resolved.
+         */
+        private Map<String, String> managedIn(String path, List<org.apache.maven.model.Dependency> entries, Map<String, String> props) {
             Map<String, String> result = new LinkedHashMap<>();
             List<Map<String, String>> imported = new ArrayList<>();
-            if (m.getDependencyManagement() != null) {
-                for (var d : m.getDependencyManagement().getDependencies()) {
-                    String g = Interpolation.apply(d.getGroupId(), props);
-                    String a = Interpolation.apply(d.getArtifactId(), props);
-                    if ("import".equals(trim(d.getScope())) && "pom".equals(trim(d.getType()))) {
-                        String bom = byCoordinates.get(g + ":" + a);
-                        if (bom != null && !bom.equals(path)) {
-                            imported.add(managedOf(bom));
-                        }
-                    } else if (!trim(d.getVersion()).isEmpty()) {
-                        result.putIfAbsent(g + ":" + a, trim(d.getVersion()));
+            for (var d : entries) {
+                String g = Interpolation.apply(d.getGroupId(), props);
+                String a = Interpolation.apply(d.getArtifactId(), props);
+                if ("import".equals(trim(d.getScope())) && "pom".equals(trim(d.getType()))) {
+                    String bom = byCoordinates.get(g + ":" + a);
+                    if (bom != null && !bom.equals(path)) {
+                        imported.add(managedOf(bom));
                     }
+                } else if (!trim(d.getVersion()).isEmpty()) {
+                    result.putIfAbsent(g + ":" + a, trim(d.getVersion()));
                 }
             }
             for (Map<String, String> bom : imported) {
                 bom.forEach(result::putIfAbsent);
             }
-            parentOf(path).ifPresent(pp -> managedAsWritten(pp).forEach(result::putIfAbsent));
-            written.put(path, result);
             return result;
         }
 
@@ -392,18 +405,21 @@ public final class MavenCollector implements Collector {
                 add(path, parent.getLocation(""), trim(parent.getGroupId()), trim(parent.getArtifactId()), declared,
                         Interpolation.isExactVersion(resolved) ? resolved : "", "parent");
             }
-            emitDependencies(path, m.getDependencies(), props, false);
+            emitDependencies(path, m.getDependencies(), props, Map.of(), false);
             if (m.getDependencyManagement() != null) {
-                emitDependencies(path, m.getDependencyManagement().getDependencies(), props, true);
+                emitDependencies(path, m.getDependencyManagement().getDependencies(), props, Map.of(), true);
             }
             emitPlugins(path, m.getBuild(), props);
             for (Profile profile : m.getProfiles()) {
                 Map<String, String> profileProps = new HashMap<>(props);
                 profile.getProperties().forEach((k, v) -> profileProps.put(String.valueOf(k), String.valueOf(v).trim()));
                 profileProps.putAll(userPropertiesOf(dir(path)));
-                emitDependencies(path, profile.getDependencies(), profileProps, false);
+                Map<String, String> profileManaged = profile.getDependencyManagement() == null
+                        ? Map.of()
+                        : managedIn(path, profile.getDependencyManagement().getDependencies(), profileProps);
+                emitDependencies(path, profile.getDependencies(), profileProps, profileManaged, false);
                 if (profile.getDependencyManagement() != null) {
-                    emitDependencies(path, profile.getDependencyManagement().getDependencies(), profileProps, true);
+                    emitDependencies(path, profile.getDependencyManagement().getDependencies(), profileProps, Map.of(), true);
                 }
                 emitPlugins(path, profile.getBuild(), profileProps);
             }
@@ -430,14 +446,15 @@ public final class MavenCollector implements Collector {
             }
         }
 
-        private void emitDependencies(String path, List<org.apache.maven.model.Dependency> deps, Map<String, String> props, boolean management) {
+        private void emitDependencies(String path, List<org.apache.maven.model.Dependency> deps, Map<String, String> props,
+                Map<String, String> profileManaged, boolean management) {
             for (var d : deps) {
                 String group = Interpolation.apply(d.getGroupId(), props);
                 String artifact = Interpolation.apply(d.getArtifactId(), props);
                 String declared = trim(d.getVersion());
                 String resolved;
                 if (declared.isEmpty()) {
-                    resolved = management ? "" : managedVersion(path, group + ":" + artifact);
+                    resolved = management ? "" : managedVersion(path, group + ":" + artifact, props, profileManaged);
                 } else {
                     resolved = Interpolation.apply(declared, props);
                 }

@@ -357,6 +357,43 @@ class MavenCollectorTest {
     }
 
     @Test
+    void a_version_less_profile_dependency_takes_the_profiles_managed_version_and_properties() {
+        // Regression: a profile's own dependencyManagement was not consulted for its version-less dependencies (empty
+        // version), and a version managed by the POM was interpolated without the profile's property override.
+        RepoFacts facts = new RepoFixture(dir)
+                .file("pom.xml", """
+                        <project>
+                          <modelVersion>4.0.0</modelVersion>
+                          <groupId>com.acme</groupId><artifactId>engine</artifactId><version>1</version>
+                          <properties><jackson.version>2.17.2</jackson.version><hadoop.version>3.4.0</hadoop.version></properties>
+                          <dependencyManagement><dependencies>
+                            <dependency><groupId>com.fasterxml.jackson.core</groupId><artifactId>jackson-core</artifactId><version>${jackson.version}</version></dependency>
+                          </dependencies></dependencyManagement>
+                          <dependencies>
+                            <dependency><groupId>com.fasterxml.jackson.core</groupId><artifactId>jackson-core</artifactId></dependency>
+                          </dependencies>
+                          <profiles>
+                            <profile>
+                              <id>hadoop2</id>
+                              <properties><jackson.version>2.9.10</jackson.version><hadoop.version>2.10.2</hadoop.version></properties>
+                              <dependencyManagement><dependencies>
+                                <dependency><groupId>org.apache.hadoop</groupId><artifactId>hadoop-client</artifactId><version>${hadoop.version}</version></dependency>
+                              </dependencies></dependencyManagement>
+                              <dependencies>
+                                <dependency><groupId>com.fasterxml.jackson.core</groupId><artifactId>jackson-core</artifactId></dependency>
+                                <dependency><groupId>org.apache.hadoop</groupId><artifactId>hadoop-client</artifactId></dependency>
+                              </dependencies>
+                            </profile>
+                          </profiles>
+                        </project>
+                        """)
+                .collect();
+        assertThat(at(facts, "pom.xml", 9).version()).isEqualTo("2.17.2");
+        assertThat(at(facts, "pom.xml", 19).version()).isEqualTo("2.9.10");
+        assertThat(at(facts, "pom.xml", 20).version()).isEqualTo("2.10.2");
+    }
+
+    @Test
     void every_dependency_element_is_counted_once() {
         RepoFacts facts = shop();
         assertThat(facts.dependencies()).hasSize(4 + 1 + 10);
