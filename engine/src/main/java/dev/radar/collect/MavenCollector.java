@@ -10,9 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.maven.model.BuildBase;
@@ -55,7 +57,32 @@ public final class MavenCollector implements Collector {
         for (String path : paths) {
             parse(tree, path, out).ifPresent(m -> models.put(path, m));
         }
-        new Project(tree, models, out).emit();
+        Set<String> namedParents = readNamedParents(tree, models, out);
+        new Project(tree, models, namedParents, out).emit();
+    }
+
+    /**
+     * Reads the parents that a {@code <relativePath>} names as a file other than {@code pom.xml}
+     * ({@code ../../samples-parent-pom.xml}), as Maven reads them, so their children inherit their properties and
+     * managed versions; also their own parents so named. Their dependencies are not listed: only {@code pom.xml}
+     * files are. Returns the paths read.
+     */
+    private Set<String> readNamedParents(RepoTree tree, Map<String, Model> models, Facts out) {
+        Set<String> read = new LinkedHashSet<>();
+        List<String> pending = new ArrayList<>(models.keySet());
+        while (!pending.isEmpty()) {
+            String path = pending.remove(pending.size() - 1);
+            Parent p = models.get(path).getParent();
+            String rel = p == null ? "" : trim(p.getRelativePath());
+            String parent = rel.endsWith(".xml") ? RepoTree.resolve(Project.dir(path), rel) : null;
+            if (parent != null && !wants(parent) && read.add(parent) && tree.contains(parent)) {
+                parse(tree, parent, out).ifPresent(m -> {
+                    models.put(parent, m);
+                    pending.add(parent);
+                });
+            }
+        }
+        return read;
     }
 
     /**
@@ -101,7 +128,7 @@ public final class MavenCollector implements Collector {
     private static Optional<Model> parse(RepoTree tree, String path, Facts out) {
         try {
             byte[] bytes = tree.readBytes(path);
-            Reader reader = readAsText(bytes) ? new StringReader(RepoTree.decode(bytes)) : new XmlStreamReader(new ByteArrayInputStream(bytes));
+            Reader reader = readAsText(bytes) ? textReader(bytes) : new XmlStreamReader(new ByteArrayInputStream(bytes));
             InputSource source = new InputSource();
             source.setLocation(path);
             return Optional.of(new MavenXpp3ReaderEx().read(reader, false, source));
@@ -111,6 +138,19 @@ public final class MavenCollector implements Collector {
             out.problem(path, 0, "POM could not be read: " + firstLine(e.getMessage()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A POM read as {@link RepoTree#decode} reads text. One whose bytes are not all UTF-8 (a Latin-1 or GBK comment or
+     * name in a POM whose prolog declares UTF-8 or no encoding) is read as Maven's reader reads it, each malformed byte
+     * becoming U+FFFD, instead of the whole POM being dropped as "not UTF-8 text": Maven builds it.
+     */
+    private static Reader textReader(byte[] bytes) throws IOException {
+        try {
+            return new StringReader(RepoTree.decode(bytes));
+        } catch (IOException notUtf8) {
+            return new XmlStreamReader(new ByteArrayInputStream(bytes));
+        }
     }
 
     /**
@@ -143,6 +183,8 @@ public final class MavenCollector implements Collector {
     private static final class Project {
         private final RepoTree tree;
         private final Map<String, Model> models;
+        /** Parents read only because a relativePath names them; their own dependencies are not listed. */
+        private final Set<String> namedParents;
         private final Facts out;
         private final Map<String, String> byCoordinates = new HashMap<>();
         private final Map<String, Optional<String>> parents = new HashMap<>();
@@ -152,9 +194,10 @@ public final class MavenCollector implements Collector {
         /** The user properties of the {@code .mvn/maven.config} a folder's build runs with, by folder. */
         private final Map<String, Map<String, String>> userProperties = new HashMap<>();
 
-        Project(RepoTree tree, Map<String, Model> models, Facts out) {
+        Project(RepoTree tree, Map<String, Model> models, Set<String> namedParents, Facts out) {
             this.tree = tree;
             this.models = models;
+            this.namedParents = namedParents;
             this.out = out;
             for (var e : models.entrySet()) {
                 Model m = e.getValue();
@@ -167,7 +210,9 @@ public final class MavenCollector implements Collector {
 
         void emit() {
             for (var e : models.entrySet()) {
-                emit(e.getKey(), e.getValue());
+                if (!namedParents.contains(e.getKey())) {
+                    emit(e.getKey(), e.getValue());
+                }
             }
         }
 
@@ -272,17 +317,22 @@ public final class MavenCollector implements Collector {
         }
 
         /**
-         * The managed version of groupId:artifactId in a POM: its own dependencyManagement, then BOMs it imports
-         * from the repository, then what its parents manage. As in Maven's effective POM, inherited entries are
-         * interpolated with this POM's properties, so a module that overrides a version property gets its own
-         * version; imported BOMs keep the versions they resolve to. Empty when unmanaged or unresolvable.
+         * The managed version of groupId:artifactId for a dependency of a POM: what the dependency's profile manages
+         * (its dependencyManagement is active whenever its dependencies are), then the POM's own dependencyManagement,
+         * then BOMs it imports from the repository, then what its parents manage. As in Maven's effective POM, the
+         * entry is interpolated with the properties the dependency sees (the POM's, a profile's over them), so a
+         * module or profile that overrides a version property gets its own version; imported BOMs keep the versions
+         * they resolve to. Empty when unmanaged or unresolvable.
          */
-        String managedVersion(String path, String key) {
-            String version = managedAsWritten(path).get(key);
+        String managedVersion(String path, String key, Map<String, String> props, Map<String, String> profileManaged) {
+            String version = profileManaged.get(key);
+            if (version == null) {
+                version = managedAsWritten(path).get(key);
+            }
             if (version == null) {
                 return "";
             }
-            String v = Interpolation.apply(version, propertiesOf(path));
+            String v = Interpolation.apply(version, props);
             return Interpolation.isResolved(v) ? v : "";
         }
 
@@ -313,28 +363,36 @@ public final class MavenCollector implements Collector {
             }
             written.put(path, Map.of()); // cycle guard
             Model m = models.get(path);
-            Map<String, String> props = propertiesOf(path);
+            Map<String, String> result = m.getDependencyManagement() == null
+                    ? new LinkedHashMap<>()
+                    : managedIn(path, m.getDependencyManagement().getDependencies(), propertiesOf(path));
+            parentOf(path).ifPresent(pp -> managedAsWritten(pp).forEach(result::putIfAbsent));
+            written.put(path, result);
+            return result;
+        }
+
+        /**
+         * The versions one dependencyManagement of a POM (its own or a profile's) manages, as written, by
+         * groupId:artifactId: its entries first, then those of the BOMs it imports from the repository, resolved.
+         */
+        private Map<String, String> managedIn(String path, List<org.apache.maven.model.Dependency> entries, Map<String, String> props) {
             Map<String, String> result = new LinkedHashMap<>();
             List<Map<String, String>> imported = new ArrayList<>();
-            if (m.getDependencyManagement() != null) {
-                for (var d : m.getDependencyManagement().getDependencies()) {
-                    String g = Interpolation.apply(d.getGroupId(), props);
-                    String a = Interpolation.apply(d.getArtifactId(), props);
-                    if ("import".equals(trim(d.getScope())) && "pom".equals(trim(d.getType()))) {
-                        String bom = byCoordinates.get(g + ":" + a);
-                        if (bom != null && !bom.equals(path)) {
-                            imported.add(managedOf(bom));
-                        }
-                    } else if (!trim(d.getVersion()).isEmpty()) {
-                        result.putIfAbsent(g + ":" + a, trim(d.getVersion()));
+            for (var d : entries) {
+                String g = Interpolation.apply(d.getGroupId(), props);
+                String a = Interpolation.apply(d.getArtifactId(), props);
+                if ("import".equals(trim(d.getScope())) && "pom".equals(trim(d.getType()))) {
+                    String bom = byCoordinates.get(g + ":" + a);
+                    if (bom != null && !bom.equals(path)) {
+                        imported.add(managedOf(bom));
                     }
+                } else if (!trim(d.getVersion()).isEmpty()) {
+                    result.putIfAbsent(g + ":" + a, trim(d.getVersion()));
                 }
             }
             for (Map<String, String> bom : imported) {
                 bom.forEach(result::putIfAbsent);
             }
-            parentOf(path).ifPresent(pp -> managedAsWritten(pp).forEach(result::putIfAbsent));
-            written.put(path, result);
             return result;
         }
 
@@ -347,18 +405,21 @@ public final class MavenCollector implements Collector {
                 add(path, parent.getLocation(""), trim(parent.getGroupId()), trim(parent.getArtifactId()), declared,
                         Interpolation.isExactVersion(resolved) ? resolved : "", "parent");
             }
-            emitDependencies(path, m.getDependencies(), props, false);
+            emitDependencies(path, m.getDependencies(), props, Map.of(), false);
             if (m.getDependencyManagement() != null) {
-                emitDependencies(path, m.getDependencyManagement().getDependencies(), props, true);
+                emitDependencies(path, m.getDependencyManagement().getDependencies(), props, Map.of(), true);
             }
             emitPlugins(path, m.getBuild(), props);
             for (Profile profile : m.getProfiles()) {
                 Map<String, String> profileProps = new HashMap<>(props);
                 profile.getProperties().forEach((k, v) -> profileProps.put(String.valueOf(k), String.valueOf(v).trim()));
                 profileProps.putAll(userPropertiesOf(dir(path)));
-                emitDependencies(path, profile.getDependencies(), profileProps, false);
+                Map<String, String> profileManaged = profile.getDependencyManagement() == null
+                        ? Map.of()
+                        : managedIn(path, profile.getDependencyManagement().getDependencies(), profileProps);
+                emitDependencies(path, profile.getDependencies(), profileProps, profileManaged, false);
                 if (profile.getDependencyManagement() != null) {
-                    emitDependencies(path, profile.getDependencyManagement().getDependencies(), profileProps, true);
+                    emitDependencies(path, profile.getDependencyManagement().getDependencies(), profileProps, Map.of(), true);
                 }
                 emitPlugins(path, profile.getBuild(), profileProps);
             }
@@ -385,14 +446,15 @@ public final class MavenCollector implements Collector {
             }
         }
 
-        private void emitDependencies(String path, List<org.apache.maven.model.Dependency> deps, Map<String, String> props, boolean management) {
+        private void emitDependencies(String path, List<org.apache.maven.model.Dependency> deps, Map<String, String> props,
+                Map<String, String> profileManaged, boolean management) {
             for (var d : deps) {
                 String group = Interpolation.apply(d.getGroupId(), props);
                 String artifact = Interpolation.apply(d.getArtifactId(), props);
                 String declared = trim(d.getVersion());
                 String resolved;
                 if (declared.isEmpty()) {
-                    resolved = management ? "" : managedVersion(path, group + ":" + artifact);
+                    resolved = management ? "" : managedVersion(path, group + ":" + artifact, props, profileManaged);
                 } else {
                     resolved = Interpolation.apply(declared, props);
                 }

@@ -357,6 +357,43 @@ class MavenCollectorTest {
     }
 
     @Test
+    void a_version_less_profile_dependency_takes_the_profiles_managed_version_and_properties() {
+        // Regression: a profile's own dependencyManagement was not consulted for its version-less dependencies (empty
+        // version), and a version managed by the POM was interpolated without the profile's property override.
+        RepoFacts facts = new RepoFixture(dir)
+                .file("pom.xml", """
+                        <project>
+                          <modelVersion>4.0.0</modelVersion>
+                          <groupId>com.acme</groupId><artifactId>engine</artifactId><version>1</version>
+                          <properties><jackson.version>2.17.2</jackson.version><hadoop.version>3.4.0</hadoop.version></properties>
+                          <dependencyManagement><dependencies>
+                            <dependency><groupId>com.fasterxml.jackson.core</groupId><artifactId>jackson-core</artifactId><version>${jackson.version}</version></dependency>
+                          </dependencies></dependencyManagement>
+                          <dependencies>
+                            <dependency><groupId>com.fasterxml.jackson.core</groupId><artifactId>jackson-core</artifactId></dependency>
+                          </dependencies>
+                          <profiles>
+                            <profile>
+                              <id>hadoop2</id>
+                              <properties><jackson.version>2.9.10</jackson.version><hadoop.version>2.10.2</hadoop.version></properties>
+                              <dependencyManagement><dependencies>
+                                <dependency><groupId>org.apache.hadoop</groupId><artifactId>hadoop-client</artifactId><version>${hadoop.version}</version></dependency>
+                              </dependencies></dependencyManagement>
+                              <dependencies>
+                                <dependency><groupId>com.fasterxml.jackson.core</groupId><artifactId>jackson-core</artifactId></dependency>
+                                <dependency><groupId>org.apache.hadoop</groupId><artifactId>hadoop-client</artifactId></dependency>
+                              </dependencies>
+                            </profile>
+                          </profiles>
+                        </project>
+                        """)
+                .collect();
+        assertThat(at(facts, "pom.xml", 9).version()).isEqualTo("2.17.2");
+        assertThat(at(facts, "pom.xml", 19).version()).isEqualTo("2.9.10");
+        assertThat(at(facts, "pom.xml", 20).version()).isEqualTo("2.10.2");
+    }
+
+    @Test
     void every_dependency_element_is_counted_once() {
         RepoFacts facts = shop();
         assertThat(facts.dependencies()).hasSize(4 + 1 + 10);
@@ -370,6 +407,43 @@ class MavenCollectorTest {
                 .file("services/app/pom.xml", APP)
                 .collect();
         assertThat(at(facts, "services/app/pom.xml", 13).version()).isEqualTo("33.2.1-jre");
+    }
+
+    @Test
+    void a_parent_that_relative_path_names_as_another_xml_file_is_inherited_from_but_not_listed() {
+        // Regression: a sample whose parent is <relativePath>../../samples-parent-pom.xml</relativePath> lost the
+        // parent's properties and managed versions (only pom.xml files were read), so its versions stayed empty.
+        RepoFacts facts = new RepoFixture(dir)
+                .file("samples-parent-pom.xml", """
+                        <project>
+                          <modelVersion>4.0.0</modelVersion>
+                          <groupId>com.acme.samples</groupId><artifactId>samples-parent</artifactId><version>1.0.0</version>
+                          <packaging>pom</packaging>
+                          <properties><azure.version>4.5.0</azure.version></properties>
+                          <dependencyManagement><dependencies>
+                            <dependency><groupId>com.google.guava</groupId><artifactId>guava</artifactId><version>33.2.1-jre</version></dependency>
+                          </dependencies></dependencyManagement>
+                        </project>
+                        """)
+                .file("storage/blob/pom.xml", """
+                        <project>
+                          <modelVersion>4.0.0</modelVersion>
+                          <parent>
+                            <groupId>com.acme.samples</groupId><artifactId>samples-parent</artifactId><version>1.0.0</version>
+                            <relativePath>../../samples-parent-pom.xml</relativePath>
+                          </parent>
+                          <artifactId>blob</artifactId>
+                          <dependencies>
+                            <dependency><groupId>com.google.guava</groupId><artifactId>guava</artifactId></dependency>
+                            <dependency><groupId>com.azure.spring</groupId><artifactId>azure-storage</artifactId><version>${azure.version}</version></dependency>
+                          </dependencies>
+                        </project>
+                        """)
+                .collect();
+        assertThat(facts.problems()).isEmpty();
+        assertThat(at(facts, "storage/blob/pom.xml", 9).version()).isEqualTo("33.2.1-jre");
+        assertThat(at(facts, "storage/blob/pom.xml", 10).version()).isEqualTo("4.5.0");
+        assertThat(facts.dependencies()).extracting(Dependency::file).containsOnly("storage/blob/pom.xml");
     }
 
     @Test
@@ -393,6 +467,31 @@ class MavenCollectorTest {
         assertThat(facts.problems()).isEmpty();
         assertThat(at(facts, "pom.xml", 7).coordinate()).isEqualTo("commons-io:commons-io");
         assertThat(at(facts, "utf16/pom.xml", 7).version()).isEqualTo("2.16.1");
+    }
+
+    @Test
+    void a_pom_with_bytes_that_are_not_utf8_and_no_other_encoding_declared_is_read_as_maven_reads_it() throws Exception {
+        // Regression: a POM declaring UTF-8 (or nothing) with a GBK or Latin-1 comment was "not UTF-8 text" and lost,
+        // though Maven builds it (the malformed bytes become U+FFFD).
+        String pom = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <project>
+                  <modelVersion>4.0.0</modelVersion>
+                  <!-- \u4f9d\u8d56\u7248\u672c -->
+                  <groupId>com.acme</groupId><artifactId>gbk</artifactId><version>1</version>
+                  <dependencies>
+                    <dependency><groupId>commons-io</groupId><artifactId>commons-io</artifactId><version>2.16.1</version></dependency>
+                  </dependencies>
+                </project>
+                """;
+        Files.write(dir.resolve("pom.xml"), pom.getBytes("GBK"));
+        Files.createDirectories(dir.resolve("latin1"));
+        String undeclared = pom.replace("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", "").replace("\u4f9d\u8d56\u7248\u672c", "Fran\u00e7ois");
+        Files.write(dir.resolve("latin1/pom.xml"), undeclared.getBytes(StandardCharsets.ISO_8859_1));
+        RepoFacts facts = new RepoFixture(dir).collect();
+        assertThat(facts.problems()).isEmpty();
+        assertThat(at(facts, "pom.xml", 7).version()).isEqualTo("2.16.1");
+        assertThat(at(facts, "latin1/pom.xml", 6).coordinate()).isEqualTo("commons-io:commons-io");
     }
 
     @Test
