@@ -597,6 +597,84 @@ class NpmCollectorTest {
     }
 
     @Test
+    void pnpm_v5_and_v6_git_and_tarball_dependencies_keyed_by_host_path_take_the_version_field_never_the_path() {
+        String manifest = """
+                {
+                  "dependencies": {
+                    "tool": "github:acme/tool",
+                    "pad": "https://example.com/pad-1.3.0.tgz",
+                    "app": "^1.0.0"
+                  }
+                }
+                """;
+        String v6 = """
+                lockfileVersion: '6.0'
+
+                dependencies:
+                  app:
+                    specifier: ^1.0.0
+                    version: 1.0.0
+                  pad:
+                    specifier: https://example.com/pad-1.3.0.tgz
+                    version: '@example.com/pad-1.3.0.tgz'
+                  tool:
+                    specifier: github:acme/tool
+                    version: github.com/acme/tool/0a1b2c3
+
+                packages:
+
+                  /app@1.0.0:
+                    resolution: {integrity: sha512-a}
+                    dependencies:
+                      tool: github.com/acme/tool/0a1b2c3
+                    dev: false
+
+                  '@example.com/pad-1.3.0.tgz':
+                    resolution: {tarball: https://example.com/pad-1.3.0.tgz}
+                    name: pad
+                    version: 1.3.0
+                    dev: false
+
+                  github.com/acme/tool/0a1b2c3:
+                    resolution: {tarball: https://codeload.github.com/acme/tool/tar.gz/0a1b2c3}
+                    name: tool
+                    version: 2.4.0
+                    dev: false
+                """;
+        String v5 = """
+                lockfileVersion: 5.4
+
+                specifiers:
+                  app: ^1.0.0
+                  pad: https://example.com/pad-1.3.0.tgz
+                  tool: github:acme/tool
+
+                dependencies:
+                  app: 1.0.0
+                  pad: '@example.com/pad-1.3.0.tgz'
+                  tool: github.com/acme/tool/0a1b2c3
+
+                packages:
+
+                  github.com/acme/tool/0a1b2c3:
+                    resolution: {tarball: https://codeload.github.com/acme/tool/tar.gz/0a1b2c3}
+                    name: tool
+                    dev: false
+                """;
+
+        RepoFacts six = collect("package.json", manifest, "pnpm-lock.yaml", v6);
+        assertThat(in(six, "package.json")).extracting(CollectorFixture::row).containsExactly(
+                "|tool|github:acme/tool|2.4.0|3", "|pad|https://example.com/pad-1.3.0.tgz|1.3.0|4", "|app|^1.0.0|1.0.0|5");
+        assertThat(in(six, "pnpm-lock.yaml")).extracting(CollectorFixture::locked).contains(
+                "tool|2.4.0|" + lineOf(v6, "  github.com/acme") + "|");
+        RepoFacts five = collect("package.json", manifest, "pnpm-lock.yaml", v5);
+        assertThat(in(five, "package.json")).extracting(CollectorFixture::row).containsExactly(
+                "|tool|github:acme/tool||3", "|pad|https://example.com/pad-1.3.0.tgz||4", "|app|^1.0.0|1.0.0|5");
+        assertThat(in(five, "pnpm-lock.yaml")).extracting(CollectorFixture::locked).containsExactly(
+                "tool||" + lineOf(v5, "  github.com/acme") + "|");
+    }
+
+    @Test
     void pnpm_v9_keys_with_peer_suffixes_and_aliases_resolve_to_their_versions() {
         RepoFacts facts = collect("package.json", PNPM_MANIFEST, "pnpm-lock.yaml", PNPM_V9);
 
