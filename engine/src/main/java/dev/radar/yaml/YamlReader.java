@@ -31,9 +31,9 @@ public final class YamlReader {
     /** Largest document accepted, in code points. */
     public static final int MAX_CODE_POINTS = 16 * 1024 * 1024;
     /**
-     * Most nodes a document may stand for once its aliases are expanded. {@link #MAX_ALIASES} alone does not stop a
-     * billion laughs: nine levels of nine aliases each stay under it and expand to 387 million nodes for whoever walks
-     * the tree.
+     * Most nodes a document's aliases may add once they are expanded, beyond the nodes written in it (a large lockfile
+     * without aliases holds more than this many and is read). {@link #MAX_ALIASES} alone does not stop a billion
+     * laughs: nine levels of nine aliases each stay under it and expand to 387 million nodes for whoever walks the tree.
      */
     public static final long MAX_EXPANDED_NODES = 1_000_000;
     /** Longest scalar accepted, in characters. */
@@ -101,7 +101,8 @@ public final class YamlReader {
 
     /**
      * The node when walking it, aliases expanded, stays within the limits: no alias inside itself, at most
-     * {@link #MAX_EXPANDED_NODES} nodes, {@link #MAX_DEPTH} levels and {@link #MAX_SCALAR_CHARS} per scalar.
+     * {@link #MAX_EXPANDED_NODES} nodes added by aliases, {@link #MAX_DEPTH} levels and {@link #MAX_SCALAR_CHARS} per
+     * scalar.
      */
     private static Node bounded(String file, Node root) throws YamlException {
         try {
@@ -153,7 +154,7 @@ public final class YamlReader {
                 long[] c = visit(child, level + 1);
                 count += c[0];
                 depth = Math.max(depth, c[1]);
-                if (count > MAX_EXPANDED_NODES) {
+                if (count > MAX_EXPANDED_NODES + done.size() + open.size()) { // without aliases, count stays within the nodes walked
                     throw refused(node, "aliases expand the document to more than " + MAX_EXPANDED_NODES + " nodes (an alias bomb?)");
                 }
             }

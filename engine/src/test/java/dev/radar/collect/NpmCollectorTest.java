@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.radar.model.Dependency;
 import dev.radar.model.Ecosystem;
 import dev.radar.model.RepoFacts;
+import dev.radar.yaml.YamlReader;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -672,6 +673,35 @@ class NpmCollectorTest {
                 "|tool|github:acme/tool||3", "|pad|https://example.com/pad-1.3.0.tgz||4", "|app|^1.0.0|1.0.0|5");
         assertThat(in(five, "pnpm-lock.yaml")).extracting(CollectorFixture::locked).containsExactly(
                 "tool||" + lineOf(v5, "  github.com/acme") + "|");
+    }
+
+    @Test
+    void a_pnpm_lock_of_more_than_a_million_nodes_without_aliases_is_read_not_refused_as_an_alias_bomb() {
+        String lock = """
+                lockfileVersion: '9.0'
+
+                importers:
+
+                  .:
+                    dependencies:
+                      left-pad:
+                        specifier: ^1.3.0
+                        version: 1.3.0
+
+                packages:
+
+                  left-pad@1.3.0:
+                    resolution: {integrity: sha512-a}
+                    os: [%s]
+
+                snapshots:
+
+                  left-pad@1.3.0: {}
+                """.formatted("linux, ".repeat((int) YamlReader.MAX_EXPANDED_NODES) + "linux");
+        RepoFacts facts = collect("package.json", "{ \"dependencies\": { \"left-pad\": \"^1.3.0\" } }", "pnpm-lock.yaml", lock);
+
+        assertThat(facts.problems()).isEmpty();
+        assertThat(in(facts, "package.json")).extracting(CollectorFixture::row).containsExactly("|left-pad|^1.3.0|1.3.0|1");
     }
 
     @Test
