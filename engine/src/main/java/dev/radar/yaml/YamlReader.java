@@ -113,11 +113,17 @@ public final class YamlReader {
         }
     }
 
-    /** Counts a node graph's expanded size and depth once per node (shared alias targets are not walked again). */
+    /**
+     * Counts a node graph's expanded size and depth once per node (shared alias targets are not walked again). Only an
+     * anchored node can be reached twice (an alias is its anchor's node), so only anchored nodes are remembered: a
+     * large document without anchors (a lockfile) is walked without a map entry per node.
+     */
     private static final class Expansion {
         private final String file;
         private final Map<Node, long[]> done = new IdentityHashMap<>();
         private final Set<Node> open = Collections.newSetFromMap(new IdentityHashMap<>());
+        /** Nodes walked so far, each counted once. */
+        private long walked;
 
         Expansion(String file) {
             this.file = file;
@@ -128,13 +134,17 @@ public final class YamlReader {
             if (level > MAX_DEPTH + 1) { // + 1: scalars below the deepest collection
                 throw refused(node, "aliases nest the document deeper than " + MAX_DEPTH + " levels");
             }
-            long[] known = done.get(node);
-            if (known != null) {
-                return known;
+            boolean anchored = node.getAnchor() != null;
+            if (anchored) {
+                long[] known = done.get(node);
+                if (known != null) {
+                    return known;
+                }
+                if (!open.add(node)) {
+                    throw refused(node, "an alias refers to a node that contains it (a recursive alias)");
+                }
             }
-            if (!open.add(node)) {
-                throw refused(node, "an alias refers to a node that contains it (a recursive alias)");
-            }
+            walked++;
             long count = 1;
             long depth = 0;
             List<Node> children = new ArrayList<>();
@@ -154,16 +164,18 @@ public final class YamlReader {
                 long[] c = visit(child, level + 1);
                 count += c[0];
                 depth = Math.max(depth, c[1]);
-                if (count > MAX_EXPANDED_NODES + done.size() + open.size()) { // without aliases, count stays within the nodes walked
+                if (count > MAX_EXPANDED_NODES + walked) { // without aliases, count stays within the nodes walked
                     throw refused(node, "aliases expand the document to more than " + MAX_EXPANDED_NODES + " nodes (an alias bomb?)");
                 }
             }
             if (depth + 1 > MAX_DEPTH + 1) {
                 throw refused(node, "aliases nest the document deeper than " + MAX_DEPTH + " levels");
             }
-            open.remove(node);
             long[] result = {count, depth + 1};
-            done.put(node, result);
+            if (anchored) {
+                open.remove(node);
+                done.put(node, result);
+            }
             return result;
         }
 
