@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * {@code pnpm-lock.yaml}, lockfile versions 5 to 9: importers (one per workspace folder, or the top level for a
  * single project) map each dependency to a locked version; packages are keyed {@code /name/1.0.0_peer} (v5),
- * {@code /name@1.0.0(peer)} (v6) or {@code name@1.0.0} with their graph under {@code snapshots} (v9).
+ * {@code /name@1.0.0(peer)} (v6) or {@code name@1.0.0} with their graph under {@code snapshots} (v9). A file of
+ * several YAML documents holds the project's lock in its last one.
  */
 final class PnpmLock implements NpmLockfile {
     private static final List<String> KINDS = List.of("dependencies", "optionalDependencies", "devDependencies");
@@ -41,7 +42,9 @@ final class PnpmLock implements NpmLockfile {
 
     static PnpmLock parse(String path, String text) throws YamlException {
         PnpmLock lock = new PnpmLock(path);
-        YamlNode root = YamlReader.parse(path, text);
+        List<YamlNode> documents = YamlReader.parseAll(path, text);
+        // pnpm 11 and later may write the lock of their own installation (the "env" document) first: the project's is last
+        YamlNode root = documents.isEmpty() ? null : documents.get(documents.size() - 1);
         if (root == null || !root.isMapping()) {
             return lock;
         }

@@ -676,6 +676,71 @@ class NpmCollectorTest {
     }
 
     @Test
+    void a_pnpm_lock_written_as_two_documents_resolves_from_the_project_document_after_pnpms_own() {
+        String lock = """
+                ---
+                lockfileVersion: '9.0'
+
+                importers:
+
+                  .:
+                    configDependencies: {}
+                    packageManagerDependencies:
+                      pnpm:
+                        specifier: 12.0.0
+                        version: 12.0.0
+
+                packages:
+
+                  pnpm@12.0.0:
+                    resolution: {integrity: sha512-a}
+
+                snapshots:
+
+                  pnpm@12.0.0: {}
+
+                ---
+                lockfileVersion: '9.0'
+
+                importers:
+
+                  .:
+                    dependencies:
+                      is-odd:
+                        specifier: ^3.0.0
+                        version: 3.0.1
+
+                  packages/a:
+                    devDependencies:
+                      left-pad:
+                        specifier: ^1.3.0
+                        version: 1.3.0
+
+                packages:
+
+                  is-odd@3.0.1:
+                    resolution: {integrity: sha512-b}
+
+                  left-pad@1.3.0:
+                    resolution: {integrity: sha512-c}
+
+                snapshots:
+
+                  is-odd@3.0.1: {}
+
+                  left-pad@1.3.0: {}
+                """;
+        RepoFacts facts = collect("package.json", "{ \"dependencies\": { \"is-odd\": \"^3.0.0\" } }",
+                "packages/a/package.json", "{ \"devDependencies\": { \"left-pad\": \"^1.3.0\" } }", "pnpm-lock.yaml", lock);
+
+        assertThat(facts.problems()).isEmpty();
+        assertThat(in(facts, "package.json")).extracting(CollectorFixture::row).containsExactly("|is-odd|^3.0.0|3.0.1|1");
+        assertThat(in(facts, "packages/a/package.json")).extracting(CollectorFixture::row).containsExactly("|left-pad|^1.3.0|1.3.0|1");
+        assertThat(in(facts, "pnpm-lock.yaml")).extracting(CollectorFixture::locked).containsExactly(
+                "is-odd|3.0.1|" + lineOf(lock, "  is-odd@3.0.1:") + "|", "left-pad|1.3.0|" + lineOf(lock, "  left-pad@1.3.0:") + "|");
+    }
+
+    @Test
     void a_pnpm_lock_of_more_than_a_million_nodes_without_aliases_is_read_not_refused_as_an_alias_bomb() {
         String lock = """
                 lockfileVersion: '9.0'
