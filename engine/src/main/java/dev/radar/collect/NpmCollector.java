@@ -84,21 +84,28 @@ public final class NpmCollector implements Collector {
             String dir = LockGraph.dir(path);
             NpmLockfile lock = lockOf(dir, locksByFolder);
             String rel = lock == null ? "" : LockGraph.relativeTo(LockGraph.dir(lock.path()), dir);
-            if (lock != null) {
-                covered.computeIfAbsent(lock, k -> new LinkedHashMap<>()).put(rel, manifest);
-            }
+            List<NpmLockfile.Declared> asLocked = new ArrayList<>();
             for (NpmLockfile.Declared d : manifest.dependencies()) {
+                NpmLockfile.Declared locked = d;
                 String resolved = lock == null ? "" : lock.resolve(rel, d.name(), d.declared());
                 if (resolved.isEmpty() && lock != null && isCatalog(d)) { // yarn locks a catalog entry by its range
                     String range = catalogRange(d, dir, catalogsByFolder);
-                    resolved = range.isEmpty() ? "" : lock.resolve(rel, d.name(), range);
+                    if (!range.isEmpty()) {
+                        locked = new NpmLockfile.Declared(d.kind(), d.name(), range, d.line());
+                        resolved = lock.resolve(rel, d.name(), range);
+                    }
                 }
+                asLocked.add(locked);
                 if (resolved.isEmpty()) {
                     resolved = unlocked(d, dir, catalogsByFolder, workspaceVersions);
                 }
                 String[] gn = NpmLockfile.split(d.name());
                 out.add(new Dependency(out.repo(), Ecosystem.NPM, gn[0], gn[1], d.declared(), resolved, d.scope(), true, path,
                         d.line(), List.of()));
+            }
+            if (lock != null) { // the lock's graph is walked from the declarations as it locks them
+                covered.computeIfAbsent(lock, k -> new LinkedHashMap<>())
+                        .put(rel, new NpmLockfile.Manifest(path, manifest.name(), manifest.version(), asLocked));
             }
         }
         for (NpmLockfile lock : locks) {

@@ -719,6 +719,7 @@ class NpmCollectorTest {
         assertThat(facts.problems()).isEmpty();
         assertThat(in(facts, "package.json")).extracting(CollectorFixture::row).containsExactly(
                 "|lodash|catalog:|4.17.21|3", "|react|catalog:react18|18.3.1|4", "|left-pad|catalog:||5");
+        assertThat(byCoordinate(facts, "yarn.lock").get("lodash").scope()).isEqualTo("prod");
     }
 
     @Test
