@@ -36,7 +36,7 @@ public final class NpmCollector implements Collector {
     public boolean wants(String path) {
         String f = LockGraph.fileName(path);
         return !path.startsWith("node_modules/") && !path.contains("/node_modules/")
-                && (f.equals("package.json") || f.equals(PnpmWorkspace.FILE) || LOCKS.contains(f));
+                && (f.equals("package.json") || f.equals(PnpmWorkspace.FILE) || f.equals(PnpmWorkspace.YARNRC) || LOCKS.contains(f));
     }
 
     @Override
@@ -55,11 +55,13 @@ public final class NpmCollector implements Collector {
             }
         }
         Map<String, PnpmWorkspace> catalogsByFolder = new HashMap<>();
-        for (String path : paths) {
-            if (LockGraph.fileName(path).equals(PnpmWorkspace.FILE)) {
-                PnpmWorkspace workspace = PnpmWorkspace.read(tree, path, out);
-                if (workspace != null) {
-                    catalogsByFolder.put(LockGraph.dir(path), workspace);
+        for (String name : List.of(PnpmWorkspace.FILE, PnpmWorkspace.YARNRC)) {
+            for (String path : paths) {
+                if (LockGraph.fileName(path).equals(name)) {
+                    PnpmWorkspace workspace = PnpmWorkspace.read(tree, path, out);
+                    if (workspace != null) {
+                        catalogsByFolder.putIfAbsent(LockGraph.dir(path), workspace);
+                    }
                 }
             }
         }
@@ -82,17 +84,28 @@ public final class NpmCollector implements Collector {
             String dir = LockGraph.dir(path);
             NpmLockfile lock = lockOf(dir, locksByFolder);
             String rel = lock == null ? "" : LockGraph.relativeTo(LockGraph.dir(lock.path()), dir);
-            if (lock != null) {
-                covered.computeIfAbsent(lock, k -> new LinkedHashMap<>()).put(rel, manifest);
-            }
+            List<NpmLockfile.Declared> asLocked = new ArrayList<>();
             for (NpmLockfile.Declared d : manifest.dependencies()) {
+                NpmLockfile.Declared locked = d;
                 String resolved = lock == null ? "" : lock.resolve(rel, d.name(), d.declared());
+                if (resolved.isEmpty() && lock != null && isCatalog(d)) { // yarn locks a catalog entry by its range
+                    String range = catalogRange(d, dir, catalogsByFolder);
+                    if (!range.isEmpty()) {
+                        locked = new NpmLockfile.Declared(d.kind(), d.name(), range, d.line());
+                        resolved = lock.resolve(rel, d.name(), range);
+                    }
+                }
+                asLocked.add(locked);
                 if (resolved.isEmpty()) {
                     resolved = unlocked(d, dir, catalogsByFolder, workspaceVersions);
                 }
                 String[] gn = NpmLockfile.split(d.name());
                 out.add(new Dependency(out.repo(), Ecosystem.NPM, gn[0], gn[1], d.declared(), resolved, d.scope(), true, path,
                         d.line(), List.of()));
+            }
+            if (lock != null) { // the lock's graph is walked from the declarations as it locks them
+                covered.computeIfAbsent(lock, k -> new LinkedHashMap<>())
+                        .put(rel, new NpmLockfile.Manifest(path, manifest.name(), manifest.version(), asLocked));
             }
         }
         for (NpmLockfile lock : locks) {
@@ -122,7 +135,7 @@ public final class NpmCollector implements Collector {
     /**
      * The version of a dependency its lockfile does not resolve: a {@code workspace:} range takes the version of the
      * repository's package of that name, a {@code catalog:} / {@code catalog:<name>} range the exact version the nearest
-     * {@code pnpm-workspace.yaml} catalog pins it to, and an exact version itself; empty otherwise.
+     * {@code pnpm-workspace.yaml} or {@code .yarnrc.yml} catalog pins it to, and an exact version itself; empty otherwise.
      */
     private static String unlocked(NpmLockfile.Declared d, String dir, Map<String, PnpmWorkspace> catalogsByFolder,
             Map<String, String> workspaceVersions) {
@@ -130,11 +143,20 @@ public final class NpmCollector implements Collector {
         if (declared.startsWith("workspace:")) {
             return workspaceVersions.getOrDefault(d.name(), "");
         }
-        if (declared.startsWith("catalog:")) {
-            PnpmWorkspace workspace = LockGraph.nearest(dir, catalogsByFolder);
-            return workspace == null ? "" : exactPin(workspace.catalogRange(declared.substring("catalog:".length()), d.name()));
+        if (isCatalog(d)) {
+            return exactPin(catalogRange(d, dir, catalogsByFolder));
         }
         return exactPin(declared);
+    }
+
+    private static boolean isCatalog(NpmLockfile.Declared d) {
+        return d.declared().trim().startsWith("catalog:");
+    }
+
+    /** The range a {@code catalog:} / {@code catalog:<name>} entry stands for in the nearest catalog file; empty when none. */
+    private static String catalogRange(NpmLockfile.Declared d, String dir, Map<String, PnpmWorkspace> catalogsByFolder) {
+        PnpmWorkspace workspace = LockGraph.nearest(dir, catalogsByFolder);
+        return workspace == null ? "" : workspace.catalogRange(d.declared().trim().substring("catalog:".length()), d.name());
     }
 
     /** An exact version written as the range ({@code 1.2.3}, {@code =1.2.3}, {@code v1.2.3}) resolves to itself. */

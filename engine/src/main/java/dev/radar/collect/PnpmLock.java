@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * {@code pnpm-lock.yaml}, lockfile versions 5 to 9: importers (one per workspace folder, or the top level for a
  * single project) map each dependency to a locked version; packages are keyed {@code /name/1.0.0_peer} (v5),
- * {@code /name@1.0.0(peer)} (v6) or {@code name@1.0.0} with their graph under {@code snapshots} (v9).
+ * {@code /name@1.0.0(peer)} (v6) or {@code name@1.0.0} with their graph under {@code snapshots} (v9). A file of
+ * several YAML documents holds the project's lock in its last one.
  */
 final class PnpmLock implements NpmLockfile {
     private static final List<String> KINDS = List.of("dependencies", "optionalDependencies", "devDependencies");
@@ -41,7 +42,9 @@ final class PnpmLock implements NpmLockfile {
 
     static PnpmLock parse(String path, String text) throws YamlException {
         PnpmLock lock = new PnpmLock(path);
-        YamlNode root = YamlReader.parse(path, text);
+        List<YamlNode> documents = YamlReader.parseAll(path, text);
+        // pnpm 11 and later may write the lock of their own installation (the "env" document) first: the project's is last
+        YamlNode root = documents.isEmpty() ? null : documents.get(documents.size() - 1);
         if (root == null || !root.isMapping()) {
             return lock;
         }
@@ -142,10 +145,21 @@ final class PnpmLock implements NpmLockfile {
         }
         int colon = ref.indexOf(':');
         int paren = ref.indexOf('(');
-        if (ref.startsWith("/") || colon > 0 && (paren < 0 || colon < paren)) {
-            return ref; // v6-v8 key a file, tarball or git dependency by the reference itself (file:vendor/x.tgz)
+        if (ref.startsWith("/") || colon > 0 && (paren < 0 || colon < paren) || isSourcePath(ref)) {
+            return ref; // v5-v8 key a file, tarball or git dependency by the reference itself (file:vendor/x.tgz)
         }
         return major >= 6 ? "/" + name + "@" + ref : "/" + name + "/" + ref;
+    }
+
+    /**
+     * A v5-v8 reference (or key) that is the source of a git or tarball dependency, host first and without a
+     * leading slash: {@code github.com/acme/tool/0a1b2c3}, {@code '@example.com/tool-1.0.0.tgz'}. A registry
+     * version never holds a slash outside its peer suffix (v5 writes a peer's scope with {@code +}).
+     */
+    private boolean isSourcePath(String ref) {
+        int paren = ref.indexOf('(');
+        String bare = paren < 0 ? ref : ref.substring(0, paren);
+        return major < 9 && !bare.startsWith("/") && bare.indexOf('/') > 0;
     }
 
     /** A v9 reference naming another package ({@code string-width@4.2.3}) rather than a bare version. */
@@ -185,7 +199,8 @@ final class PnpmLock implements NpmLockfile {
 
     /**
      * The version of a package key whose version part is {@code fromKey}. A tarball, directory or git dependency
-     * is keyed by its path or URL ({@code left-pad@file:vendor/left-pad-1.3.0.tgz}, v6-v8 {@code file:vendor/x.tgz}):
+     * is keyed by its path or URL ({@code left-pad@file:vendor/left-pad-1.3.0.tgz}, v6-v8 {@code file:vendor/x.tgz},
+     * v5-v8 {@code github.com/acme/tool/0a1b2c3}):
      * its version is the entry's {@code version:} field when pnpm wrote one, else unknown (a path is not a version).
      */
     private String lockedVersion(String key, String fromKey) {
@@ -197,7 +212,7 @@ final class PnpmLock implements NpmLockfile {
         if (version != null) {
             return version;
         }
-        return fromKey.contains(":") ? "" : fromKey;
+        return fromKey.contains(":") || isSourcePath(key) ? "" : fromKey;
     }
 
     @Override

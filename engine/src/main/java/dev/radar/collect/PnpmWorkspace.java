@@ -8,11 +8,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The catalogs of a {@code pnpm-workspace.yaml}: the default one ({@code catalog:}, or {@code catalogs.default}) and
- * the named ones under {@code catalogs:}, each mapping a package name to the range its {@code catalog:} entries use.
+ * The catalogs of a {@code pnpm-workspace.yaml}, or of a {@code .yarnrc.yml} (Yarn 4.10 and later write the same keys):
+ * the default one ({@code catalog:}, or {@code catalogs.default}) and the named ones under {@code catalogs:}, each
+ * mapping a package name to the range its {@code catalog:} entries use.
  */
 final class PnpmWorkspace {
     static final String FILE = "pnpm-workspace.yaml";
+    static final String YARNRC = ".yarnrc.yml";
     private static final String DEFAULT = "default";
 
     /** catalog name to package name to range. */
@@ -27,7 +29,7 @@ final class PnpmWorkspace {
         } catch (YamlException e) {
             out.problem(path, e.problem().line(), e.problem().message());
         } catch (IOException | RuntimeException e) {
-            out.problem(path, 0, FILE + " could not be read: " + LockGraph.message(e));
+            out.problem(path, 0, LockGraph.fileName(path) + " could not be read: " + LockGraph.message(e));
         }
         return null;
     }

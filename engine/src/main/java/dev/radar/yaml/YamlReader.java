@@ -35,9 +35,9 @@ public final class YamlReader {
     /** Largest document accepted, in code points. */
     public static final int MAX_CODE_POINTS = 16 * 1024 * 1024;
     /**
-     * Most nodes a document may stand for once its aliases are expanded. {@link #MAX_ALIASES} alone does not stop a
-     * billion laughs: nine levels of nine aliases each stay under it and expand to 387 million nodes for whoever walks
-     * the tree.
+     * Most nodes a document's aliases may add once they are expanded, beyond the nodes written in it (a large lockfile
+     * without aliases holds more than this many and is read). {@link #MAX_ALIASES} alone does not stop a billion
+     * laughs: nine levels of nine aliases each stay under it and expand to 387 million nodes for whoever walks the tree.
      */
     public static final long MAX_EXPANDED_NODES = 1_000_000;
     /** Longest scalar accepted, in characters. */
@@ -105,7 +105,8 @@ public final class YamlReader {
 
     /**
      * The node when walking it, aliases expanded, stays within the limits: no alias inside itself, at most
-     * {@link #MAX_EXPANDED_NODES} nodes, {@link #MAX_DEPTH} levels and {@link #MAX_SCALAR_CHARS} per scalar.
+     * {@link #MAX_EXPANDED_NODES} nodes added by aliases, {@link #MAX_DEPTH} levels and {@link #MAX_SCALAR_CHARS} per
+     * scalar.
      */
     private static Node bounded(String file, Node root) throws YamlException {
         try {
@@ -116,11 +117,17 @@ public final class YamlReader {
         }
     }
 
-    /** Counts a node graph's expanded size and depth once per node (shared alias targets are not walked again). */
+    /**
+     * Counts a node graph's expanded size and depth once per node (shared alias targets are not walked again). Only an
+     * anchored node can be reached twice (an alias is its anchor's node), so only anchored nodes are remembered: a
+     * large document without anchors (a lockfile) is walked without a map entry per node.
+     */
     private static final class Expansion {
         private final String file;
         private final Map<Node, long[]> done = new IdentityHashMap<>();
         private final Set<Node> open = Collections.newSetFromMap(new IdentityHashMap<>());
+        /** Nodes walked so far, each counted once. */
+        private long walked;
 
         Expansion(String file) {
             this.file = file;
@@ -131,13 +138,17 @@ public final class YamlReader {
             if (level > MAX_DEPTH + 1) { // + 1: scalars below the deepest collection
                 throw refused(node, "aliases nest the document deeper than " + MAX_DEPTH + " levels");
             }
-            long[] known = done.get(node);
-            if (known != null) {
-                return known;
+            boolean anchored = node.getAnchor() != null;
+            if (anchored) {
+                long[] known = done.get(node);
+                if (known != null) {
+                    return known;
+                }
+                if (!open.add(node)) {
+                    throw refused(node, "an alias refers to a node that contains it (a recursive alias)");
+                }
             }
-            if (!open.add(node)) {
-                throw refused(node, "an alias refers to a node that contains it (a recursive alias)");
-            }
+            walked++;
             long count = 1;
             long depth = 0;
             List<Node> children = new ArrayList<>();
@@ -157,16 +168,18 @@ public final class YamlReader {
                 long[] c = visit(child, level + 1);
                 count += c[0];
                 depth = Math.max(depth, c[1]);
-                if (count > MAX_EXPANDED_NODES) {
+                if (count > MAX_EXPANDED_NODES + walked) { // without aliases, count stays within the nodes walked
                     throw refused(node, "aliases expand the document to more than " + MAX_EXPANDED_NODES + " nodes (an alias bomb?)");
                 }
             }
             if (depth + 1 > MAX_DEPTH + 1) {
                 throw refused(node, "aliases nest the document deeper than " + MAX_DEPTH + " levels");
             }
-            open.remove(node);
             long[] result = {count, depth + 1};
-            done.put(node, result);
+            if (anchored) {
+                open.remove(node);
+                done.put(node, result);
+            }
             return result;
         }
 
