@@ -143,12 +143,18 @@ public final class MavenCollector implements Collector {
     /**
      * A POM read as {@link RepoTree#decode} reads text. One whose bytes are not all UTF-8 (a Latin-1 or GBK comment or
      * name in a POM whose prolog declares UTF-8 or no encoding) is read as Maven's reader reads it, each malformed byte
-     * becoming U+FFFD, instead of the whole POM being dropped as "not UTF-8 text": Maven builds it.
+     * becoming U+FFFD, instead of the whole POM being dropped as "not UTF-8 text": Maven builds it. Bytes with a NUL
+     * (a binary file, or NUL characters) are not text at all and stay a problem.
      */
     private static Reader textReader(byte[] bytes) throws IOException {
         try {
             return new StringReader(RepoTree.decode(bytes));
-        } catch (IOException notUtf8) {
+        } catch (IOException notText) {
+            for (byte b : bytes) {
+                if (b == 0) {
+                    throw notText;
+                }
+            }
             return new XmlStreamReader(new ByteArrayInputStream(bytes));
         }
     }
