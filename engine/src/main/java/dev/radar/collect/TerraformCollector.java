@@ -233,6 +233,17 @@ public final class TerraformCollector implements Collector {
             if (forced > 0 && !s.substring(0, forced).contains("/")) {
                 s = s.substring(forced + 2); // git::, hg::, s3::, gcs::
             }
+            int schemeAt = s.indexOf("://");
+            int subdirAt = s.indexOf("//", schemeAt < 0 ? 0 : schemeAt + 3);
+            int queryAt = s.indexOf('?');
+            if (queryAt >= 0 && subdirAt > queryAt) {
+                // go-getter takes the subdirectory first and moves a query written before it back onto the address:
+                // "github.com/org/repo?ref=v1//vpc" is "github.com/org/repo//vpc?ref=v1"
+                String subdir = s.substring(subdirAt);
+                int more = subdir.indexOf('?');
+                String query = s.substring(queryAt, subdirAt) + (more < 0 ? "" : "&" + subdir.substring(more + 1));
+                s = s.substring(0, queryAt) + (more < 0 ? subdir : subdir.substring(0, more)) + query;
+            }
             String ref = "";
             int q = s.indexOf('?');
             if (q >= 0) {
