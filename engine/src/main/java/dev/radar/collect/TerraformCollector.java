@@ -125,7 +125,7 @@ public final class TerraformCollector implements Collector {
             String group;
             String name;
             String resolved;
-            if (m.matches()) {
+            if (m.matches() && !RemoteModule.isGitHubShorthand(s)) { // github.com hosts repositories, never a module registry
                 String host = m.group(1);
                 group = host == null || host.equalsIgnoreCase(DEFAULT_HOST) ? m.group(2) : host + "/" + m.group(2);
                 name = m.group(3) + "/" + m.group(4) + (m.group(5) == null ? "" : m.group(5));
@@ -264,6 +264,13 @@ public final class TerraformCollector implements Collector {
                 subdir = s.substring(sub);
                 s = s.substring(0, sub);
             }
+            String[] segments = s.split("/");
+            if (isGitHubShorthand(source) && segments.length > 3) {
+                // go-getter's GitHub shorthand clones github.com/owner/repo; further segments are a subdirectory
+                String rest = String.join("/", List.of(segments).subList(3, segments.length));
+                subdir = "//" + rest + (subdir.isEmpty() ? "" : "/" + subdir.substring(2));
+                s = String.join("/", List.of(segments).subList(0, 3));
+            }
             int at = s.indexOf('@');
             if (at >= 0 && at < s.indexOf('/') || at >= 0 && s.indexOf('/') < 0) {
                 s = s.substring(at + 1); // user@host
@@ -283,6 +290,11 @@ public final class TerraformCollector implements Collector {
             String group = last < 0 ? "" : s.substring(0, last);
             String name = (last < 0 ? s : s.substring(last + 1)) + subdir;
             return new RemoteModule(group, name, ref);
+        }
+
+        /** {@code github.com/owner/repo[/path]}: the GitHub shorthand, without a forced getter or scheme. */
+        static boolean isGitHubShorthand(String source) {
+            return source.regionMatches(true, 0, "github.com/", 0, "github.com/".length());
         }
     }
 }
