@@ -261,7 +261,7 @@ public final class TerraformCollector implements Collector {
             String subdir = "";
             int sub = s.indexOf("//");
             if (sub >= 0) {
-                subdir = s.substring(sub);
+                subdir = s.substring(sub).replaceAll("^/+$", ""); // "repo.git//?ref=v1" names no subdirectory
                 s = s.substring(0, sub);
             }
             String[] segments = s.split("/");
