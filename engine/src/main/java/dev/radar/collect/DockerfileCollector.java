@@ -127,7 +127,7 @@ public final class DockerfileCollector implements Collector {
                 out.problem(path, in.line(), "FROM without an image");
                 return;
             }
-            String image = words.get(0);
+            String image = unquote(words.get(0)); // BuildKit expands the name as a shell word: FROM "${BASE_IMAGE}"
             String alias = words.size() >= 3 && words.get(1).equalsIgnoreCase("AS") ? words.get(2).toLowerCase(Locale.ROOT) : null;
             String expanded = vars.expand(image);
             String key = expanded == null ? image.toLowerCase(Locale.ROOT) : expanded.toLowerCase(Locale.ROOT);

@@ -125,7 +125,7 @@ public final class TerraformCollector implements Collector {
             String group;
             String name;
             String resolved;
-            if (m.matches()) {
+            if (m.matches() && !RemoteModule.isGitHubShorthand(s)) { // github.com hosts repositories, never a module registry
                 String host = m.group(1);
                 group = host == null || host.equalsIgnoreCase(DEFAULT_HOST) ? m.group(2) : host + "/" + m.group(2);
                 name = m.group(3) + "/" + m.group(4) + (m.group(5) == null ? "" : m.group(5));
@@ -233,6 +233,17 @@ public final class TerraformCollector implements Collector {
             if (forced > 0 && !s.substring(0, forced).contains("/")) {
                 s = s.substring(forced + 2); // git::, hg::, s3::, gcs::
             }
+            int schemeAt = s.indexOf("://");
+            int subdirAt = s.indexOf("//", schemeAt < 0 ? 0 : schemeAt + 3);
+            int queryAt = s.indexOf('?');
+            if (queryAt >= 0 && subdirAt > queryAt) {
+                // go-getter takes the subdirectory first and moves a query written before it back onto the address:
+                // "github.com/org/repo?ref=v1//vpc" is "github.com/org/repo//vpc?ref=v1"
+                String subdir = s.substring(subdirAt);
+                int more = subdir.indexOf('?');
+                String query = s.substring(queryAt, subdirAt) + (more < 0 ? "" : "&" + subdir.substring(more + 1));
+                s = s.substring(0, queryAt) + (more < 0 ? subdir : subdir.substring(0, more)) + query;
+            }
             String ref = "";
             int q = s.indexOf('?');
             if (q >= 0) {
@@ -250,8 +261,15 @@ public final class TerraformCollector implements Collector {
             String subdir = "";
             int sub = s.indexOf("//");
             if (sub >= 0) {
-                subdir = s.substring(sub);
+                subdir = s.substring(sub).replaceAll("^/+$", ""); // "repo.git//?ref=v1" names no subdirectory
                 s = s.substring(0, sub);
+            }
+            String[] segments = s.split("/");
+            if (isGitHubShorthand(source) && segments.length > 3) {
+                // go-getter's GitHub shorthand clones github.com/owner/repo; further segments are a subdirectory
+                String rest = String.join("/", List.of(segments).subList(3, segments.length));
+                subdir = "//" + rest + (subdir.isEmpty() ? "" : "/" + subdir.substring(2));
+                s = String.join("/", List.of(segments).subList(0, 3));
             }
             int at = s.indexOf('@');
             if (at >= 0 && at < s.indexOf('/') || at >= 0 && s.indexOf('/') < 0) {
@@ -272,6 +290,11 @@ public final class TerraformCollector implements Collector {
             String group = last < 0 ? "" : s.substring(0, last);
             String name = (last < 0 ? s : s.substring(last + 1)) + subdir;
             return new RemoteModule(group, name, ref);
+        }
+
+        /** {@code github.com/owner/repo[/path]}: the GitHub shorthand, without a forced getter or scheme. */
+        static boolean isGitHubShorthand(String source) {
+            return source.regionMatches(true, 0, "github.com/", 0, "github.com/".length());
         }
     }
 }

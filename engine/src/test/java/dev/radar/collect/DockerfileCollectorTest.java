@@ -82,6 +82,23 @@ class DockerfileCollectorTest {
     }
 
     @Test
+    void a_quoted_image_is_read_as_the_shell_word_buildkit_expands() {
+        RepoFacts facts = collect("Dockerfile", """
+                ARG BASE_IMAGE=acme/toolbox
+                FROM "${BASE_IMAGE}" AS tools
+                FROM "debian:12-slim"
+                FROM "tools"
+                """);
+
+        assertThat(facts.dependencies())
+                .extracting(Dependency::group, Dependency::name, Dependency::declaredVersion, Dependency::version, Dependency::line,
+                        Dependency::scope)
+                .containsExactly(
+                        tuple("acme", "toolbox", "", "latest", 2, "runtime"),
+                        tuple("", "debian", "12-slim", "12-slim", 3, "build"));
+    }
+
+    @Test
     void an_arg_declared_inside_a_stage_does_not_reach_a_later_from() {
         RepoFacts facts = collect("Dockerfile", """
                 FROM alpine:3.20 AS one

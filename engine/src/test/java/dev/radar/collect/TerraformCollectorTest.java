@@ -168,6 +168,12 @@ class TerraformCollectorTest {
         "git@github.com:acme/infra.git//modules/db                       | github.com/acme  | infra//modules/db   | ''",
         "git::ssh://git@gitlab.example.com/platform/mods.git?ref=abc123  | gitlab.example.com/platform | mods     | abc123",
         "https://example.com/modules/vpc-module.zip                      | example.com/modules | vpc-module.zip   | ''",
+        "github.com/acme/tf-modules?ref=v0.3.0//vpc                      | github.com/acme  | tf-modules//vpc     | v0.3.0",
+        "git::https://github.com/acme/mods.git?ref=v2//net/sub           | github.com/acme  | mods//net/sub       | v2",
+        "github.com/acme/tf-modules/modules/iam-role                     | github.com/acme  | tf-modules//modules/iam-role | ''",
+        "github.com/acme/tf-modules/modules//iam-role?ref=v3             | github.com/acme  | tf-modules//modules/iam-role | v3",
+        "git::https://github.com/acme/vpc.git//?ref=v0.9.1               | github.com/acme  | vpc                 | v0.9.1",
+        "git@github.com:acme/network//?ref=v0.0.10                       | github.com/acme  | network             | v0.0.10",
     })
     void remote_module_sources_are_named_by_host_and_repository_and_versioned_by_ref(String source, String group, String name, String ref) {
         RepoFacts facts = new InfraFixture(dir).file("main.tf", "module \"m\" {\n  source = \"" + source + "\"\n}\n")
