@@ -52,6 +52,11 @@ public final class RepoFilesCollector implements Collector {
             "checkstyle", "spotless", "pmd", "fmt", "ktlint", "detekt", "prone", "spotbugs", "java-format");
     private static final List<String> DEPENDENCY_SCAN_PLUGINS = List.of("dependency-check-maven", "org.owasp.dependencycheck", "ossindex-maven-plugin");
     private static final Pattern EXAMPLE_DIR = Pattern.compile("(.*/)?(examples?|samples?|docs?)/.*");
+    /**
+     * Folders whose Dockerfiles build development or CI tooling, never what the repository deploys: a dev
+     * container, and the CI systems' own folders (a Docker container action in .github/actions/, a CI image).
+     */
+    private static final Pattern CI_TOOLING_DIR = Pattern.compile("(\\.devcontainer|\\.github|\\.gitlab|\\.circleci|\\.buildkite)/.*");
     private static final Pattern JS_SOURCE = Pattern.compile(".*\\.[cm]?[jt]sx?");
     private static final Pattern RUST_TEST = Pattern.compile("(.*/)?tests/[^/]+\\.rs");
     private static final int MAX_RUST_FILES_READ = 200;
@@ -148,7 +153,7 @@ public final class RepoFilesCollector implements Collector {
             return "lint-config";
         }
         if ((name.contains("dockerfile") || name.contains("containerfile")) && DOCKERFILE.matcher(name).matches()
-                && !lower.startsWith(".devcontainer/") && !RepoPaths.isTest(path) && !EXAMPLE_DIR.matcher(lower).matches()) {
+                && !CI_TOOLING_DIR.matcher(lower).matches() && !RepoPaths.isTest(path) && !EXAMPLE_DIR.matcher(lower).matches()) {
             return "dockerfile";
         }
         if ((name.endsWith(".pem") || name.endsWith(".key") || name.endsWith(".p8") || name.startsWith("id_"))

@@ -41,6 +41,10 @@ class RepoFilesCollectorTest {
         "Dockerfile-telemetry,                   dockerfile",
         "Containerfile,                          dockerfile",
         ".devcontainer/Dockerfile,               -",
+        ".github/actions/lint/Dockerfile,        -",
+        ".github/workflows/ui-tests/Dockerfile,  -",
+        ".circleci/images/Dockerfile,            -",
+        "ci/Dockerfile,                          dockerfile",
         "src/test/resources/Dockerfile,          -",
         "examples/demo/Dockerfile,               -",
         ".eslintrc.json,                         lint-config",
@@ -109,6 +113,7 @@ class RepoFilesCollectorTest {
     @ParameterizedTest(name = "[{index}] {0}")
     @ValueSource(strings = {
         "Dockerfile", "docs/Dockerfile", "sample/x.dockerfile", "DOCKERFILE.prod", "a/Containerfile", "my.dockerfile.bak",
+        ".github/actions/x/Dockerfile", ".GitHub/Dockerfile", "a/.github/Dockerfile", ".gitlab/ci/Dockerfile.build",
         ".eslintrc", ".ESLINTRC.js", "eslint.config.mjs", "prettier.config.js", "biome.jsonc", "rustfmt.toml", ".ruff.toml",
         "clippy.toml", "checkstyle.xml", "detekt.yml", ".markdownlint.yaml", "x/.stylelintrc.json", "config.toml", "ruff.toml",
         "keys/server.pem", "id_rsa", "ID_ED25519", "a/tls.KEY", "auth.p8", "id_rsa.pub", "x.pem\nz", "id_",
@@ -159,7 +164,7 @@ class RepoFilesCollectorTest {
                     + "\\.hadolint\\.ya?ml|\\.stylelintrc.*|\\.rubocop\\.yml|detekt\\.yml|\\.swiftlint\\.yml|\\.editorconfig-checker\\.json")) {
                 return "lint-config";
             }
-            if (name.matches("(?i)(dockerfile([.-].*)?|.*\\.dockerfile|containerfile)") && !lower.startsWith(".devcontainer/")
+            if (name.matches("(?i)(dockerfile([.-].*)?|.*\\.dockerfile|containerfile)") && !lower.matches("(\\.devcontainer|\\.github|\\.gitlab|\\.circleci|\\.buildkite)/.*")
                     && !RepoPaths.isTest(path) && !lower.matches("(.*/)?(examples?|samples?|docs?)/.*")) {
                 return "dockerfile";
             }
