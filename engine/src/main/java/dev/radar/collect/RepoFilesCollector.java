@@ -58,6 +58,8 @@ public final class RepoFilesCollector implements Collector {
      */
     private static final Pattern CI_TOOLING_DIR = Pattern.compile("(\\.devcontainer|\\.github|\\.gitlab|\\.circleci|\\.buildkite)/.*");
     private static final Pattern JS_SOURCE = Pattern.compile(".*\\.[cm]?[jt]sx?");
+    /** Jasmine's default layout: spec_dir {@code spec}, spec_files {@code **}{@code /*[sS]pec.js} (PlayerSpec.js, user_spec.js). */
+    private static final Pattern JASMINE_SPEC = Pattern.compile("(.*/)?spec/(.*/)?[^/]*[sS]pec\\.[cm]?[jt]sx?");
     private static final Pattern RUST_TEST = Pattern.compile("(.*/)?tests/[^/]+\\.rs");
     private static final int MAX_RUST_FILES_READ = 200;
 
@@ -182,7 +184,8 @@ public final class RepoFilesCollector implements Collector {
             return "go";
         }
         if ((name.contains(".test.") || name.contains(".spec.")) && JS_TEST.matcher(name).matches()
-                || (name.endsWith("s") || name.endsWith("sx")) && RepoPaths.isTest(path) && JS_SOURCE.matcher(name).matches()) {
+                || (name.endsWith("s") || name.endsWith("sx")) && RepoPaths.isTest(path) && JS_SOURCE.matcher(name).matches()
+                || path.contains("spec/") && JASMINE_SPEC.matcher(path).matches()) {
             return "npm";
         }
         if (name.endsWith(".py") && (PY_TEST.matcher(name).matches() || RepoPaths.isTest(path))) {

@@ -66,6 +66,10 @@ class RepoFilesCollectorTest {
         "pkg/orders/orders_test.go,              go",
         "web/src/App.test.tsx,                   npm",
         "web/__tests__/app.js,                   npm",
+        "spec/jasmine_examples/PlayerSpec.js,    npm",
+        "spec/app/subscription_spec.js,          npm",
+        "spec/helpers/common.js,                 -",
+        "src/openapiSpec.js,                     -",
         "tests/test_api.py,                      python",
         "tests/cli.rs,                           cargo",
         "src/main/java/a/A.java,                 -",
@@ -118,7 +122,8 @@ class RepoFilesCollectorTest {
         "clippy.toml", "checkstyle.xml", "detekt.yml", ".markdownlint.yaml", "x/.stylelintrc.json", "config.toml", "ruff.toml",
         "keys/server.pem", "id_rsa", "ID_ED25519", "a/tls.KEY", "auth.p8", "id_rsa.pub", "x.pem\nz", "id_",
         "src/test/java/A.java", "core/src/jvmTest/A.kt", "src/it/x", "SRC/test/x", "a/src/Test/b", "src/xTest/", "src/it",
-        "web/src/App.test.tsx", "a.spec.mjs", "a.test.js.map", "test/app.js", "tests/app.ts", "test/app.jsx", "test/a.css",
+        "spec/jasmine_examples/PlayerSpec.js", "spec/app/subscriptionSpec.js", "spec/user_spec.mjs", "src/openapiSpec.js",
+        "spec/helpers/common.js", "myspec/aSpec.js", "spec/Spec.ts", "spec/x/spec/", "web/src/App.test.tsx", "a.spec.mjs", "a.test.js.map", "test/app.js", "tests/app.ts", "test/app.jsx", "test/a.css",
         "tests/test_api.py", "a_test.py", "conftest.py", "tests/helpers.py", "test_.py", "x/tests/cli.rs", "tests/sub/cli.rs",
         "mytests/cli.rs", "tests/.rs", "src/lib.rs", "docs/adr/0001.md", "doc/ADR/x", "docs/adr/", "DOCS/ADR/x", "docs/adr/a\nb",
         "doc/adr/\u2028", "docsx/adr/a", "pkg/x_test.go", "README.md", "a\nsrc/test/b", "tests/a\n.py",
@@ -141,7 +146,8 @@ class RepoFilesCollectorTest {
             if (name.endsWith("_test.go")) {
                 return "go";
             }
-            if (name.matches(".*\\.(test|spec)\\.[cm]?[jt]sx?") || RepoPaths.isTest(path) && name.matches(".*\\.[cm]?[jt]sx?")) {
+            if (name.matches(".*\\.(test|spec)\\.[cm]?[jt]sx?") || RepoPaths.isTest(path) && name.matches(".*\\.[cm]?[jt]sx?")
+                    || path.matches("(.*/)?spec/(.*/)?[^/]*[sS]pec\\.[cm]?[jt]sx?")) {
                 return "npm";
             }
             if (name.matches("test_.*\\.py|.*_test\\.py|conftest\\.py") || RepoPaths.isTest(path) && name.endsWith(".py")) {
