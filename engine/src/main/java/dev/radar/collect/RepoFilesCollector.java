@@ -43,7 +43,8 @@ public final class RepoFilesCollector implements Collector {
     private static final Pattern KEY_FILE = Pattern.compile("(?i).*\\.(pem|key|p8)|id_(rsa|dsa|ecdsa|ed25519)");
     private static final Pattern JVM_TESTS = Pattern.compile("(^|.*/)src/([A-Za-z]*[tT]est|it)/.*");
     private static final Pattern JS_TEST = Pattern.compile(".*\\.(test|spec)\\.[cm]?[jt]sx?");
-    private static final Pattern PY_TEST = Pattern.compile("test_.*\\.py|.*_test\\.py|conftest\\.py");
+    /** pytest's defaults, and the tests.py module Django's startapp writes (unittest discovery finds test*.py). */
+    private static final Pattern PY_TEST = Pattern.compile("test_.*\\.py|.*_test\\.py|tests\\.py|conftest\\.py");
     private static final Pattern LINT_PLUGIN = Pattern.compile(
             "maven-checkstyle-plugin|\\bcheckstyle\\b|spotless|maven-pmd-plugin|id\\s*\\(?\\s*['\"]pmd['\"]|fmt-maven-plugin|ktlint|detekt|"
                     + "error_?prone|spotbugs|google-java-format|palantir-java-format|ktfmt|scalafmt");

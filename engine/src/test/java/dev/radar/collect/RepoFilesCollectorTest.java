@@ -71,6 +71,8 @@ class RepoFilesCollectorTest {
         "spec/helpers/common.js,                 -",
         "src/openapiSpec.js,                     -",
         "tests/test_api.py,                      python",
+        "polls/tests.py,                         python",
+        "polls/test.py,                          -",
         "tests/cli.rs,                           cargo",
         "src/main/java/a/A.java,                 -",
     })
@@ -124,7 +126,7 @@ class RepoFilesCollectorTest {
         "src/test/java/A.java", "core/src/jvmTest/A.kt", "src/it/x", "SRC/test/x", "a/src/Test/b", "src/xTest/", "src/it",
         "spec/jasmine_examples/PlayerSpec.js", "spec/app/subscriptionSpec.js", "spec/user_spec.mjs", "src/openapiSpec.js",
         "spec/helpers/common.js", "myspec/aSpec.js", "spec/Spec.ts", "spec/x/spec/", "web/src/App.test.tsx", "a.spec.mjs", "a.test.js.map", "test/app.js", "tests/app.ts", "test/app.jsx", "test/a.css",
-        "tests/test_api.py", "a_test.py", "conftest.py", "tests/helpers.py", "test_.py", "x/tests/cli.rs", "tests/sub/cli.rs",
+        "tests/test_api.py", "a_test.py", "conftest.py", "polls/tests.py", "tests.pyc", "mytests.py", "tests/helpers.py", "test_.py", "x/tests/cli.rs", "tests/sub/cli.rs",
         "mytests/cli.rs", "tests/.rs", "src/lib.rs", "docs/adr/0001.md", "doc/ADR/x", "docs/adr/", "DOCS/ADR/x", "docs/adr/a\nb",
         "doc/adr/\u2028", "docsx/adr/a", "pkg/x_test.go", "README.md", "a\nsrc/test/b", "tests/a\n.py",
     })
@@ -150,7 +152,7 @@ class RepoFilesCollectorTest {
                     || path.matches("(.*/)?spec/(.*/)?[^/]*[sS]pec\\.[cm]?[jt]sx?")) {
                 return "npm";
             }
-            if (name.matches("test_.*\\.py|.*_test\\.py|conftest\\.py") || RepoPaths.isTest(path) && name.endsWith(".py")) {
+            if (name.matches("test_.*\\.py|.*_test\\.py|tests\\.py|conftest\\.py") || RepoPaths.isTest(path) && name.endsWith(".py")) {
                 return "python";
             }
             return path.matches("(.*/)?tests/[^/]+\\.rs") ? "cargo" : null;
