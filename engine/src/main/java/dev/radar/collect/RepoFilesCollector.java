@@ -24,9 +24,6 @@ public final class RepoFilesCollector implements Collector {
 
     private static final Set<String> README_DIRS = Set.of("", ".github/", "docs/");
     private static final Set<String> CODEOWNERS_DIRS = Set.of("", ".github/", "docs/", ".gitlab/");
-    private static final Set<String> CI_FILES = Set.of(
-            ".gitlab-ci.yml", "jenkinsfile", ".circleci/config.yml", "azure-pipelines.yml", "bitbucket-pipelines.yml", ".travis.yml",
-            ".buildkite/pipeline.yml", ".drone.yml", ".woodpecker.yml", "cloudbuild.yaml");
     private static final Set<String> RENOVATE = Set.of(
             "renovate.json", "renovate.json5", ".renovaterc", ".renovaterc.json", ".renovaterc.json5", ".github/renovate.json",
             ".github/renovate.json5", ".gitlab/renovate.json", ".gitlab/renovate.json5");
@@ -140,7 +137,8 @@ public final class RepoFilesCollector implements Collector {
         if (name.equals("codeowners") && CODEOWNERS_DIRS.contains(dir)) {
             return "codeowners";
         }
-        if (dir.equals(".github/workflows/") && (name.endsWith(".yml") || name.endsWith(".yaml")) || CI_FILES.contains(lower)) {
+        if (dir.equals(".github/workflows/") && (name.endsWith(".yml") || name.endsWith(".yaml")) || lower.equals(".gitlab-ci.yml")
+                || WorkflowStepsCollector.WHOLE_FILE_CI.contains(lower)) {
             return "ci-workflow";
         }
         if (lower.equals(".github/dependabot.yml") || lower.equals(".github/dependabot.yaml")) {
