@@ -4,8 +4,10 @@ import dev.radar.model.ConfigSetting;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamConstants;
@@ -14,7 +16,7 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads Log4j 2 XML configuration ({@code log4j2.xml}, {@code log4j2-spring.xml}, {@code log4j2-test.xml}) with
- * StAX, DTDs and external entities off. Element names are matched case-insensitively, as Log4j does, in both the
+ * StAX, DTDs and external entities off, and its properties form ({@code log4j2.properties}). Element names are matched case-insensitively, as Log4j does, in both the
  * concise ({@code <Console name="out">}) and the strict ({@code <Appender type="Console">}) form. Records
  * {@code appender.NAME.type}, {@code appender.NAME.layout} (e.g. {@code JsonTemplateLayout}),
  * {@code appender.NAME.layout.eventTemplateUri}, {@code root.level} and {@code logger.NAME.level}, and the other
@@ -23,7 +25,9 @@ import javax.xml.stream.XMLStreamReader;
  */
 public final class Log4j2Collector implements Collector {
 
-    private static final Pattern NAME = Pattern.compile("log4j2(-[A-Za-z0-9_.-]+)?\\.xml");
+    private static final Pattern NAME = Pattern.compile("log4j2(-[A-Za-z0-9_.-]+)?\\.(xml|properties)");
+    /** {@code appender.<id>.<attribute>} and {@code logger.<id>.<attribute>} keys of the properties format. */
+    private static final Pattern COMPONENT_KEY = Pattern.compile("(appender|logger)\\.([^.]+)\\.(.+)");
 
     @Override
     public String name() {
@@ -39,7 +43,11 @@ public final class Log4j2Collector implements Collector {
     public void collect(RepoTree tree, List<String> paths, Facts out) {
         for (String path : paths) {
             try {
-                read(path, tree.read(path), out);
+                if (path.endsWith(".properties")) {
+                    readProperties(path, tree.read(path), out);
+                } else {
+                    read(path, tree.read(path), out);
+                }
             } catch (IOException e) {
                 out.problem(path, 0, "cannot read Log4j 2 configuration: " + e.getMessage());
             } catch (XMLStreamException e) {
@@ -102,6 +110,49 @@ public final class Log4j2Collector implements Collector {
             }
         } finally {
             r.close();
+        }
+    }
+
+    /**
+     * The properties format ({@code log4j2.properties}): components are {@code appender.<id>.*} and
+     * {@code logger.<id>.*} keys named by their {@code name} (the id when there is none), and become the same
+     * settings as the XML form: {@code appender.NAME.type}, {@code appender.NAME.layout} (from
+     * {@code layout.type}), {@code appender.NAME.layout.eventTemplateUri}, the appender's other plain attributes,
+     * {@code root.level} (from {@code rootLogger.level} or the short {@code rootLogger = INFO, STDOUT}) and
+     * {@code logger.NAME.level}.
+     */
+    private static void readProperties(String path, String text, Facts out) {
+        List<SpringConfigCollector.Setting> settings = SpringConfigCollector.properties(text).stream().flatMap(List::stream).toList();
+        Map<String, String> names = new HashMap<>();
+        for (SpringConfigCollector.Setting s : settings) {
+            Matcher m = COMPONENT_KEY.matcher(s.key());
+            if (m.matches() && m.group(3).equals("name") && !s.value().isBlank()) {
+                names.put(m.group(1) + "." + m.group(2), s.value().strip());
+            }
+        }
+        for (SpringConfigCollector.Setting s : settings) {
+            String value = s.value().strip();
+            if (s.key().equals("rootLogger.level") || s.key().equals("rootLogger") && !value.isEmpty()) {
+                add(out, path, s.line(), "root.level", value.split("\\s*,\\s*")[0], "");
+                continue;
+            }
+            Matcher m = COMPONENT_KEY.matcher(s.key());
+            if (!m.matches()) {
+                continue;
+            }
+            String name = names.getOrDefault(m.group(1) + "." + m.group(2), m.group(2));
+            String attribute = m.group(3);
+            if (m.group(1).equals("logger")) {
+                if (attribute.equals("level")) {
+                    add(out, path, s.line(), "logger." + name + ".level", value, "");
+                }
+            } else if (attribute.equals("layout.type")) {
+                add(out, path, s.line(), "appender." + name + ".layout", value, "");
+            } else if (attribute.equals("layout.eventTemplateUri")) {
+                add(out, path, s.line(), "appender." + name + ".layout.eventTemplateUri", value, "");
+            } else if (!attribute.equals("name") && attribute.indexOf('.') < 0) {
+                add(out, path, s.line(), "appender." + name + "." + attribute, value, "");
+            }
         }
     }
 

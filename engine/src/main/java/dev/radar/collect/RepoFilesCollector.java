@@ -24,9 +24,6 @@ public final class RepoFilesCollector implements Collector {
 
     private static final Set<String> README_DIRS = Set.of("", ".github/", "docs/");
     private static final Set<String> CODEOWNERS_DIRS = Set.of("", ".github/", "docs/", ".gitlab/");
-    private static final Set<String> CI_FILES = Set.of(
-            ".gitlab-ci.yml", "jenkinsfile", ".circleci/config.yml", "azure-pipelines.yml", "bitbucket-pipelines.yml", ".travis.yml",
-            ".buildkite/pipeline.yml", ".drone.yml", ".woodpecker.yml", "cloudbuild.yaml");
     private static final Set<String> RENOVATE = Set.of(
             "renovate.json", "renovate.json5", ".renovaterc", ".renovaterc.json", ".renovaterc.json5", ".github/renovate.json",
             ".github/renovate.json5", ".gitlab/renovate.json", ".gitlab/renovate.json5");
@@ -43,7 +40,8 @@ public final class RepoFilesCollector implements Collector {
     private static final Pattern KEY_FILE = Pattern.compile("(?i).*\\.(pem|key|p8)|id_(rsa|dsa|ecdsa|ed25519)");
     private static final Pattern JVM_TESTS = Pattern.compile("(^|.*/)src/([A-Za-z]*[tT]est|it)/.*");
     private static final Pattern JS_TEST = Pattern.compile(".*\\.(test|spec)\\.[cm]?[jt]sx?");
-    private static final Pattern PY_TEST = Pattern.compile("test_.*\\.py|.*_test\\.py|conftest\\.py");
+    /** pytest's defaults, and the tests.py module Django's startapp writes (unittest discovery finds test*.py). */
+    private static final Pattern PY_TEST = Pattern.compile("test_.*\\.py|.*_test\\.py|tests\\.py|conftest\\.py");
     private static final Pattern LINT_PLUGIN = Pattern.compile(
             "maven-checkstyle-plugin|\\bcheckstyle\\b|spotless|maven-pmd-plugin|id\\s*\\(?\\s*['\"]pmd['\"]|fmt-maven-plugin|ktlint|detekt|"
                     + "error_?prone|spotbugs|google-java-format|palantir-java-format|ktfmt|scalafmt");
@@ -52,7 +50,14 @@ public final class RepoFilesCollector implements Collector {
             "checkstyle", "spotless", "pmd", "fmt", "ktlint", "detekt", "prone", "spotbugs", "java-format");
     private static final List<String> DEPENDENCY_SCAN_PLUGINS = List.of("dependency-check-maven", "org.owasp.dependencycheck", "ossindex-maven-plugin");
     private static final Pattern EXAMPLE_DIR = Pattern.compile("(.*/)?(examples?|samples?|docs?)/.*");
+    /**
+     * Folders whose Dockerfiles build development or CI tooling, never what the repository deploys: a dev
+     * container, and the CI systems' own folders (a Docker container action in .github/actions/, a CI image).
+     */
+    private static final Pattern CI_TOOLING_DIR = Pattern.compile("(\\.devcontainer|\\.github|\\.gitlab|\\.circleci|\\.buildkite)/.*");
     private static final Pattern JS_SOURCE = Pattern.compile(".*\\.[cm]?[jt]sx?");
+    /** Jasmine's default layout: spec_dir {@code spec}, spec_files {@code **}{@code /*[sS]pec.js} (PlayerSpec.js, user_spec.js). */
+    private static final Pattern JASMINE_SPEC = Pattern.compile("(.*/)?spec/(.*/)?[^/]*[sS]pec\\.[cm]?[jt]sx?");
     private static final Pattern RUST_TEST = Pattern.compile("(.*/)?tests/[^/]+\\.rs");
     private static final int MAX_RUST_FILES_READ = 200;
 
@@ -132,7 +137,8 @@ public final class RepoFilesCollector implements Collector {
         if (name.equals("codeowners") && CODEOWNERS_DIRS.contains(dir)) {
             return "codeowners";
         }
-        if (dir.equals(".github/workflows/") && (name.endsWith(".yml") || name.endsWith(".yaml")) || CI_FILES.contains(lower)) {
+        if (dir.equals(".github/workflows/") && (name.endsWith(".yml") || name.endsWith(".yaml")) || lower.equals(".gitlab-ci.yml")
+                || WorkflowStepsCollector.WHOLE_FILE_CI.contains(lower)) {
             return "ci-workflow";
         }
         if (lower.equals(".github/dependabot.yml") || lower.equals(".github/dependabot.yaml")) {
@@ -148,7 +154,7 @@ public final class RepoFilesCollector implements Collector {
             return "lint-config";
         }
         if ((name.contains("dockerfile") || name.contains("containerfile")) && DOCKERFILE.matcher(name).matches()
-                && !lower.startsWith(".devcontainer/") && !RepoPaths.isTest(path) && !EXAMPLE_DIR.matcher(lower).matches()) {
+                && !CI_TOOLING_DIR.matcher(lower).matches() && !RepoPaths.isTest(path) && !EXAMPLE_DIR.matcher(lower).matches()) {
             return "dockerfile";
         }
         if ((name.endsWith(".pem") || name.endsWith(".key") || name.endsWith(".p8") || name.startsWith("id_"))
@@ -177,7 +183,8 @@ public final class RepoFilesCollector implements Collector {
             return "go";
         }
         if ((name.contains(".test.") || name.contains(".spec.")) && JS_TEST.matcher(name).matches()
-                || (name.endsWith("s") || name.endsWith("sx")) && RepoPaths.isTest(path) && JS_SOURCE.matcher(name).matches()) {
+                || (name.endsWith("s") || name.endsWith("sx")) && RepoPaths.isTest(path) && JS_SOURCE.matcher(name).matches()
+                || path.contains("spec/") && JASMINE_SPEC.matcher(path).matches()) {
             return "npm";
         }
         if (name.endsWith(".py") && (PY_TEST.matcher(name).matches() || RepoPaths.isTest(path))) {

@@ -19,9 +19,10 @@ import java.util.Set;
  */
 public final class WorkflowStepsCollector implements Collector {
 
-    private static final Set<String> WHOLE_FILE_CI = Set.of(
-            "jenkinsfile", ".circleci/config.yml", "azure-pipelines.yml", "bitbucket-pipelines.yml", ".travis.yml",
-            ".buildkite/pipeline.yml", ".drone.yml", ".woodpecker.yml", "cloudbuild.yaml");
+    /** The pipeline files of the CI systems read as one script (lower case, from the repository root). */
+    static final Set<String> WHOLE_FILE_CI = Set.of(
+            "jenkinsfile", ".circleci/config.yml", "azure-pipelines.yml", "azure-pipelines.yaml", "bitbucket-pipelines.yml",
+            ".travis.yml", ".buildkite/pipeline.yml", ".drone.yml", ".woodpecker.yml", ".woodpecker.yaml", "cloudbuild.yaml");
     private static final Set<String> GITLAB_SCRIPTS = Set.of("script", "before_script", "after_script");
 
     @Override

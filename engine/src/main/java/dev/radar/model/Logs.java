@@ -7,13 +7,18 @@ import java.util.regex.Pattern;
  * Which logging settings decide the log format, and which of them write structured JSON: logstash and ECS
  * encoders and logback's JsonEncoder; Log4j 2's JsonTemplateLayout, JsonLayout, EcsLayout and GelfLayout; Spring
  * Boot's {@code logging.structured.format.*}, and its StructuredLogEncoder (logback) and StructuredLogLayout
- * (Log4j 2), which write the same ECS, GELF or Logstash JSON from an XML configuration.
+ * (Log4j 2), which write the same ECS, GELF or Logstash JSON from an XML configuration; and a logback
+ * {@code <include>} of a library's ready-made JSON appender ({@code com/google/cloud/spring/logging/logback-json-appender.xml}
+ * of Spring Cloud GCP, {@code co/elastic/logging/logback/boot/ecs-console-appender.xml} of ECS logging), which
+ * defines the appender the configuration then refers to.
  */
 public final class Logs {
 
     private static final Pattern LOGBACK_FORMAT = Pattern.compile("appender\\..*\\.(encoder\\.class|layout\\.class|encoder\\.layout\\.class)");
     private static final Pattern LOG4J2_FORMAT = Pattern.compile("appender\\..*\\.layout");
     private static final Pattern JSON_CLASS = Pattern.compile("(?i).*(logstash|json|ecs|gelf|structuredlog).*");
+    /** File names of included logback resources that define a JSON appender (not Spring Boot's defaults.xml or base.xml). */
+    private static final Pattern JSON_INCLUDE = Pattern.compile("(?i).*(json|logstash|gelf|ecs-)[^/]*\\.xml");
 
     private Logs() {}
 
@@ -26,6 +31,9 @@ public final class Logs {
     public static boolean isStructured(ConfigSetting s) {
         if (s.canonicalKey().matches("logging\\.structured\\.format\\.(console|file)")) {
             return !s.value().isBlank();
+        }
+        if (s.key().equals("include") && s.file().endsWith(".xml")) {
+            return JSON_INCLUDE.matcher(s.value().substring(s.value().lastIndexOf('/') + 1)).matches();
         }
         return isFormat(s) && JSON_CLASS.matcher(s.value()).matches() && !s.value().toLowerCase(Locale.ROOT).contains("pattern");
     }

@@ -47,6 +47,45 @@ class LoggingConfigCollectorsTest {
     }
 
     @Test
+    void log4j2_properties_become_the_same_settings_as_the_xml_form() {
+        // the shape of Netflix/conductor's server/src/main/resources/log4j2.properties, with a JSON and an HTTP appender
+        RepoFacts facts = new RepoFixture(dir).file("server/src/main/resources/log4j2.properties", """
+                appender.console.type = Console
+                appender.console.name = console
+                appender.console.layout.type = PatternLayout
+                appender.console.layout.pattern = %d %p %c - %m%n
+                appender.json.type = Console
+                appender.json.layout.type = JsonTemplateLayout
+                appender.json.layout.eventTemplateUri = classpath:EcsLayout.json
+                appender.hec.type = Http
+                appender.hec.name = SPLUNK
+                appender.hec.url = https://splunk.example.com:8088/services/collector
+                logger.netty.name = io.netty
+                logger.netty.level = warn
+                rootLogger.level = info
+                rootLogger.appenderRef.console.ref = console
+                """).file("log4j2.component.properties", "log4j2.contextSelector = org.apache.logging.log4j.core.async.AsyncLoggerContextSelector\n")
+                .collect();
+        assertThat(facts.settings()).extracting(ConfigSetting::key, ConfigSetting::value, ConfigSetting::line)
+                .containsExactly(
+                        tuple("appender.console.type", "Console", 1),
+                        tuple("appender.console.layout", "PatternLayout", 3),
+                        tuple("appender.json.type", "Console", 5),
+                        tuple("appender.json.layout", "JsonTemplateLayout", 6),
+                        tuple("appender.json.layout.eventTemplateUri", "classpath:EcsLayout.json", 7),
+                        tuple("appender.SPLUNK.type", "Http", 8),
+                        tuple("appender.SPLUNK.url", "https://splunk.example.com:8088/services/collector", 10),
+                        tuple("logger.io.netty.level", "warn", 12),
+                        tuple("root.level", "info", 13));
+    }
+
+    @Test
+    void the_short_root_logger_form_of_log4j2_properties_gives_its_level() {
+        RepoFacts facts = new RepoFixture(dir).file("log4j2.properties", "rootLogger = INFO, STDOUT\n").collect();
+        assertThat(facts.settings()).extracting(ConfigSetting::key, ConfigSetting::value).containsExactly(tuple("root.level", "INFO"));
+    }
+
+    @Test
     void log4j2_appenders_and_layouts_are_read_in_concise_and_strict_form() {
         RepoFacts facts = new RepoFixture(dir).file("log4j2.xml", """
                 <?xml version="1.0" encoding="UTF-8"?>

@@ -33,6 +33,9 @@ class RepoFilesCollectorTest {
         ".github/workflows/release.yaml,         ci-workflow",
         ".gitlab-ci.yml,                         ci-workflow",
         "Jenkinsfile,                            ci-workflow",
+        "azure-pipelines.yaml,                   ci-workflow",
+        ".woodpecker.yaml,                       ci-workflow",
+        "ci/azure-pipelines.yaml,                -",
         ".github/dependabot.yml,                 dependency-updates:dependabot",
         "renovate.json,                          dependency-updates:renovate",
         ".github/renovate.json5,                 dependency-updates:renovate",
@@ -41,6 +44,10 @@ class RepoFilesCollectorTest {
         "Dockerfile-telemetry,                   dockerfile",
         "Containerfile,                          dockerfile",
         ".devcontainer/Dockerfile,               -",
+        ".github/actions/lint/Dockerfile,        -",
+        ".github/workflows/ui-tests/Dockerfile,  -",
+        ".circleci/images/Dockerfile,            -",
+        "ci/Dockerfile,                          dockerfile",
         "src/test/resources/Dockerfile,          -",
         "examples/demo/Dockerfile,               -",
         ".eslintrc.json,                         lint-config",
@@ -62,7 +69,13 @@ class RepoFilesCollectorTest {
         "pkg/orders/orders_test.go,              go",
         "web/src/App.test.tsx,                   npm",
         "web/__tests__/app.js,                   npm",
+        "spec/jasmine_examples/PlayerSpec.js,    npm",
+        "spec/app/subscription_spec.js,          npm",
+        "spec/helpers/common.js,                 -",
+        "src/openapiSpec.js,                     -",
         "tests/test_api.py,                      python",
+        "polls/tests.py,                         python",
+        "polls/test.py,                          -",
         "tests/cli.rs,                           cargo",
         "src/main/java/a/A.java,                 -",
     })
@@ -109,12 +122,14 @@ class RepoFilesCollectorTest {
     @ParameterizedTest(name = "[{index}] {0}")
     @ValueSource(strings = {
         "Dockerfile", "docs/Dockerfile", "sample/x.dockerfile", "DOCKERFILE.prod", "a/Containerfile", "my.dockerfile.bak",
+        ".github/actions/x/Dockerfile", ".GitHub/Dockerfile", "a/.github/Dockerfile", ".gitlab/ci/Dockerfile.build",
         ".eslintrc", ".ESLINTRC.js", "eslint.config.mjs", "prettier.config.js", "biome.jsonc", "rustfmt.toml", ".ruff.toml",
         "clippy.toml", "checkstyle.xml", "detekt.yml", ".markdownlint.yaml", "x/.stylelintrc.json", "config.toml", "ruff.toml",
         "keys/server.pem", "id_rsa", "ID_ED25519", "a/tls.KEY", "auth.p8", "id_rsa.pub", "x.pem\nz", "id_",
         "src/test/java/A.java", "core/src/jvmTest/A.kt", "src/it/x", "SRC/test/x", "a/src/Test/b", "src/xTest/", "src/it",
-        "web/src/App.test.tsx", "a.spec.mjs", "a.test.js.map", "test/app.js", "tests/app.ts", "test/app.jsx", "test/a.css",
-        "tests/test_api.py", "a_test.py", "conftest.py", "tests/helpers.py", "test_.py", "x/tests/cli.rs", "tests/sub/cli.rs",
+        "spec/jasmine_examples/PlayerSpec.js", "spec/app/subscriptionSpec.js", "spec/user_spec.mjs", "src/openapiSpec.js",
+        "spec/helpers/common.js", "myspec/aSpec.js", "spec/Spec.ts", "spec/x/spec/", "web/src/App.test.tsx", "a.spec.mjs", "a.test.js.map", "test/app.js", "tests/app.ts", "test/app.jsx", "test/a.css",
+        "tests/test_api.py", "a_test.py", "conftest.py", "polls/tests.py", "tests.pyc", "mytests.py", "tests/helpers.py", "test_.py", "x/tests/cli.rs", "tests/sub/cli.rs",
         "mytests/cli.rs", "tests/.rs", "src/lib.rs", "docs/adr/0001.md", "doc/ADR/x", "docs/adr/", "DOCS/ADR/x", "docs/adr/a\nb",
         "doc/adr/\u2028", "docsx/adr/a", "pkg/x_test.go", "README.md", "a\nsrc/test/b", "tests/a\n.py",
     })
@@ -136,10 +151,11 @@ class RepoFilesCollectorTest {
             if (name.endsWith("_test.go")) {
                 return "go";
             }
-            if (name.matches(".*\\.(test|spec)\\.[cm]?[jt]sx?") || RepoPaths.isTest(path) && name.matches(".*\\.[cm]?[jt]sx?")) {
+            if (name.matches(".*\\.(test|spec)\\.[cm]?[jt]sx?") || RepoPaths.isTest(path) && name.matches(".*\\.[cm]?[jt]sx?")
+                    || path.matches("(.*/)?spec/(.*/)?[^/]*[sS]pec\\.[cm]?[jt]sx?")) {
                 return "npm";
             }
-            if (name.matches("test_.*\\.py|.*_test\\.py|conftest\\.py") || RepoPaths.isTest(path) && name.endsWith(".py")) {
+            if (name.matches("test_.*\\.py|.*_test\\.py|tests\\.py|conftest\\.py") || RepoPaths.isTest(path) && name.endsWith(".py")) {
                 return "python";
             }
             return path.matches("(.*/)?tests/[^/]+\\.rs") ? "cargo" : null;
@@ -159,7 +175,7 @@ class RepoFilesCollectorTest {
                     + "\\.hadolint\\.ya?ml|\\.stylelintrc.*|\\.rubocop\\.yml|detekt\\.yml|\\.swiftlint\\.yml|\\.editorconfig-checker\\.json")) {
                 return "lint-config";
             }
-            if (name.matches("(?i)(dockerfile([.-].*)?|.*\\.dockerfile|containerfile)") && !lower.startsWith(".devcontainer/")
+            if (name.matches("(?i)(dockerfile([.-].*)?|.*\\.dockerfile|containerfile)") && !lower.matches("(\\.devcontainer|\\.github|\\.gitlab|\\.circleci|\\.buildkite)/.*")
                     && !RepoPaths.isTest(path) && !lower.matches("(.*/)?(examples?|samples?|docs?)/.*")) {
                 return "dockerfile";
             }

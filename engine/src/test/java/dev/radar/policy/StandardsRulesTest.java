@@ -94,6 +94,14 @@ class StandardsRulesTest {
         assertThat(of(report, "HYG-004")).hasSize(1);
     }
 
+    @Test
+    void an_operation_with_several_error_responses_without_problem_json_is_one_finding_that_names_them_all() throws IOException {
+        // RealWorld's Conduit API: 401 with an empty content map and 422 as application/json, keys written as integers
+        Report report = check("API-003/fail-several-error-bodies-without-problem-json", "conduit", "");
+        assertThat(of(report, "API-003")).singleElement().satisfies(f -> assertThat(f.message())
+                .isEqualTo("POST /users/login: error responses without an application/problem+json body: 401, 422"));
+    }
+
     @ParameterizedTest(name = "{0} never shows {1}")
     @CsvSource({"SEC-002/fail-aws-access-key-in-application-yml, AKIAIOSFODNN7EXAMPLE, AKIA****************",
         "SEC-003/fail-literal-password-in-prod-profile, hunter2, *******"})

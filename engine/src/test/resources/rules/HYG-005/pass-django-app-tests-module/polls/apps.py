@@ -1,0 +1,2 @@
+class PollsConfig:
+    name = "polls"

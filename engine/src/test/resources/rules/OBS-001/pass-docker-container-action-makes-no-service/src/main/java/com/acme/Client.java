@@ -1,0 +1,1 @@
+package com.acme; public class Client {}
