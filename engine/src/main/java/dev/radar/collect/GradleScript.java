@@ -255,9 +255,30 @@ final class GradleScript {
                 && st.get(0) instanceof Token t && t.is("id") && st.get(2) instanceof Token v && v.kind() == Kind.STRING) {
             definedPluginIds.add(v.text());
         }
+        int handler = handlerCall(st);
+        if (handler > 0) {
+            dependencyStatement(st.subList(handler, st.size()), ctx.push("dependencies", Mode.DEPENDENCIES));
+            return;
+        }
         applyPlugin(st);
         scanCalls(st, ctx);
         nestedBlocks(st, ctx, name, body);
+    }
+
+    /**
+     * {@code dependencies.compileOnly 'g:a:v'}, {@code project.dependencies.implementation(..)}: a declaration made
+     * on the dependency handler without a block. Returns the index of the configuration name, or -1 ({@code add} and
+     * {@code create} are {@link #scanCalls}'s).
+     */
+    private static int handlerCall(List<Node> st) {
+        int k = st.size() > 2 && st.get(0) instanceof Token p && (p.is("project") || p.is("rootProject") || p.is("it"))
+                && st.get(1) instanceof Token dot && dot.is(".") ? 2 : 0;
+        if (k + 3 < st.size() && st.get(k) instanceof Token d && d.is("dependencies") && st.get(k + 1) instanceof Token dot
+                && dot.is(".") && st.get(k + 2) instanceof Token c && c.ident() && !c.is("add") && !c.is("create")
+                && assignment(st) < 0) {
+            return k + 2;
+        }
+        return -1;
     }
 
     /** {@code object X {..}}, {@code class X {..}}: a named type with a body. */

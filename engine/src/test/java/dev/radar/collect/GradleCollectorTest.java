@@ -919,6 +919,24 @@ class GradleCollectorTest {
     }
 
     @Test
+    void a_declaration_made_on_the_dependency_handler_without_a_block_is_found() throws IOException {
+        RepoFacts facts = collect(Map.of("build.gradle", """
+                allprojects {
+                    plugins.withId('org.example.processing') {
+                        dependencies.compileOnly 'javax.annotation:javax.annotation-api:1.3.2'
+                        project.dependencies.implementation("org.example:runtime:1.0")
+                        dependencies.constraints { implementation 'org.example:pinned:2.0' }
+                    }
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("javax.annotation", "javax.annotation-api", "1.3.2", "1.3.2", 3, "compileOnly"),
+                tuple("org.example", "runtime", "1.0", "1.0", 4, "implementation"),
+                tuple("org.example", "pinned", "2.0", "2.0", 5, "implementation"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    @Test
     void each_coordinate_of_a_multi_line_groovy_vararg_declaration_is_at_its_own_line() throws IOException {
         RepoFacts facts = collect(Map.of("build.gradle", """
                 def grpcVersion = "1.60.0"
