@@ -142,6 +142,9 @@ final class GradleScript {
 
     private static boolean continues(List<Node> current, List<Node> nodes, int newlineIndex) {
         Node last = current.get(current.size() - 1);
+        if (last instanceof Token star && star.is("*") && current.get(0) instanceof Token i && i.is("import")) {
+            return false; // import org.example.*
+        }
         if (last instanceof Token t && (t.kind() == Kind.PUNCT && TRAILING_CONTINUATION.contains(t.text())
                 || t.ident() && (t.text().equals("else") || t.text().equals("by") || t.text().equals("in")))) {
             return true;

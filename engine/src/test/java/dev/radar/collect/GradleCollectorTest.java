@@ -806,6 +806,29 @@ class GradleCollectorTest {
                 tuple("io.ktor", "ktor-client-cio", "${ktorVersion}", "2.3.7", 6, "implementation"));
     }
 
+    @Test
+    void a_star_import_does_not_swallow_the_statement_on_the_next_line() throws IOException {
+        RepoFacts facts = collect(Map.of(
+                "gradle.properties", "libVersion=1.4.0\n",
+                "build.gradle.kts", """
+                        import org.example.gradle.tasks.*
+                        val libVersion = property("libVersion") as String
+                        dependencies {
+                            implementation("org.example:core:$libVersion")
+                        }
+                        """,
+                "groovy/build.gradle", """
+                        import org.example.gradle.tasks.*
+                        def coreVersion = '2.0'
+                        dependencies {
+                            implementation "org.example:core:$coreVersion"
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactlyInAnyOrder(
+                tuple("org.example", "core", "$libVersion", "1.4.0", 4, "implementation"),
+                tuple("org.example", "core", "$coreVersion", "2.0", 4, "implementation"));
+    }
+
     // ---- where dependency blocks are --------------------------------------------------------------------
 
     static Stream<Arguments> buildscriptAndSubprojects() {
