@@ -242,7 +242,7 @@ final class GradleScript {
                 block(body.children(), ctx.push(name, Mode.PLUGINS));
                 return;
             }
-            if (name.equals("ext") && simple) {
+            if (name.equals("ext") && simple || isExtraScope(st, last)) {
                 block(body.children(), ctx.push(name, Mode.EXT));
                 return;
             }
@@ -359,6 +359,14 @@ final class GradleScript {
             }
         }
         return braceIndex > 0;
+    }
+
+    /** {@code extra.apply {}}, {@code rootProject.ext.run {}}: a block whose receiver is the extra properties, like {@code ext {}}. */
+    private static boolean isExtraScope(List<Node> st, int braceIndex) {
+        return braceIndex >= 3 && st.get(braceIndex - 1) instanceof Token f && (f.is("apply") || f.is("run"))
+                && st.get(braceIndex - 2) instanceof Token dot && dot.is(".")
+                && st.get(braceIndex - 3) instanceof Token ex && (ex.is("ext") || ex.is("extra"))
+                && isSimpleBlockHead(st, braceIndex);
     }
 
     /**

@@ -807,6 +807,30 @@ class GradleCollectorTest {
     }
 
     @Test
+    void extra_properties_set_in_an_extra_apply_block_resolve_versions() throws IOException {
+        RepoFacts facts = collect(Map.of(
+                "build.gradle.kts", """
+                        buildscript {
+                            extra.apply {
+                                set("okhttpVersion", "4.12.0")
+                            }
+                        }
+                        rootProject.extra.run {
+                            set("roomVersion", "2.6.1")
+                        }
+                        """,
+                "library/build.gradle.kts", """
+                        dependencies {
+                            api(platform("com.squareup.okhttp3:okhttp-bom:${rootProject.extra["okhttpVersion"]}"))
+                            ksp("androidx.room:room-compiler:${rootProject.extra["roomVersion"]}")
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("com.squareup.okhttp3", "okhttp-bom", "${rootProject.extra[\"okhttpVersion\"]}", "4.12.0", 2, "platform"),
+                tuple("androidx.room", "room-compiler", "${rootProject.extra[\"roomVersion\"]}", "2.6.1", 3, "ksp"));
+    }
+
+    @Test
     void a_star_import_does_not_swallow_the_statement_on_the_next_line() throws IOException {
         RepoFacts facts = collect(Map.of(
                 "gradle.properties", "libVersion=1.4.0\n",
