@@ -306,7 +306,7 @@ public final class GradleCollector implements Collector {
 
         void declaration(Declaration d) {
             String scope = d.configuration().isEmpty() ? "detached" : d.configuration();
-            List<List<Node>> args = d.arguments();
+            List<List<Node>> args = withoutNotationName(d.arguments());
             ClosureVersion closureVersion = closureVersion(d.closure());
             boolean understood;
             if (args.isEmpty()) {
@@ -634,6 +634,9 @@ public final class GradleCollector implements Collector {
             String declared = "";
             String resolved = "";
             List<Node> arg = GradleScript.withoutNewlines(p.argument());
+            if (isNamed(arg) && arg.get(1) instanceof Token eq && eq.is("=")) {
+                arg = arg.subList(2, arg.size()); // alias(notation = libs.plugins.x), id(id = "x")
+            }
             switch (p.form()) {
                 case "alias" -> {
                     Optional<GradleCatalog.Plugin> entry = catalogPlugin(arg);
@@ -726,6 +729,15 @@ public final class GradleCollector implements Collector {
 
         private String string(List<Node> expr) {
             return GradleScript.single(expr) instanceof Token t && t.kind() == Kind.STRING ? t.text() : null;
+        }
+
+        /** {@code implementation(dependencyNotation = libs.x)}: a Kotlin named argument holding the notation, read as the notation. */
+        private static List<List<Node>> withoutNotationName(List<List<Node>> args) {
+            if (args.size() == 1 && isNamed(args.get(0)) && args.get(0).get(0) instanceof Token k && k.is("dependencyNotation")
+                    && args.get(0).get(1) instanceof Token eq && eq.is("=")) {
+                return List.of(args.get(0).subList(2, args.get(0).size()));
+            }
+            return args;
         }
 
         private static boolean isNamed(List<Node> arg) {

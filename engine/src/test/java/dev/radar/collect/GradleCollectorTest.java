@@ -831,6 +831,43 @@ class GradleCollectorTest {
     }
 
     @Test
+    void a_notation_given_as_the_named_argument_dependency_notation_is_read() throws IOException {
+        RepoFacts facts = collect(Map.of(
+                "gradle/libs.versions.toml", CATALOG,
+                "build.gradle.kts", """
+                        dependencies {
+                            implementation(dependencyNotation = libs.bundles.testing)
+                            implementation(dependencyNotation = "org.example:core:1.0") {
+                                exclude(group = "org.slf4j")
+                            }
+                            implementation(dependencyNotation = project(path = ":core"))
+                            testImplementation(dependencyNotation = kotlin("test"))
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.junit.jupiter", "junit-jupiter", "ref:junit", "5.10.1", 2, "implementation"),
+                tuple("com.squareup.okio", "okio", "ref:okio", "3.7.0", 2, "implementation"),
+                tuple("org.example", "core", "1.0", "1.0", 3, "implementation"),
+                tuple("org.jetbrains.kotlin", "kotlin-test", "", "", 7, "testImplementation"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    @Test
+    void a_plugin_request_with_a_named_argument_is_read() throws IOException {
+        RepoFacts facts = collect(Map.of(
+                "gradle/libs.versions.toml", CATALOG,
+                "build.gradle.kts", """
+                        plugins {
+                            alias(notation = libs.plugins.kotlin.jvm)
+                            id(id = "org.example.plugin") version "1.2"
+                        }
+                        """));
+        assertThat(facts.dependencies()).extracting(d -> d.name() + "@" + d.declaredVersion() + "=" + d.version())
+                .containsExactly("org.jetbrains.kotlin.jvm@ref:kotlin=1.9.22", "org.example.plugin@1.2=1.2");
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    @Test
     void a_star_import_does_not_swallow_the_statement_on_the_next_line() throws IOException {
         RepoFacts facts = collect(Map.of(
                 "gradle.properties", "libVersion=1.4.0\n",
