@@ -383,12 +383,15 @@ public final class GradleCollector implements Collector {
                     return kotlinModule(inner, scope, line);
                 }
                 if (NPM.contains(fn) && !inner.isEmpty() && string(inner.get(0)) != null) {
-                    Value version = inner.size() > 1 ? resolver.eval(inner.get(1)) : new Value("", true);
+                    // npm("x", "1.0"), npm("x", version = "1.0", generateExternals = true)
+                    List<Node> v = inner.size() > 1 && isNamed(inner.get(1)) ? inner.get(1).subList(2, inner.get(1).size())
+                            : inner.size() > 1 ? inner.get(1) : List.of();
+                    Value version = v.isEmpty() ? new Value("", true) : resolver.eval(v);
                     String name = string(inner.get(0));
                     int slash = name.startsWith("@") ? name.indexOf('/') : -1;
                     rows.add(new Dependency(repo, Ecosystem.NPM, slash > 0 ? name.substring(0, slash) : "",
-                            slash > 0 ? name.substring(slash + 1) : name, inner.size() > 1 ? written(inner.get(1)) : "",
-                            inner.size() > 1 ? exact(version) : "", scope, true, path, line, List.of()));
+                            slash > 0 ? name.substring(slash + 1) : name, v.isEmpty() ? "" : written(v),
+                            v.isEmpty() ? "" : exact(version), scope, true, path, line, List.of()));
                     return true;
                 }
                 if (LOCAL.contains(fn)) {

@@ -853,6 +853,23 @@ class GradleCollectorTest {
     }
 
     @Test
+    void an_npm_dependency_of_a_kotlin_js_source_set_takes_its_version_from_a_named_argument_too() throws IOException {
+        RepoFacts facts = collect(Map.of("build.gradle.kts", """
+                kotlin {
+                    sourceSets {
+                        jsMain.dependencies {
+                            implementation(npm("sql.js", "1.8.0"))
+                            implementation(npm("@js-joda/core", version = "5.6.1", generateExternals = false))
+                        }
+                    }
+                }
+                """));
+        assertThat(facts.dependencies()).filteredOn(d -> d.ecosystem() == Ecosystem.NPM)
+                .extracting(d -> d.group() + "/" + d.name() + "@" + d.declaredVersion() + "=" + d.version())
+                .containsExactly("/sql.js@1.8.0=1.8.0", "@js-joda/core@5.6.1=5.6.1");
+    }
+
+    @Test
     void a_plugin_request_with_a_named_argument_is_read() throws IOException {
         RepoFacts facts = collect(Map.of(
                 "gradle/libs.versions.toml", CATALOG,
