@@ -631,6 +631,9 @@ final class GradleScript {
             scanCalls(st, ctx);
             return; // a local variable or property assignment, not a declaration
         }
+        if (first instanceof Token t && t.is("fun")) {
+            return; // a local helper, fun flavorImplementation(notation: Any) { add("flavorImplementation", notation) }
+        }
         if (first instanceof Token t && t.ident() && st.size() == 2 && trailing != null) {
             if (!OPAQUE.contains(t.text())) {
                 block(trailing.children(), ctx.push(t.text(), Mode.DEPENDENCIES));

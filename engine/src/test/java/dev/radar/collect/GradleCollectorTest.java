@@ -870,6 +870,20 @@ class GradleCollectorTest {
     }
 
     @Test
+    void a_helper_function_defined_in_a_dependencies_block_is_not_a_declaration() throws IOException {
+        RepoFacts facts = collect(Map.of("build.gradle.kts", """
+                dependencies {
+                    fun fullImplementation(dependencyNotation: Any) {
+                        add("fullImplementation", dependencyNotation)
+                    }
+                    fullImplementation("org.example:full:1.0")
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(tuple("org.example", "full", "1.0", "1.0", 5, "fullImplementation"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    @Test
     void a_plugin_request_with_a_named_argument_is_read() throws IOException {
         RepoFacts facts = collect(Map.of(
                 "gradle/libs.versions.toml", CATALOG,
