@@ -735,8 +735,8 @@ final class GradleScript {
             unknownPlugin(st);
             return;
         }
-        if (st.size() == 1) {
-            return; // `java`, `kotlin-dsl`: core plugins by name
+        if (st.size() == 1 || chain(st) != null) {
+            return; // `java`, `kotlin-dsl`: core plugins by name; buildsrc.convention.`kotlin-jvm`: a precompiled script plugin
         }
         String form = head.text();
         if (!form.equals("id") && !form.equals("kotlin") && !form.equals("alias")) {

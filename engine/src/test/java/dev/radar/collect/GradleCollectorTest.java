@@ -884,6 +884,18 @@ class GradleCollectorTest {
     }
 
     @Test
+    void a_precompiled_script_plugin_requested_by_its_accessor_is_skipped_silently() throws IOException {
+        RepoFacts facts = collect(Map.of("build.gradle.kts", """
+                plugins {
+                    buildsrc.convention.`kotlin-jvm`
+                    `java-library`
+                }
+                """));
+        assertThat(facts.dependencies()).isEmpty();
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    @Test
     void a_plugin_request_with_a_named_argument_is_read() throws IOException {
         RepoFacts facts = collect(Map.of(
                 "gradle/libs.versions.toml", CATALOG,
