@@ -278,6 +278,7 @@ final class GradleScript {
                 && st.get(1) instanceof Token dot && dot.is(".") ? 2 : 0;
         if (k + 3 < st.size() && st.get(k) instanceof Token d && d.is("dependencies") && st.get(k + 1) instanceof Token dot
                 && dot.is(".") && st.get(k + 2) instanceof Token c && c.ident() && !c.is("add") && !c.is("create")
+                && !OPAQUE.contains(c.text()) && !(st.get(k + 3) instanceof Token next && (next.is(".") || next.is("?.")))
                 && assignment(st) < 0) {
             return k + 2;
         }

@@ -1055,6 +1055,8 @@ class GradleCollectorTest {
                         dependencies.constraints { implementation 'org.example:pinned:2.0' }
                     }
                 }
+                dependencies.components.all(AlignmentRule)
+                dependencies.components { withModule('org.example:x') { allVariants { } } }
                 """));
         assertThat(rows(facts)).containsExactly(
                 tuple("javax.annotation", "javax.annotation-api", "1.3.2", "1.3.2", 3, "compileOnly"),
