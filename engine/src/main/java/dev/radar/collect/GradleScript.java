@@ -34,6 +34,8 @@ final class GradleScript {
     private static final Set<String> CONTROL = Set.of("if", "else", "for", "while", "when", "try", "catch", "finally", "do", "switch");
     private static final Set<String> MODIFIERS = Set.of("val", "var", "def", "final", "const", "private", "public", "internal",
             "protected", "static", "lateinit", "override", "inline");
+    /** Statements that print or log, which a dependencies block may hold too. */
+    private static final Set<String> OUTPUT = Set.of("println", "print", "logger", "System");
     /** Blocks inside {@code dependencies {}} that configure resolution and hold no declarations. */
     private static final Set<String> OPAQUE = Set.of("components", "modules", "attributesSchema", "artifactTypes", "registerTransform",
             "exclude", "attributes", "capabilities");
@@ -631,6 +633,9 @@ final class GradleScript {
         if (first instanceof Token t && t.ident() && MODIFIERS.contains(t.text()) || assignment(st) >= 0) {
             scanCalls(st, ctx);
             return; // a local variable or property assignment, not a declaration
+        }
+        if (first instanceof Token t && t.ident() && OUTPUT.contains(t.text())) {
+            return; // println "..", logger.info(..), System.out.println(..): output, not a declaration
         }
         if (first instanceof Token t && t.is("fun")) {
             return; // a local helper, fun flavorImplementation(notation: Any) { add("flavorImplementation", notation) }

@@ -884,6 +884,23 @@ class GradleCollectorTest {
     }
 
     @Test
+    void printing_and_logging_in_a_dependencies_block_are_not_declarations() throws IOException {
+        RepoFacts facts = collect(Map.of("build.gradle", """
+                dependencies {
+                    if (project.hasProperty('freeBuild')) {
+                        System.out.println("free build: skipping some dependencies")
+                    } else {
+                        implementation 'org.example:tracking:1.0'
+                    }
+                    println "dependencies added"
+                    logger.info("done")
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(tuple("org.example", "tracking", "1.0", "1.0", 5, "implementation"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    @Test
     void a_precompiled_script_plugin_requested_by_its_accessor_is_skipped_silently() throws IOException {
         RepoFacts facts = collect(Map.of("build.gradle.kts", """
                 plugins {
