@@ -306,7 +306,7 @@ public final class GradleCollector implements Collector {
 
         void declaration(Declaration d) {
             String scope = d.configuration().isEmpty() ? "detached" : d.configuration();
-            List<List<Node>> args = d.arguments();
+            List<List<Node>> args = withoutNotationName(d.arguments());
             ClosureVersion closureVersion = closureVersion(d.closure());
             boolean understood;
             if (args.isEmpty()) {
@@ -383,12 +383,15 @@ public final class GradleCollector implements Collector {
                     return kotlinModule(inner, scope, line);
                 }
                 if (NPM.contains(fn) && !inner.isEmpty() && string(inner.get(0)) != null) {
-                    Value version = inner.size() > 1 ? resolver.eval(inner.get(1)) : new Value("", true);
+                    // npm("x", "1.0"), npm("x", version = "1.0", generateExternals = true)
+                    List<Node> v = inner.size() > 1 && isNamed(inner.get(1)) ? inner.get(1).subList(2, inner.get(1).size())
+                            : inner.size() > 1 ? inner.get(1) : List.of();
+                    Value version = v.isEmpty() ? new Value("", true) : resolver.eval(v);
                     String name = string(inner.get(0));
                     int slash = name.startsWith("@") ? name.indexOf('/') : -1;
                     rows.add(new Dependency(repo, Ecosystem.NPM, slash > 0 ? name.substring(0, slash) : "",
-                            slash > 0 ? name.substring(slash + 1) : name, inner.size() > 1 ? written(inner.get(1)) : "",
-                            inner.size() > 1 ? exact(version) : "", scope, true, path, line, List.of()));
+                            slash > 0 ? name.substring(slash + 1) : name, v.isEmpty() ? "" : written(v),
+                            v.isEmpty() ? "" : exact(version), scope, true, path, line, List.of()));
                     return true;
                 }
                 if (LOCAL.contains(fn)) {
@@ -634,6 +637,9 @@ public final class GradleCollector implements Collector {
             String declared = "";
             String resolved = "";
             List<Node> arg = GradleScript.withoutNewlines(p.argument());
+            if (isNamed(arg) && arg.get(1) instanceof Token eq && eq.is("=")) {
+                arg = arg.subList(2, arg.size()); // alias(notation = libs.plugins.x), id(id = "x")
+            }
             switch (p.form()) {
                 case "alias" -> {
                     Optional<GradleCatalog.Plugin> entry = catalogPlugin(arg);
@@ -726,6 +732,15 @@ public final class GradleCollector implements Collector {
 
         private String string(List<Node> expr) {
             return GradleScript.single(expr) instanceof Token t && t.kind() == Kind.STRING ? t.text() : null;
+        }
+
+        /** {@code implementation(dependencyNotation = libs.x)}: a Kotlin named argument holding the notation, read as the notation. */
+        private static List<List<Node>> withoutNotationName(List<List<Node>> args) {
+            if (args.size() == 1 && isNamed(args.get(0)) && args.get(0).get(0) instanceof Token k && k.is("dependencyNotation")
+                    && args.get(0).get(1) instanceof Token eq && eq.is("=")) {
+                return List.of(args.get(0).subList(2, args.get(0).size()));
+            }
+            return args;
         }
 
         private static boolean isNamed(List<Node> arg) {

@@ -34,6 +34,8 @@ final class GradleScript {
     private static final Set<String> CONTROL = Set.of("if", "else", "for", "while", "when", "try", "catch", "finally", "do", "switch");
     private static final Set<String> MODIFIERS = Set.of("val", "var", "def", "final", "const", "private", "public", "internal",
             "protected", "static", "lateinit", "override", "inline");
+    /** Statements that print or log, which a dependencies block may hold too. */
+    private static final Set<String> OUTPUT = Set.of("println", "print", "logger", "System");
     /** Blocks inside {@code dependencies {}} that configure resolution and hold no declarations. */
     private static final Set<String> OPAQUE = Set.of("components", "modules", "attributesSchema", "artifactTypes", "registerTransform",
             "exclude", "attributes", "capabilities");
@@ -142,6 +144,9 @@ final class GradleScript {
 
     private static boolean continues(List<Node> current, List<Node> nodes, int newlineIndex) {
         Node last = current.get(current.size() - 1);
+        if (last instanceof Token star && star.is("*") && current.get(0) instanceof Token i && i.is("import")) {
+            return false; // import org.example.*
+        }
         if (last instanceof Token t && (t.kind() == Kind.PUNCT && TRAILING_CONTINUATION.contains(t.text())
                 || t.ident() && (t.text().equals("else") || t.text().equals("by") || t.text().equals("in")))) {
             return true;
@@ -239,7 +244,7 @@ final class GradleScript {
                 block(body.children(), ctx.push(name, Mode.PLUGINS));
                 return;
             }
-            if (name.equals("ext") && simple) {
+            if (name.equals("ext") && simple || isExtraScope(st, last)) {
                 block(body.children(), ctx.push(name, Mode.EXT));
                 return;
             }
@@ -255,9 +260,31 @@ final class GradleScript {
                 && st.get(0) instanceof Token t && t.is("id") && st.get(2) instanceof Token v && v.kind() == Kind.STRING) {
             definedPluginIds.add(v.text());
         }
+        int handler = handlerCall(st);
+        if (handler > 0) {
+            dependencyStatement(st.subList(handler, st.size()), ctx.push("dependencies", Mode.DEPENDENCIES));
+            return;
+        }
         applyPlugin(st);
         scanCalls(st, ctx);
         nestedBlocks(st, ctx, name, body);
+    }
+
+    /**
+     * {@code dependencies.compileOnly 'g:a:v'}, {@code project.dependencies.implementation(..)}: a declaration made
+     * on the dependency handler without a block. Returns the index of the configuration name, or -1 ({@code add} and
+     * {@code create} are {@link #scanCalls}'s).
+     */
+    private static int handlerCall(List<Node> st) {
+        int k = st.size() > 2 && st.get(0) instanceof Token p && (p.is("project") || p.is("rootProject") || p.is("it"))
+                && st.get(1) instanceof Token dot && dot.is(".") ? 2 : 0;
+        if (k + 3 < st.size() && st.get(k) instanceof Token d && d.is("dependencies") && st.get(k + 1) instanceof Token dot
+                && dot.is(".") && st.get(k + 2) instanceof Token c && c.ident() && !c.is("add") && !c.is("create")
+                && !OPAQUE.contains(c.text()) && !(st.get(k + 3) instanceof Token next && (next.is(".") || next.is("?.")))
+                && assignment(st) < 0) {
+            return k + 2;
+        }
+        return -1;
     }
 
     /** {@code object X {..}}, {@code class X {..}}: a named type with a body. */
@@ -335,6 +362,14 @@ final class GradleScript {
             }
         }
         return braceIndex > 0;
+    }
+
+    /** {@code extra.apply {}}, {@code rootProject.ext.run {}}: a block whose receiver is the extra properties, like {@code ext {}}. */
+    private static boolean isExtraScope(List<Node> st, int braceIndex) {
+        return braceIndex >= 3 && st.get(braceIndex - 1) instanceof Token f && (f.is("apply") || f.is("run"))
+                && st.get(braceIndex - 2) instanceof Token dot && dot.is(".")
+                && st.get(braceIndex - 3) instanceof Token ex && (ex.is("ext") || ex.is("extra"))
+                && isSimpleBlockHead(st, braceIndex);
     }
 
     /**
@@ -599,6 +634,12 @@ final class GradleScript {
             scanCalls(st, ctx);
             return; // a local variable or property assignment, not a declaration
         }
+        if (first instanceof Token t && t.ident() && OUTPUT.contains(t.text())) {
+            return; // println "..", logger.info(..), System.out.println(..): output, not a declaration
+        }
+        if (first instanceof Token t && t.is("fun")) {
+            return; // a local helper, fun flavorImplementation(notation: Any) { add("flavorImplementation", notation) }
+        }
         if (first instanceof Token t && t.ident() && st.size() == 2 && trailing != null) {
             if (!OPAQUE.contains(t.text())) {
                 block(trailing.children(), ctx.push(t.text(), Mode.DEPENDENCIES));
@@ -700,8 +741,8 @@ final class GradleScript {
             unknownPlugin(st);
             return;
         }
-        if (st.size() == 1) {
-            return; // `java`, `kotlin-dsl`: core plugins by name
+        if (st.size() == 1 || chain(st) != null) {
+            return; // `java`, `kotlin-dsl`: core plugins by name; buildsrc.convention.`kotlin-jvm`: a precompiled script plugin
         }
         String form = head.text();
         if (!form.equals("id") && !form.equals("kotlin") && !form.equals("alias")) {

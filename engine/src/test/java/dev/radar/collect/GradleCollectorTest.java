@@ -806,6 +806,150 @@ class GradleCollectorTest {
                 tuple("io.ktor", "ktor-client-cio", "${ktorVersion}", "2.3.7", 6, "implementation"));
     }
 
+    @Test
+    void extra_properties_set_in_an_extra_apply_block_resolve_versions() throws IOException {
+        RepoFacts facts = collect(Map.of(
+                "build.gradle.kts", """
+                        buildscript {
+                            extra.apply {
+                                set("okhttpVersion", "4.12.0")
+                            }
+                        }
+                        rootProject.extra.run {
+                            set("roomVersion", "2.6.1")
+                        }
+                        """,
+                "library/build.gradle.kts", """
+                        dependencies {
+                            api(platform("com.squareup.okhttp3:okhttp-bom:${rootProject.extra["okhttpVersion"]}"))
+                            ksp("androidx.room:room-compiler:${rootProject.extra["roomVersion"]}")
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("com.squareup.okhttp3", "okhttp-bom", "${rootProject.extra[\"okhttpVersion\"]}", "4.12.0", 2, "platform"),
+                tuple("androidx.room", "room-compiler", "${rootProject.extra[\"roomVersion\"]}", "2.6.1", 3, "ksp"));
+    }
+
+    @Test
+    void a_notation_given_as_the_named_argument_dependency_notation_is_read() throws IOException {
+        RepoFacts facts = collect(Map.of(
+                "gradle/libs.versions.toml", CATALOG,
+                "build.gradle.kts", """
+                        dependencies {
+                            implementation(dependencyNotation = libs.bundles.testing)
+                            implementation(dependencyNotation = "org.example:core:1.0") {
+                                exclude(group = "org.slf4j")
+                            }
+                            implementation(dependencyNotation = project(path = ":core"))
+                            testImplementation(dependencyNotation = kotlin("test"))
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.junit.jupiter", "junit-jupiter", "ref:junit", "5.10.1", 2, "implementation"),
+                tuple("com.squareup.okio", "okio", "ref:okio", "3.7.0", 2, "implementation"),
+                tuple("org.example", "core", "1.0", "1.0", 3, "implementation"),
+                tuple("org.jetbrains.kotlin", "kotlin-test", "", "", 7, "testImplementation"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    @Test
+    void an_npm_dependency_of_a_kotlin_js_source_set_takes_its_version_from_a_named_argument_too() throws IOException {
+        RepoFacts facts = collect(Map.of("build.gradle.kts", """
+                kotlin {
+                    sourceSets {
+                        jsMain.dependencies {
+                            implementation(npm("sql.js", "1.8.0"))
+                            implementation(npm("@js-joda/core", version = "5.6.1", generateExternals = false))
+                        }
+                    }
+                }
+                """));
+        assertThat(facts.dependencies()).filteredOn(d -> d.ecosystem() == Ecosystem.NPM)
+                .extracting(d -> d.group() + "/" + d.name() + "@" + d.declaredVersion() + "=" + d.version())
+                .containsExactly("/sql.js@1.8.0=1.8.0", "@js-joda/core@5.6.1=5.6.1");
+    }
+
+    @Test
+    void a_helper_function_defined_in_a_dependencies_block_is_not_a_declaration() throws IOException {
+        RepoFacts facts = collect(Map.of("build.gradle.kts", """
+                dependencies {
+                    fun fullImplementation(dependencyNotation: Any) {
+                        add("fullImplementation", dependencyNotation)
+                    }
+                    fullImplementation("org.example:full:1.0")
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(tuple("org.example", "full", "1.0", "1.0", 5, "fullImplementation"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    @Test
+    void printing_and_logging_in_a_dependencies_block_are_not_declarations() throws IOException {
+        RepoFacts facts = collect(Map.of("build.gradle", """
+                dependencies {
+                    if (project.hasProperty('freeBuild')) {
+                        System.out.println("free build: skipping some dependencies")
+                    } else {
+                        implementation 'org.example:tracking:1.0'
+                    }
+                    println "dependencies added"
+                    logger.info("done")
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(tuple("org.example", "tracking", "1.0", "1.0", 5, "implementation"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    @Test
+    void a_precompiled_script_plugin_requested_by_its_accessor_is_skipped_silently() throws IOException {
+        RepoFacts facts = collect(Map.of("build.gradle.kts", """
+                plugins {
+                    buildsrc.convention.`kotlin-jvm`
+                    `java-library`
+                }
+                """));
+        assertThat(facts.dependencies()).isEmpty();
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    @Test
+    void a_plugin_request_with_a_named_argument_is_read() throws IOException {
+        RepoFacts facts = collect(Map.of(
+                "gradle/libs.versions.toml", CATALOG,
+                "build.gradle.kts", """
+                        plugins {
+                            alias(notation = libs.plugins.kotlin.jvm)
+                            id(id = "org.example.plugin") version "1.2"
+                        }
+                        """));
+        assertThat(facts.dependencies()).extracting(d -> d.name() + "@" + d.declaredVersion() + "=" + d.version())
+                .containsExactly("org.jetbrains.kotlin.jvm@ref:kotlin=1.9.22", "org.example.plugin@1.2=1.2");
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    @Test
+    void a_star_import_does_not_swallow_the_statement_on_the_next_line() throws IOException {
+        RepoFacts facts = collect(Map.of(
+                "gradle.properties", "libVersion=1.4.0\n",
+                "build.gradle.kts", """
+                        import org.example.gradle.tasks.*
+                        val libVersion = property("libVersion") as String
+                        dependencies {
+                            implementation("org.example:core:$libVersion")
+                        }
+                        """,
+                "groovy/build.gradle", """
+                        import org.example.gradle.tasks.*
+                        def coreVersion = '2.0'
+                        dependencies {
+                            implementation "org.example:core:$coreVersion"
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactlyInAnyOrder(
+                tuple("org.example", "core", "$libVersion", "1.4.0", 4, "implementation"),
+                tuple("org.example", "core", "$coreVersion", "2.0", 4, "implementation"));
+    }
+
     // ---- where dependency blocks are --------------------------------------------------------------------
 
     static Stream<Arguments> buildscriptAndSubprojects() {
@@ -916,6 +1060,26 @@ class GradleCollectorTest {
                     ).singleFile
                 """));
         assertThat(rows(facts)).containsExactly(tuple("org.example", "agent", "$agentVersion", "", 3, "detached"));
+    }
+
+    @Test
+    void a_declaration_made_on_the_dependency_handler_without_a_block_is_found() throws IOException {
+        RepoFacts facts = collect(Map.of("build.gradle", """
+                allprojects {
+                    plugins.withId('org.example.processing') {
+                        dependencies.compileOnly 'javax.annotation:javax.annotation-api:1.3.2'
+                        project.dependencies.implementation("org.example:runtime:1.0")
+                        dependencies.constraints { implementation 'org.example:pinned:2.0' }
+                    }
+                }
+                dependencies.components.all(AlignmentRule)
+                dependencies.components { withModule('org.example:x') { allVariants { } } }
+                """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("javax.annotation", "javax.annotation-api", "1.3.2", "1.3.2", 3, "compileOnly"),
+                tuple("org.example", "runtime", "1.0", "1.0", 4, "implementation"),
+                tuple("org.example", "pinned", "2.0", "2.0", 5, "implementation"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
     }
 
     @Test
