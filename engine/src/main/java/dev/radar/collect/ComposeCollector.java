@@ -81,8 +81,9 @@ public final class ComposeCollector implements Collector {
                     continue; // extension fields hold anchors, not services
                 }
                 Map.Entry<YamlNode, YamlNode> image = YamlLookup.entry(service.getValue(), "image");
-                if (image == null || image.getValue().text() == null || !declared.add(YamlLookup.position(image.getKey()))) {
-                    continue;
+                if (image == null || image.getValue().text() == null || image.getValue().hasTag("!reset")
+                        || !declared.add(YamlLookup.position(image.getKey()))) {
+                    continue; // image: !reset null (an override file) removes the image an earlier file set
                 }
                 int line = image.getKey().line();
                 ImageReference.parseOrReport(image.getValue().text(), vars, path, line, out)

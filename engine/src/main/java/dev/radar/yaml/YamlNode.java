@@ -59,6 +59,11 @@ public final class YamlNode {
         return s.getTag().getValue().endsWith(":null") || "~".equals(s.getValue()) && s.getScalarStyle().getChar() == null;
     }
 
+    /** Whether the node is written with this explicit local tag ({@code !reset}); tags YAML resolves itself do not count. */
+    public boolean hasTag(String tag) {
+        return node.getTag().getValue().equals(tag);
+    }
+
     /** What the node is, for error messages: "a list", "a mapping", "text". */
     public String kind() {
         return isMapping() ? "a mapping" : isSequence() ? "a list" : "text";

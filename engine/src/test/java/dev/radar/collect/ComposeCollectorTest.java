@@ -269,4 +269,24 @@ class ComposeCollectorTest {
                 .containsExactly(tuple("compose.yaml", 3, "image ${APP_IMAGE}"));
         assertThat(facts.problems()).isEmpty();
     }
+
+    @Test
+    void an_override_file_that_resets_an_image_declares_none() {
+        RepoFacts facts = new InfraFixture(dir).file("compose.override.yaml", """
+                services:
+                  web:
+                    image: !reset null
+                    ports: !override
+                      - "8080:80"
+                  worker:
+                    image: !override acme/worker:2
+                  quoted:
+                    image: "null"
+                """).run(new ComposeCollector());
+
+        assertThat(facts.dependencies()).extracting(Dependency::group, Dependency::name, Dependency::version, Dependency::line)
+                .containsExactly(tuple("acme", "worker", "2", 7), tuple("", "null", "latest", 9));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+        assertThat(facts.problems()).isEmpty();
+    }
 }
