@@ -34,11 +34,23 @@ record ImageReference(String group, String name, String declared, String resolve
         if (ShellVariables.hasReference(asWritten.path())) {
             // The variable may hold a whole reference ("FROM ${BASE}"): split again once it is expanded.
             String expanded = vars.expand(raw);
-            if (expanded == null || expanded.isBlank()) {
+            if (expanded == null) {
+                // The name may still be known when only the tag is not: ${REGISTRY:-ghcr.io/acme}/app:${TAG}.
+                String path = vars.expand(asWritten.path());
+                if (path == null || path.isBlank()) {
+                    return Optional.empty();
+                }
+                parts = Parts.split(path.trim());
+                if (!parts.tag().isEmpty() || !parts.digest().isEmpty()) {
+                    return Optional.empty(); // the variable held a tag too, and another follows it
+                }
+                resolved = "";
+            } else if (expanded.isBlank()) {
                 return Optional.empty();
+            } else {
+                parts = Parts.split(expanded.trim());
+                resolved = versionOf(parts.tag(), parts.digest());
             }
-            parts = Parts.split(expanded.trim());
-            resolved = versionOf(parts.tag(), parts.digest());
         } else {
             parts = asWritten;
             String tag = asWritten.tag().isEmpty() ? "" : vars.expand(asWritten.tag());

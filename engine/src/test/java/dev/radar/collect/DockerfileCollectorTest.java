@@ -71,6 +71,7 @@ class DockerfileCollectorTest {
                 FROM ${REGISTRY}/vscode/devcontainers/java:0-${VARIANT}
                 FROM python:${PY_VERSION:-3.12}-slim
                 FROM node:$UNSET
+                FROM ${REGISTRY}/dotnet/runtime:${UNSET}
                 """);
 
         assertThat(facts.dependencies())
@@ -78,7 +79,8 @@ class DockerfileCollectorTest {
                 .containsExactly(
                         tuple("mcr.microsoft.com/vscode/devcontainers", "java", "0-${VARIANT}", "0-17-bullseye", 5),
                         tuple("", "python", "${PY_VERSION:-3.12}-slim", "3.12-slim", 6),
-                        tuple("", "node", "$UNSET", "", 7));
+                        tuple("", "node", "$UNSET", "", 7),
+                        tuple("mcr.microsoft.com/dotnet", "runtime", "${UNSET}", "", 8));
     }
 
     @Test
