@@ -203,8 +203,15 @@ public final class RepoFilesCollector implements Collector {
         if (previous == null || depth(path) < depth(previous.path())) {
             once.put("build:" + tool, new RepoFile(out.repo(), path, "build:" + tool));
         }
-        if (tool.equals("npm") && lintsInTestLifecycle(read(tree, path))) {
-            once.putIfAbsent("lint:npm-test", new RepoFile(out.repo(), path, "lint:npm-test"));
+        if (tool.equals("npm")) {
+            Tree manifest = packageJson(read(tree, path));
+            if (lintsInTestLifecycle(manifest)) {
+                once.putIfAbsent("lint:npm-test", new RepoFile(out.repo(), path, "lint:npm-test"));
+            }
+            if (path.equals("package.json") && manifest.get("renovate") != null) {
+                // Renovate reads a "renovate" section of the root package.json (deprecated, still honoured)
+                once.putIfAbsent("dependency-updates:renovate", new RepoFile(out.repo(), path, "dependency-updates:renovate"));
+            }
         }
         if (!tool.equals("maven") && !tool.equals("gradle")) {
             return;
@@ -228,14 +235,8 @@ public final class RepoFilesCollector implements Collector {
      * Whether {@code npm test} lints: its {@code pretest}, {@code test} or {@code posttest} script runs a linter or
      * formatter ({@code "pretest": "npm run lint"}), so every CI step that runs the tests runs it too.
      */
-    static boolean lintsInTestLifecycle(String packageJson) {
-        Tree scripts;
-        try {
-            Tree root = Tree.json(packageJson);
-            scripts = root == null || !root.isMapping() ? null : root.get("scripts");
-        } catch (IOException e) {
-            return false; // the npm collector reports a package.json that does not parse
-        }
+    static boolean lintsInTestLifecycle(Tree packageJson) {
+        Tree scripts = packageJson.get("scripts");
         if (scripts == null || !scripts.isMapping()) {
             return false;
         }
@@ -246,6 +247,24 @@ public final class RepoFilesCollector implements Collector {
             }
         }
         return false;
+    }
+
+    /** A package.json as a tree; an empty mapping when it does not parse (the npm collector reports that). */
+    static Tree packageJson(String text) {
+        try {
+            Tree root = Tree.json(text);
+            return root != null && root.isMapping() ? root : emptyMapping();
+        } catch (IOException e) {
+            return emptyMapping();
+        }
+    }
+
+    private static Tree emptyMapping() {
+        try {
+            return Tree.json("{}");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int depth(String path) {

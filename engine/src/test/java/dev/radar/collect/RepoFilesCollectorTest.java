@@ -111,7 +111,7 @@ class RepoFilesCollectorTest {
         "{ not json                                                                 | false",
     })
     void npm_test_lints_when_its_lifecycle_scripts_run_a_linter(String packageJson, boolean expected) {
-        assertThat(RepoFilesCollector.lintsInTestLifecycle(packageJson)).isEqualTo(expected);
+        assertThat(RepoFilesCollector.lintsInTestLifecycle(RepoFilesCollector.packageJson(packageJson))).isEqualTo(expected);
     }
 
     @Test
@@ -122,6 +122,20 @@ class RepoFilesCollectorTest {
                 .collect();
         assertThat(facts.files()).filteredOn(f -> f.kind().equals("lint:npm-test")).extracting(RepoFile::path)
                 .containsExactly("package.json");
+    }
+
+    @Test
+    void a_renovate_section_of_the_root_package_json_is_a_renovate_config() {
+        RepoFacts root = new RepoFixture(dir.resolve("root"))
+                .file("package.json", "{\"name\": \"x\", \"renovate\": {\"extends\": [\"config:recommended\"]}}")
+                .collect();
+        assertThat(root.files()).filteredOn(f -> f.kind().equals("dependency-updates:renovate")).extracting(RepoFile::path)
+                .containsExactly("package.json");
+        RepoFacts nested = new RepoFixture(dir.resolve("nested"))
+                .file("package.json", "{\"name\": \"x\"}")
+                .file("packages/a/package.json", "{\"name\": \"a\", \"renovate\": {}}")
+                .collect();
+        assertThat(nested.files()).noneMatch(f -> f.kind().equals("dependency-updates:renovate"));
     }
 
     @Test
