@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * Records which files a repository has, for presence rules: {@code readme}, {@code codeowners},
  * {@code ci-workflow}, {@code adr} (a {@code docs/adr} or {@code doc/adr} folder), {@code dockerfile},
  * {@code lint-config}, {@code private-key}, and {@code category:tool} kinds: {@code dependency-updates:dependabot},
- * {@code build:maven}, {@code tests:maven}, {@code coverage:jacoco}, {@code lint:build}, {@code dependency-scan:build}.
+ * {@code build:maven}, {@code tests:maven}, {@code coverage:jacoco}, {@code lint:build}, {@code lint:npm-test} (a linter in
+ * {@code npm test}'s scripts), {@code dependency-scan:build}.
  * Build files are read as text for the plugins that configure coverage, linting and dependency scanning; key
  * files ({@code *.pem}, {@code id_rsa}) for a private key block; Rust sources, until one holds a test.
  */
@@ -202,6 +203,16 @@ public final class RepoFilesCollector implements Collector {
         if (previous == null || depth(path) < depth(previous.path())) {
             once.put("build:" + tool, new RepoFile(out.repo(), path, "build:" + tool));
         }
+        if (tool.equals("npm")) {
+            Tree manifest = packageJson(read(tree, path));
+            if (lintsInTestLifecycle(manifest)) {
+                once.putIfAbsent("lint:npm-test", new RepoFile(out.repo(), path, "lint:npm-test"));
+            }
+            if (path.equals("package.json") && manifest.get("renovate") != null) {
+                // Renovate reads a "renovate" section of the root package.json (deprecated, still honoured)
+                once.putIfAbsent("dependency-updates:renovate", new RepoFile(out.repo(), path, "dependency-updates:renovate"));
+            }
+        }
         if (!tool.equals("maven") && !tool.equals("gradle")) {
             return;
         }
@@ -217,6 +228,42 @@ public final class RepoFilesCollector implements Collector {
         }
         if (CiTools.containsAny(text, DEPENDENCY_SCAN_PLUGINS)) {
             once.putIfAbsent("dependency-scan:build", new RepoFile(out.repo(), path, "dependency-scan:build"));
+        }
+    }
+
+    /**
+     * Whether {@code npm test} lints: its {@code pretest}, {@code test} or {@code posttest} script runs a linter or
+     * formatter ({@code "pretest": "npm run lint"}), so every CI step that runs the tests runs it too.
+     */
+    static boolean lintsInTestLifecycle(Tree packageJson) {
+        Tree scripts = packageJson.get("scripts");
+        if (scripts == null || !scripts.isMapping()) {
+            return false;
+        }
+        for (String name : List.of("pretest", "test", "posttest")) {
+            Tree script = scripts.get(name);
+            if (script != null && !script.isMapping() && !script.isSequence() && CiTools.lints("", script.text())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A package.json as a tree; an empty mapping when it does not parse (the npm collector reports that). */
+    static Tree packageJson(String text) {
+        try {
+            Tree root = Tree.json(text);
+            return root != null && root.isMapping() ? root : emptyMapping();
+        } catch (IOException e) {
+            return emptyMapping();
+        }
+    }
+
+    private static Tree emptyMapping() {
+        try {
+            return Tree.json("{}");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
  * Recognises what a CI step does from its {@code uses:} action or its {@code run:} script: dependency
  * scanning (known vulnerabilities in dependencies) and formatting or linting. CodeQL is deliberately not a
  * dependency scanner: it analyses the repository's own code, not the published vulnerabilities of what it uses.
+ * Neither is {@code npm audit signatures}: it verifies the registry signatures of installed packages, not their
+ * advisories.
  */
 public final class CiTools {
 
@@ -17,8 +19,9 @@ public final class CiTools {
             "rustsec/audit-check", "actions-rs/audit-check", "embarkstudios/cargo-deny-action", "golang/govulncheck-action",
             "renovatebot/github-action", "jfrog/frogbot", "sonatype-nexus-community/", "mend-toolkit/");
     private static final Pattern SCANNER_RUN = Pattern.compile(
-            "(?i)\\b(snyk\\s+(test|monitor)|trivy\\s+(fs|filesystem|repo|repository|image|rootfs|sbom)|grype|osv-scanner|npm\\s+audit|"
-                    + "yarn\\s+(npm\\s+)?audit|pnpm\\s+audit|pip-audit|safety\\s+(check|scan)|cargo[\\s-]+(audit|deny)|govulncheck|"
+            "(?i)\\b(snyk\\s+(test|monitor)|trivy\\s+(fs|filesystem|repo|repository|image|rootfs|sbom)|grype|osv-scanner|"
+                    + "npm\\s+audit(?!\\s+signatures\\b)|yarn\\s+(npm\\s+)?audit|pnpm\\s+audit|pip-audit|"
+                    + "safety\\s+(check|scan)|cargo[\\s-]+(audit|deny)|govulncheck|"
                     + "dependency-check|dependencyCheckAnalyze|bundle(r)?[\\s-]+audit|audit-ci|ossindex)\\b");
     /**
      * Every text {@link #SCANNER_RUN} finds contains one of these, lower-cased: most scripts contain none, so the

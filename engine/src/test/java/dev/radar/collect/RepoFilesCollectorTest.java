@@ -99,6 +99,45 @@ class RepoFilesCollectorTest {
         assertThat(facts.files()).filteredOn(f -> f.kind().equals("build:maven")).hasSize(1);
     }
 
+    @ParameterizedTest(name = "{0} lints in npm test: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "{\"scripts\": {\"pretest\": \"npm run lint\", \"test\": \"nyc ava -v\"}}  | true",
+        "{\"scripts\": {\"test\": \"eslint . && jest\"}}                              | true",
+        "{\"scripts\": {\"posttest\": \"prettier --check .\"}}                         | true",
+        "{\"scripts\": {\"lint\": \"eslint .\", \"test\": \"jest\"}}                  | false",
+        "{\"scripts\": {\"test\": [\"eslint\"]}}                                       | false",
+        "{\"scripts\": \"eslint\"}                                                    | false",
+        "{\"name\": \"no-scripts\"}                                                   | false",
+        "{ not json                                                                 | false",
+    })
+    void npm_test_lints_when_its_lifecycle_scripts_run_a_linter(String packageJson, boolean expected) {
+        assertThat(RepoFilesCollector.lintsInTestLifecycle(RepoFilesCollector.packageJson(packageJson))).isEqualTo(expected);
+    }
+
+    @Test
+    void a_linting_pretest_script_is_one_fact_of_its_package_json() {
+        RepoFacts facts = new RepoFixture(dir)
+                .file("package.json", "{\"scripts\": {\"lint\": \"xo\", \"pretest\": \"npm run lint\", \"test\": \"ava\"}}")
+                .file("test/fixtures/package.json", "{\"scripts\": {\"pretest\": \"eslint .\"}}")
+                .collect();
+        assertThat(facts.files()).filteredOn(f -> f.kind().equals("lint:npm-test")).extracting(RepoFile::path)
+                .containsExactly("package.json");
+    }
+
+    @Test
+    void a_renovate_section_of_the_root_package_json_is_a_renovate_config() {
+        RepoFacts root = new RepoFixture(dir.resolve("root"))
+                .file("package.json", "{\"name\": \"x\", \"renovate\": {\"extends\": [\"config:recommended\"]}}")
+                .collect();
+        assertThat(root.files()).filteredOn(f -> f.kind().equals("dependency-updates:renovate")).extracting(RepoFile::path)
+                .containsExactly("package.json");
+        RepoFacts nested = new RepoFixture(dir.resolve("nested"))
+                .file("package.json", "{\"name\": \"x\"}")
+                .file("packages/a/package.json", "{\"name\": \"a\", \"renovate\": {}}")
+                .collect();
+        assertThat(nested.files()).noneMatch(f -> f.kind().equals("dependency-updates:renovate"));
+    }
+
     @Test
     void a_key_file_counts_only_when_it_holds_a_private_key() {
         RepoFacts facts = new RepoFixture(dir)

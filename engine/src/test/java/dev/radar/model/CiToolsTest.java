@@ -19,6 +19,9 @@ class CiToolsTest {
         "google/osv-scanner-action/osv-scanner-action@v1, '', true",
         "'',                                  'trivy fs --exit-code 1 .', true",
         "'',                                  'npm audit --audit-level=high', true",
+        "'',                                  'corepack npm audit signatures', false",
+        "'',                                  'npm audit signatures --registry=https://registry.npmjs.org', false",
+        "'',                                  'npm audit signatures && npm audit --omit=dev', true",
         "'',                                  'govulncheck ./...', true",
         "'',                                  'mvn org.owasp:dependency-check-maven:check', true",
         "github/codeql-action/analyze@v3,     '', false",
@@ -48,8 +51,9 @@ class CiToolsTest {
 
     // The patterns as they were before the word prefilters: the prefilters must never change an answer.
     private static final Pattern SCANNER_RUN = Pattern.compile(
-            "(?i)\\b(snyk\\s+(test|monitor)|trivy\\s+(fs|filesystem|repo|repository|image|rootfs|sbom)|grype|osv-scanner|npm\\s+audit|"
-                    + "yarn\\s+(npm\\s+)?audit|pnpm\\s+audit|pip-audit|safety\\s+(check|scan)|cargo[\\s-]+(audit|deny)|govulncheck|"
+            "(?i)\\b(snyk\\s+(test|monitor)|trivy\\s+(fs|filesystem|repo|repository|image|rootfs|sbom)|grype|osv-scanner|"
+                    + "npm\\s+audit(?!\\s+signatures\\b)|yarn\\s+(npm\\s+)?audit|pnpm\\s+audit|pip-audit|"
+                    + "safety\\s+(check|scan)|cargo[\\s-]+(audit|deny)|govulncheck|"
                     + "dependency-check|dependencyCheckAnalyze|bundle(r)?[\\s-]+audit|audit-ci|ossindex)\\b");
     private static final Pattern LINT_ACTION_NAME = Pattern.compile("(?i).*(lint|pre-commit|prek|prettier|fmt|formatter|format-check|checkstyle|spotless|ruff).*");
     private static final Pattern LINT_RUN = Pattern.compile(
@@ -67,7 +71,7 @@ class CiToolsTest {
             "CheckAll", "shellcheck", "shfmt", "hadolint", "yamllint", "markdownlint", "tflint", "terraform", "rubocop",
             "swiftlint", "pre-commit", "prek", "lint", "formatter", "format-check", ":check", "acme/", "@v4", "./", "mvn", "run",
             "echo", "go vet", "cargo fmt", "cargo-deny", "npm audit", "snyk test", "terraform  fmt", "safety check", "trivy sbom",
-            "yarn npm audit", "bundle audit", "velvet", "blackbox", "denying", "audits", "K", "\u212A", "\u0130", "é", "✓");
+            "yarn npm audit", "bundle audit", "signatures", "npm audit signatures", "velvet", "blackbox", "denying", "audits", "K", "\u212A", "\u0130", "é", "✓");
     private static final List<String> GLUE = List.of(" ", "  ", "\t", "\n", "\r\n", "-", "_", ":", "/", ".", "", "\u2028", "\u0085", "0");
 
     /** A random script or action name from the patterns' own words, in random case, with random glue between them. */

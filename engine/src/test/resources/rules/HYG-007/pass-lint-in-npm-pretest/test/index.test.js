@@ -1,0 +1,1 @@
+import test from 'ava'; test('ok', t => t.pass());
