@@ -862,11 +862,8 @@ final class GradleScript {
                     name = indexedName(lhs);
                 }
             }
-            if (name != null && ctx.namespace().isEmpty()) {
-                define(name, rhs);
-            } else if (name != null) {
-                define(ctx.namespace() + "." + name, rhs);
-                scopes.putIfAbsent(ctx.namespace() + "." + name, ctx.namespace());
+            if (name != null) {
+                defineMember(name, rhs, ctx);
             }
             return;
         }
@@ -896,6 +893,15 @@ final class GradleScript {
                 return;
             }
         }
+        // val okhttp by lazy { "g:a:v" } (buildSrc objects): the lambda's value, like an assignment
+        if (n >= 4 && st.get(n - 1) instanceof Group g && g.open() == '{' && st.get(n - 2) instanceof Token lazy && lazy.is("lazy")
+                && st.get(n - 3) instanceof Token by && by.is("by")) {
+            String name = declaredName(st.subList(0, n - 3));
+            if (name != null) {
+                defineMember(name, g.children(), ctx);
+            }
+            return;
+        }
         // ext.set("x", v) / extra.set("x", v) / set("x", v) inside ext {}
         if (n >= 2 && st.get(n - 1) instanceof Group g && g.open() == '(' && st.get(n - 2) instanceof Token set && set.is("set")
                 && (ctx.mode() == Mode.EXT && n == 2 || n >= 4 && st.get(n - 3) instanceof Token dot && dot.is(".")
@@ -904,6 +910,16 @@ final class GradleScript {
             if (args.size() == 2 && single(args.get(0)) instanceof Token key && key.kind() == Kind.STRING) {
                 define(key.text(), args.get(1));
             }
+        }
+    }
+
+    /** Defines a name in the object or class being read ({@code Versions.ktor}), or at the top level outside one. */
+    private void defineMember(String name, List<Node> value, Context ctx) {
+        if (ctx.namespace().isEmpty()) {
+            define(name, value);
+        } else {
+            define(ctx.namespace() + "." + name, value);
+            scopes.putIfAbsent(ctx.namespace() + "." + name, ctx.namespace());
         }
     }
 

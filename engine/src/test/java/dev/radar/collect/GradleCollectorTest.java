@@ -1184,6 +1184,39 @@ class GradleCollectorTest {
     }
 
     @Test
+    void a_lazy_property_of_a_build_src_object_holds_coordinates() throws IOException {
+        // Regression: "val coreKtx by lazy { \"g:a:${Versions.x}\" }" in a buildSrc object was not read as a
+        // constant, so "implementation(Deps.coreKtx)" gave no row at all.
+        RepoFacts facts = collect(Map.of(
+                "buildSrc/src/main/kotlin/Deps.kt", """
+                        object Versions {
+                            const val core = "1.12.0"
+                        }
+                        object Deps {
+                            val coreKtx by lazy { "androidx.core:core-ktx:${Versions.core}" }
+                            val appcompat by lazy {
+                                "androidx.appcompat:appcompat:1.6.1"
+                            }
+                            object Test {
+                                private val version by lazy { "1.5.0" }
+                                val core by lazy { "androidx.test:core:$version" }
+                            }
+                        }
+                        """,
+                "app/build.gradle.kts", """
+                        dependencies {
+                            implementation(Deps.coreKtx)
+                            implementation(Deps.appcompat)
+                            testImplementation(Deps.Test.core)
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("androidx.core", "core-ktx", "1.12.0", "1.12.0", 2, "implementation"),
+                tuple("androidx.appcompat", "appcompat", "1.6.1", "1.6.1", 3, "implementation"),
+                tuple("androidx.test", "core", "1.5.0", "1.5.0", 4, "testImplementation"));
+    }
+
+    @Test
     void an_object_declared_in_a_kotlin_script_holds_qualified_constants() throws IOException {
         // Regression: "object Versions { const val exposed = .. }" written in build.gradle.kts itself left
         // "${Versions.exposed}" unresolved.
