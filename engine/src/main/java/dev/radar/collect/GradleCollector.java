@@ -671,6 +671,11 @@ public final class GradleCollector implements Collector {
                 if (declared.isEmpty() && (core || localPlugins.contains(id))) {
                     return;
                 }
+                // the repository's own convention plugin in the catalog, { id = "x", version = "unspecified" }:
+                // Gradle's placeholder for a plugin already on the build's classpath, so no version is written
+                if (p.form().equals("alias") && declared.equals("unspecified") && localPlugins.contains(id)) {
+                    return;
+                }
             }
             rows.add(new Dependency(repo, Ecosystem.GRADLE_PLUGIN, "", id, declared, resolved, "plugin", true, path, p.line(), List.of()));
         }

@@ -1525,6 +1525,40 @@ class GradleCollectorTest {
     }
 
     @Test
+    void a_catalog_alias_of_a_local_convention_plugin_with_version_unspecified_is_skipped() throws IOException {
+        // Regression: "acme-library = { id = \"acme.library\", version = \"unspecified\" }" for a plugin that
+        // build-logic registers in gradlePlugin {} was listed as an external plugin at version "unspecified".
+        RepoFacts facts = collect(Map.of(
+                "gradle/libs.versions.toml", """
+                        [versions]
+                        agp = "8.2.0"
+                        [plugins]
+                        android-library = { id = "com.android.library", version.ref = "agp" }
+                        acme-library = { id = "acme.library", version = "unspecified" }
+                        other = { id = "org.example.other", version = "unspecified" }
+                        """,
+                "build-logic/convention/build.gradle.kts", """
+                        gradlePlugin {
+                            plugins {
+                                register("library") {
+                                    id = "acme.library"
+                                    implementationClass = "LibraryConventionPlugin"
+                                }
+                            }
+                        }
+                        """,
+                "core/build.gradle.kts", """
+                        plugins {
+                            alias(libs.plugins.android.library)
+                            alias(libs.plugins.acme.library)
+                            alias(libs.plugins.other)
+                        }
+                        """));
+        assertThat(facts.dependencies()).extracting(Dependency::name, Dependency::declaredVersion, Dependency::line)
+                .containsExactly(tuple("com.android.library", "ref:agp", 2), tuple("org.example.other", "unspecified", 4));
+    }
+
+    @Test
     void plugins_do_not_count_as_libraries_in_a_dependency_block() throws IOException {
         RepoFacts facts = collect(Map.of("build.gradle.kts", "plugins {\n    alias(libs.plugins.kotlin.jvm)\n}\n",
                 "gradle/libs.versions.toml", CATALOG));
