@@ -630,6 +630,9 @@ final class GradleScript {
             control(st, ctx);
             return;
         }
+        if (listLoop(st, ctx)) {
+            return;
+        }
         if (first instanceof Token t && t.ident() && MODIFIERS.contains(t.text()) || assignment(st) >= 0) {
             scanCalls(st, ctx);
             return; // a local variable or property assignment, not a declaration
@@ -694,6 +697,54 @@ final class GradleScript {
             return;
         }
         unknown(st);
+    }
+
+    private static final Set<String> LIST_FUNCTIONS = Set.of("listOf", "setOf", "arrayOf", "mutableListOf");
+
+    /**
+     * {@code listOf("g:a:1", libs.b).forEach { implementation(it) }} (Kotlin) and {@code ['g:a:1', 'g:b:2'].each {
+     * implementation it }} (Groovy): a loop that declares each element of a list literal in one configuration. Each
+     * element is a declaration at its own line, like Groovy varargs. False when the statement is not such a loop.
+     */
+    private boolean listLoop(List<Node> st, Context ctx) {
+        int n = st.size();
+        if (n < 4 || !(st.get(n - 1) instanceof Group body && body.open() == '{') || !(st.get(n - 2) instanceof Token loop
+                && (loop.is("forEach") || loop.is("each"))) || !(st.get(n - 3) instanceof Token dot && dot.is("."))) {
+            return false;
+        }
+        Group list;
+        if (n == 4 && st.get(0) instanceof Group g && g.open() == '[') {
+            list = g;
+        } else if (n == 5 && st.get(0) instanceof Token f && LIST_FUNCTIONS.contains(f.text()) && st.get(1) instanceof Group g
+                && g.open() == '(') {
+            list = g;
+        } else {
+            return false;
+        }
+        List<List<Node>> inner = statements(body.children());
+        if (inner.size() != 1) {
+            return false;
+        }
+        List<Node> lambda = inner.get(0);
+        String parameter = "it";
+        if (lambda.size() > 2 && lambda.get(0) instanceof Token p && p.ident() && lambda.get(1) instanceof Token arrow && arrow.is("->")) {
+            parameter = p.text();
+            lambda = lambda.subList(2, lambda.size());
+        }
+        if (lambda.size() != 2 || !(lambda.get(0) instanceof Token conf && (conf.ident() || conf.kind() == Kind.STRING))) {
+            return false;
+        }
+        Node argument = lambda.get(1) instanceof Group g && g.open() == '(' ? single(g.children()) : lambda.get(1);
+        if (!(argument instanceof Token a && a.ident() && a.text().equals(parameter)) || OPAQUE.contains(conf.text())) {
+            return false;
+        }
+        for (List<Node> element : arguments(list.children())) {
+            List<Node> e = withoutNewlines(element);
+            if (!e.isEmpty()) {
+                declarations.add(new Declaration(conf.text(), List.of(e), null, e.get(0).line(), text(st), String.join("/", ctx.stack())));
+            }
+        }
+        return true;
     }
 
     /** {@code if (..) {..} else {..}}, {@code for}, {@code when}, {@code try}: the bodies are still dependency blocks. */

@@ -1184,6 +1184,36 @@ class GradleCollectorTest {
     }
 
     @Test
+    void a_loop_over_a_list_literal_declares_each_element_at_its_own_line() throws IOException {
+        // Regression: "listOf(\"g:a:1\", libs.b).forEach { implementation(it) }" gave no rows at all.
+        RepoFacts facts = collect(Map.of(
+                "gradle/libs.versions.toml", "[libraries]\nwear-material = \"androidx.wear.compose:compose-material:1.3.0\"\n",
+                "app/build.gradle.kts", """
+                        val ktorVersion = "2.3.7"
+                        dependencies {
+                            listOf(
+                                "io.ktor:ktor-client-cio:$ktorVersion",
+                                project(":core"),
+                                libs.wear.material,
+                            ).forEach { implementation(it) }
+                            setOf("com.google.auto.value:auto-value:1.10.4").forEach { dep -> "kapt"(dep) }
+                        }
+                        """,
+                "lib/build.gradle", """
+                        dependencies {
+                            ['org.slf4j:slf4j-api:2.0.9', 'org.slf4j:slf4j-simple:2.0.9'].each { testImplementation it }
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("io.ktor", "ktor-client-cio", "$ktorVersion", "2.3.7", 4, "implementation"),
+                tuple("androidx.wear.compose", "compose-material", "1.3.0", "1.3.0", 6, "implementation"),
+                tuple("com.google.auto.value", "auto-value", "1.10.4", "1.10.4", 8, "kapt"),
+                tuple("org.slf4j", "slf4j-api", "2.0.9", "2.0.9", 2, "testImplementation"),
+                tuple("org.slf4j", "slf4j-simple", "2.0.9", "2.0.9", 2, "testImplementation"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    @Test
     void a_lazy_property_of_a_build_src_object_holds_coordinates() throws IOException {
         // Regression: "val coreKtx by lazy { \"g:a:${Versions.x}\" }" in a buildSrc object was not read as a
         // constant, so "implementation(Deps.coreKtx)" gave no row at all.
