@@ -667,6 +667,13 @@ final class GradleScript {
             declarations.add(new Declaration(configuration, arguments, trailing, t.line(), text(st), String.join("/", ctx.stack())));
             return;
         }
+        String sourceSetConfiguration = sourceSetConfiguration(st, trailing);
+        if (sourceSetConfiguration != null) {
+            Group args = (Group) st.get(trailing != null ? last - 1 : last);
+            declarations.add(new Declaration(sourceSetConfiguration, arguments(args.children()), trailing, first.line(), text(st),
+                    String.join("/", ctx.stack())));
+            return;
+        }
         if (first instanceof Token t && t.ident() && st.size() >= 2 && st.get(1) instanceof Token second
                 && (second.is(".") || second.is("?."))) {
             int before = declarations.size();
@@ -697,6 +704,42 @@ final class GradleScript {
             return;
         }
         unknown(st);
+    }
+
+    private static final String CONFIGURATION_NAME = "ConfigurationName";
+
+    /** Calls on the way to a source set that do not name it: {@code sourceSets.getByName("x").get()}. */
+    private static final Set<String> SOURCE_SET_ACCESS = Set.of("sourceSets", "get", "getByName", "named", "getting", "the");
+
+    /**
+     * {@code processStarter.implementationConfigurationName(libs.groovy) {..}} (Kotlin): a declaration in the
+     * configuration a source set names, {@code processStarterImplementation} ({@code implementation} for {@code main}).
+     * Null when the statement is not such a call.
+     */
+    private static String sourceSetConfiguration(List<Node> st, Group trailing) {
+        int call = trailing != null ? st.size() - 2 : st.size() - 1;
+        if (call < 3 || !(st.get(call) instanceof Group args && args.open() == '(') || !(st.get(call - 1) instanceof Token p
+                && p.ident() && p.text().endsWith(CONFIGURATION_NAME) && p.text().length() > CONFIGURATION_NAME.length())
+                || !(st.get(call - 2) instanceof Token dot && (dot.is(".") || dot.is("?.")))) {
+            return null;
+        }
+        String sourceSet = null;
+        for (int k = 0; k < call - 2; k++) {
+            Node n = st.get(k);
+            if (n instanceof Token t && t.ident() && !SOURCE_SET_ACCESS.contains(t.text())) {
+                sourceSet = t.text();
+            } else if (n instanceof Group g && g.open() != '{' && single(g.children()) instanceof Token key && key.kind() == Kind.STRING) {
+                sourceSet = key.text(); // sourceSets["integrationTest"], sourceSets.getByName("integrationTest")
+            } else if (!(n instanceof Token t && (t.ident() || t.is(".") || t.is("?.")) || n instanceof Group g && g.open() != '{')) {
+                return null;
+            }
+        }
+        if (sourceSet == null) {
+            return null;
+        }
+        String configuration = p.text().substring(0, p.text().length() - CONFIGURATION_NAME.length());
+        return sourceSet.equals("main") ? configuration
+                : sourceSet + Character.toUpperCase(configuration.charAt(0)) + configuration.substring(1);
     }
 
     private static final Set<String> LIST_FUNCTIONS = Set.of("listOf", "setOf", "arrayOf", "mutableListOf");

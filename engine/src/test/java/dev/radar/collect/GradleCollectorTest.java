@@ -1184,6 +1184,28 @@ class GradleCollectorTest {
     }
 
     @Test
+    void a_configuration_named_by_a_source_set_takes_declarations() throws IOException {
+        // Regression: "starter.implementationConfigurationName(libs.groovy) { because(..) }" gave no row.
+        RepoFacts facts = collect(Map.of(
+                "gradle/libs.versions.toml", "[libraries]\ngroovy = \"org.apache.groovy:groovy:4.0.12\"\n",
+                "build.gradle.kts", """
+                        val starter by sourceSets.creating
+                        dependencies {
+                            starter.implementationConfigurationName(libs.groovy) {
+                                because("it runs processes")
+                            }
+                            sourceSets["integrationTest"].runtimeOnlyConfigurationName("org.slf4j:slf4j-simple:2.0.9")
+                            sourceSets.main.get().compileOnlyConfigurationName("org.projectlombok:lombok:1.18.30")
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.apache.groovy", "groovy", "4.0.12", "4.0.12", 3, "starterImplementation"),
+                tuple("org.slf4j", "slf4j-simple", "2.0.9", "2.0.9", 6, "integrationTestRuntimeOnly"),
+                tuple("org.projectlombok", "lombok", "1.18.30", "1.18.30", 7, "compileOnly"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    @Test
     void a_loop_over_a_list_literal_declares_each_element_at_its_own_line() throws IOException {
         // Regression: "listOf(\"g:a:1\", libs.b).forEach { implementation(it) }" gave no rows at all.
         RepoFacts facts = collect(Map.of(
