@@ -755,13 +755,15 @@ final class GradleScript {
                 && (loop.is("forEach") || loop.is("each"))) || !(st.get(n - 3) instanceof Token dot && dot.is("."))) {
             return false;
         }
-        Group list;
-        if (n == 4 && st.get(0) instanceof Group g && g.open() == '[') {
-            list = g;
-        } else if (n == 5 && st.get(0) instanceof Token f && LIST_FUNCTIONS.contains(f.text()) && st.get(1) instanceof Group g
-                && g.open() == '(') {
-            list = g;
-        } else {
+        List<Node> receiver = st.subList(0, n - 3);
+        boolean held = false;
+        // val testLibs = listOf(..) earlier in the script: testLibs.forEach { testImplementation(it) }, at this statement's line
+        if (receiver.size() == 1 && receiver.get(0) instanceof Token v && v.ident() && variables.containsKey(v.text())) {
+            receiver = variables.get(v.text());
+            held = true;
+        }
+        Group list = listLiteral(receiver);
+        if (list == null) {
             return false;
         }
         List<List<Node>> inner = statements(body.children());
@@ -784,10 +786,23 @@ final class GradleScript {
         for (List<Node> element : arguments(list.children())) {
             List<Node> e = withoutNewlines(element);
             if (!e.isEmpty()) {
-                declarations.add(new Declaration(conf.text(), List.of(e), null, e.get(0).line(), text(st), String.join("/", ctx.stack())));
+                declarations.add(new Declaration(conf.text(), List.of(e), null, held ? st.get(0).line() : e.get(0).line(), text(st),
+                        String.join("/", ctx.stack())));
             }
         }
         return true;
+    }
+
+    /** The elements of {@code listOf(..)} (and its kin) or of a Groovy {@code [..]}; null for anything else. */
+    private static Group listLiteral(List<Node> nodes) {
+        if (nodes.size() == 1 && nodes.get(0) instanceof Group g && g.open() == '[' && !isMapLiteral(g.children())) {
+            return g;
+        }
+        if (nodes.size() == 2 && nodes.get(0) instanceof Token f && LIST_FUNCTIONS.contains(f.text()) && nodes.get(1) instanceof Group g
+                && g.open() == '(') {
+            return g;
+        }
+        return null;
     }
 
     /** {@code if (..) {..} else {..}}, {@code for}, {@code when}, {@code try}: the bodies are still dependency blocks. */

@@ -1207,7 +1207,8 @@ class GradleCollectorTest {
 
     @Test
     void a_loop_over_a_list_literal_declares_each_element_at_its_own_line() throws IOException {
-        // Regression: "listOf(\"g:a:1\", libs.b).forEach { implementation(it) }" gave no rows at all.
+        // Regression: "listOf(\"g:a:1\", libs.b).forEach { implementation(it) }" gave no rows at all. A list held in a
+        // variable of the script is declared at the loop's line.
         RepoFacts facts = collect(Map.of(
                 "gradle/libs.versions.toml", "[libraries]\nwear-material = \"androidx.wear.compose:compose-material:1.3.0\"\n",
                 "app/build.gradle.kts", """
@@ -1225,13 +1226,22 @@ class GradleCollectorTest {
                         dependencies {
                             ['org.slf4j:slf4j-api:2.0.9', 'org.slf4j:slf4j-simple:2.0.9'].each { testImplementation it }
                         }
+                        """,
+                "web/build.gradle.kts", """
+                        val testLibs = listOf(
+                            "org.wiremock:wiremock:3.1.0",
+                        )
+                        dependencies {
+                            testLibs.forEach { testImplementation(it) }
+                        }
                         """));
         assertThat(rows(facts)).containsExactly(
                 tuple("io.ktor", "ktor-client-cio", "$ktorVersion", "2.3.7", 4, "implementation"),
                 tuple("androidx.wear.compose", "compose-material", "1.3.0", "1.3.0", 6, "implementation"),
                 tuple("com.google.auto.value", "auto-value", "1.10.4", "1.10.4", 8, "kapt"),
                 tuple("org.slf4j", "slf4j-api", "2.0.9", "2.0.9", 2, "testImplementation"),
-                tuple("org.slf4j", "slf4j-simple", "2.0.9", "2.0.9", 2, "testImplementation"));
+                tuple("org.slf4j", "slf4j-simple", "2.0.9", "2.0.9", 2, "testImplementation"),
+                tuple("org.wiremock", "wiremock", "3.1.0", "3.1.0", 5, "testImplementation"));
         assertThat(facts.unknownDeclarations()).isEmpty();
     }
 
