@@ -252,7 +252,7 @@ final class GradleScript {
                 block(body.children(), ctx.push(name, Mode.DEPENDENCY_MANAGEMENT));
                 return;
             }
-            if (name.equals("versionCatalogs") || ctx.stack().contains("versionCatalogs")) {
+            if (name.equals("versionCatalogs") || ctx.stack().contains("versionCatalogs") || onVersionCatalogs(st, last)) {
                 catalogDeclaration(st, body, ctx);
             }
         }
@@ -496,6 +496,12 @@ final class GradleScript {
         if (!versions.isEmpty() || !libraries.isEmpty() || !pluginEntries.isEmpty()) {
             declaredCatalogs.putIfAbsent(catalog, GradleCatalog.declared(versions, libraries, bundles, pluginEntries));
         }
+    }
+
+    /** {@code versionCatalogs.create("libs") {}}, {@code settings.dependencyResolutionManagement.versionCatalogs.register("x") {}}. */
+    private static boolean onVersionCatalogs(List<Node> st, int braceIndex) {
+        return braceIndex >= 4 && st.get(braceIndex - 4) instanceof Token v && v.is("versionCatalogs")
+                && st.get(braceIndex - 3) instanceof Token dot && dot.is(".") && isSimpleBlockHead(st, braceIndex);
     }
 
     /** The catalog a block declares: {@code create("x") {}}, {@code register("x") {}}, or Groovy's {@code x {}} in versionCatalogs. */

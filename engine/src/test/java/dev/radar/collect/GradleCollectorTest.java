@@ -1184,6 +1184,23 @@ class GradleCollectorTest {
     }
 
     @Test
+    void a_catalog_created_on_version_catalogs_with_a_dot_is_read() throws IOException {
+        // Regression: settings "versionCatalogs.create(\"libs\") { from(files(\"libs.versions.toml\")) }" (rather than a
+        // versionCatalogs {} block) was not read, so libs.okio gave no row.
+        RepoFacts facts = collect(Map.of(
+                "libs.versions.toml", "[libraries]\nokio = \"com.squareup.okio:okio:3.7.0\"\n",
+                "settings.gradle.kts", """
+                        dependencyResolutionManagement {
+                            versionCatalogs.create("libs") {
+                                from(files("libs.versions.toml"))
+                            }
+                        }
+                        """,
+                "app/build.gradle.kts", "dependencies {\n    implementation(libs.okio)\n}\n"));
+        assertThat(rows(facts)).containsExactly(tuple("com.squareup.okio", "okio", "3.7.0", "3.7.0", 2, "implementation"));
+    }
+
+    @Test
     void a_configuration_named_by_a_source_set_takes_declarations() throws IOException {
         // Regression: "starter.implementationConfigurationName(libs.groovy) { because(..) }" gave no row.
         RepoFacts facts = collect(Map.of(
