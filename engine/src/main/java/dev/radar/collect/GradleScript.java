@@ -472,8 +472,9 @@ final class GradleScript {
         Map<String, String[]> pluginEntries = new LinkedHashMap<>();
         Map<String, String> versionAliases = new HashMap<>(); // val jpa = version("jpa", ..): jpa names the version "jpa"
         for (List<Node> inner : statements(body.children())) {
-            if (inner.size() >= 2 && inner.get(0) instanceof Token from && from.is("from") && inner.get(1) instanceof Group fa) {
-                List<Node> x = fa.children();
+            if (inner.size() >= 2 && inner.get(0) instanceof Token from && from.is("from")) {
+                // from(files("x.toml")), or Groovy's from files("x.toml")
+                List<Node> x = inner.get(1) instanceof Group fa && fa.open() == '(' ? fa.children() : inner.subList(1, inner.size());
                 if (x.size() >= 2 && x.get(0) instanceof Token files && (files.is("files") || files.is("file"))
                         && x.get(1) instanceof Group fp && !arguments(fp.children()).isEmpty()
                         && single(arguments(fp.children()).get(0)) instanceof Token path && path.kind() == Kind.STRING) {

@@ -1201,6 +1201,29 @@ class GradleCollectorTest {
     }
 
     @Test
+    void a_catalog_path_from_root_dir_and_groovy_from_files_without_parentheses_are_read() throws IOException {
+        // Regression: from(files("${rootDir}/gradle/deps.toml")) and Groovy's from files("..") bound no catalog.
+        RepoFacts facts = collect(Map.of(
+                "gradle/deps.toml", "[libraries]\nokio = \"com.squareup.okio:okio:3.7.0\"\n",
+                "settings.gradle", """
+                        dependencyResolutionManagement {
+                            versionCatalogs {
+                                deps {
+                                    from(files("${rootDir}/gradle/deps.toml"))
+                                }
+                                other {
+                                    from files("$settingsDir/gradle/deps.toml")
+                                }
+                            }
+                        }
+                        """,
+                "app/build.gradle", "dependencies {\n    implementation deps.okio\n    implementation other.okio\n}\n"));
+        assertThat(rows(facts)).containsExactly(
+                tuple("com.squareup.okio", "okio", "3.7.0", "3.7.0", 2, "implementation"),
+                tuple("com.squareup.okio", "okio", "3.7.0", "3.7.0", 3, "implementation"));
+    }
+
+    @Test
     void a_configuration_named_by_a_source_set_takes_declarations() throws IOException {
         // Regression: "starter.implementationConfigurationName(libs.groovy) { because(..) }" gave no row.
         RepoFacts facts = collect(Map.of(
