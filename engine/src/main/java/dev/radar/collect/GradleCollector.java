@@ -239,7 +239,7 @@ public final class GradleCollector implements Collector {
                     GradleScript s = scripts.get(d.isEmpty() ? settings : d + "/" + settings);
                     if (s != null) {
                         for (var c : s.catalogs.entrySet()) {
-                            String file = RepoTree.resolve(d, c.getValue());
+                            String file = RepoTree.resolve(d, fromSettingsDir(c.getValue()));
                             if (file != null) {
                                 catalog(file).ifPresent(cat -> level.putIfAbsent(c.getKey(), cat));
                             }
@@ -671,6 +671,11 @@ public final class GradleCollector implements Collector {
                 if (declared.isEmpty() && (core || localPlugins.contains(id))) {
                     return;
                 }
+                // the repository's own convention plugin in the catalog, { id = "x", version = "unspecified" }:
+                // Gradle's placeholder for a plugin already on the build's classpath, so no version is written
+                if (p.form().equals("alias") && declared.equals("unspecified") && localPlugins.contains(id)) {
+                    return;
+                }
             }
             rows.add(new Dependency(repo, Ecosystem.GRADLE_PLUGIN, "", id, declared, resolved, "plugin", true, path, p.line(), List.of()));
         }
@@ -831,6 +836,16 @@ public final class GradleCollector implements Collector {
             return null;
         }
         return dir(dir);
+    }
+
+    /** A catalog path written in settings, {@code "$rootDir/gradle/deps.toml"}: relative to the settings folder, which is the build's root. */
+    private static String fromSettingsDir(String written) {
+        for (String root : new String[] {"${rootDir}/", "$rootDir/", "${settingsDir}/", "$settingsDir/"}) {
+            if (written.startsWith(root)) {
+                return written.substring(root.length());
+            }
+        }
+        return written;
     }
 
     /** The repository path of an {@code apply from:} target: from the root for {@code $rootDir/..}, else from the applying folder. */

@@ -252,7 +252,7 @@ final class GradleScript {
                 block(body.children(), ctx.push(name, Mode.DEPENDENCY_MANAGEMENT));
                 return;
             }
-            if (name.equals("versionCatalogs") || ctx.stack().contains("versionCatalogs")) {
+            if (name.equals("versionCatalogs") || ctx.stack().contains("versionCatalogs") || onVersionCatalogs(st, last)) {
                 catalogDeclaration(st, body, ctx);
             }
         }
@@ -472,8 +472,9 @@ final class GradleScript {
         Map<String, String[]> pluginEntries = new LinkedHashMap<>();
         Map<String, String> versionAliases = new HashMap<>(); // val jpa = version("jpa", ..): jpa names the version "jpa"
         for (List<Node> inner : statements(body.children())) {
-            if (inner.size() >= 2 && inner.get(0) instanceof Token from && from.is("from") && inner.get(1) instanceof Group fa) {
-                List<Node> x = fa.children();
+            if (inner.size() >= 2 && inner.get(0) instanceof Token from && from.is("from")) {
+                // from(files("x.toml")), or Groovy's from files("x.toml")
+                List<Node> x = inner.get(1) instanceof Group fa && fa.open() == '(' ? fa.children() : inner.subList(1, inner.size());
                 if (x.size() >= 2 && x.get(0) instanceof Token files && (files.is("files") || files.is("file"))
                         && x.get(1) instanceof Group fp && !arguments(fp.children()).isEmpty()
                         && single(arguments(fp.children()).get(0)) instanceof Token path && path.kind() == Kind.STRING) {
@@ -496,6 +497,12 @@ final class GradleScript {
         if (!versions.isEmpty() || !libraries.isEmpty() || !pluginEntries.isEmpty()) {
             declaredCatalogs.putIfAbsent(catalog, GradleCatalog.declared(versions, libraries, bundles, pluginEntries));
         }
+    }
+
+    /** {@code versionCatalogs.create("libs") {}}, {@code settings.dependencyResolutionManagement.versionCatalogs.register("x") {}}. */
+    private static boolean onVersionCatalogs(List<Node> st, int braceIndex) {
+        return braceIndex >= 4 && st.get(braceIndex - 4) instanceof Token v && v.is("versionCatalogs")
+                && st.get(braceIndex - 3) instanceof Token dot && dot.is(".") && isSimpleBlockHead(st, braceIndex);
     }
 
     /** The catalog a block declares: {@code create("x") {}}, {@code register("x") {}}, or Groovy's {@code x {}} in versionCatalogs. */
@@ -630,6 +637,9 @@ final class GradleScript {
             control(st, ctx);
             return;
         }
+        if (listLoop(st, ctx)) {
+            return;
+        }
         if (first instanceof Token t && t.ident() && MODIFIERS.contains(t.text()) || assignment(st) >= 0) {
             scanCalls(st, ctx);
             return; // a local variable or property assignment, not a declaration
@@ -664,6 +674,13 @@ final class GradleScript {
             declarations.add(new Declaration(configuration, arguments, trailing, t.line(), text(st), String.join("/", ctx.stack())));
             return;
         }
+        String sourceSetConfiguration = sourceSetConfiguration(st, trailing);
+        if (sourceSetConfiguration != null) {
+            Group args = (Group) st.get(trailing != null ? last - 1 : last);
+            declarations.add(new Declaration(sourceSetConfiguration, arguments(args.children()), trailing, first.line(), text(st),
+                    String.join("/", ctx.stack())));
+            return;
+        }
         if (first instanceof Token t && t.ident() && st.size() >= 2 && st.get(1) instanceof Token second
                 && (second.is(".") || second.is("?."))) {
             int before = declarations.size();
@@ -694,6 +711,105 @@ final class GradleScript {
             return;
         }
         unknown(st);
+    }
+
+    private static final String CONFIGURATION_NAME = "ConfigurationName";
+
+    /** Calls on the way to a source set that do not name it: {@code sourceSets.getByName("x").get()}. */
+    private static final Set<String> SOURCE_SET_ACCESS = Set.of("sourceSets", "get", "getByName", "named", "getting", "the");
+
+    /**
+     * {@code processStarter.implementationConfigurationName(libs.groovy) {..}} (Kotlin): a declaration in the
+     * configuration a source set names, {@code processStarterImplementation} ({@code implementation} for {@code main}).
+     * Null when the statement is not such a call.
+     */
+    private static String sourceSetConfiguration(List<Node> st, Group trailing) {
+        int call = trailing != null ? st.size() - 2 : st.size() - 1;
+        if (call < 3 || !(st.get(call) instanceof Group args && args.open() == '(') || !(st.get(call - 1) instanceof Token p
+                && p.ident() && p.text().endsWith(CONFIGURATION_NAME) && p.text().length() > CONFIGURATION_NAME.length())
+                || !(st.get(call - 2) instanceof Token dot && (dot.is(".") || dot.is("?.")))) {
+            return null;
+        }
+        String sourceSet = null;
+        for (int k = 0; k < call - 2; k++) {
+            Node n = st.get(k);
+            if (n instanceof Token t && t.ident() && !SOURCE_SET_ACCESS.contains(t.text())) {
+                sourceSet = t.text();
+            } else if (n instanceof Group g && g.open() != '{' && single(g.children()) instanceof Token key && key.kind() == Kind.STRING) {
+                sourceSet = key.text(); // sourceSets["integrationTest"], sourceSets.getByName("integrationTest")
+            } else if (!(n instanceof Token t && (t.ident() || t.is(".") || t.is("?.")) || n instanceof Group g && g.open() != '{')) {
+                return null;
+            }
+        }
+        if (sourceSet == null) {
+            return null;
+        }
+        String configuration = p.text().substring(0, p.text().length() - CONFIGURATION_NAME.length());
+        return sourceSet.equals("main") ? configuration
+                : sourceSet + Character.toUpperCase(configuration.charAt(0)) + configuration.substring(1);
+    }
+
+    private static final Set<String> LIST_FUNCTIONS = Set.of("listOf", "setOf", "arrayOf", "mutableListOf");
+
+    /**
+     * {@code listOf("g:a:1", libs.b).forEach { implementation(it) }} (Kotlin) and {@code ['g:a:1', 'g:b:2'].each {
+     * implementation it }} (Groovy): a loop that declares each element of a list literal in one configuration. Each
+     * element is a declaration at its own line, like Groovy varargs. False when the statement is not such a loop.
+     */
+    private boolean listLoop(List<Node> st, Context ctx) {
+        int n = st.size();
+        if (n < 4 || !(st.get(n - 1) instanceof Group body && body.open() == '{') || !(st.get(n - 2) instanceof Token loop
+                && (loop.is("forEach") || loop.is("each"))) || !(st.get(n - 3) instanceof Token dot && dot.is("."))) {
+            return false;
+        }
+        List<Node> receiver = st.subList(0, n - 3);
+        boolean held = false;
+        // val testLibs = listOf(..) earlier in the script: testLibs.forEach { testImplementation(it) }, at this statement's line
+        if (receiver.size() == 1 && receiver.get(0) instanceof Token v && v.ident() && variables.containsKey(v.text())) {
+            receiver = variables.get(v.text());
+            held = true;
+        }
+        Group list = listLiteral(receiver);
+        if (list == null) {
+            return false;
+        }
+        List<List<Node>> inner = statements(body.children());
+        if (inner.size() != 1) {
+            return false;
+        }
+        List<Node> lambda = inner.get(0);
+        String parameter = "it";
+        if (lambda.size() > 2 && lambda.get(0) instanceof Token p && p.ident() && lambda.get(1) instanceof Token arrow && arrow.is("->")) {
+            parameter = p.text();
+            lambda = lambda.subList(2, lambda.size());
+        }
+        if (lambda.size() != 2 || !(lambda.get(0) instanceof Token conf && (conf.ident() || conf.kind() == Kind.STRING))) {
+            return false;
+        }
+        Node argument = lambda.get(1) instanceof Group g && g.open() == '(' ? single(g.children()) : lambda.get(1);
+        if (!(argument instanceof Token a && a.ident() && a.text().equals(parameter)) || OPAQUE.contains(conf.text())) {
+            return false;
+        }
+        for (List<Node> element : arguments(list.children())) {
+            List<Node> e = withoutNewlines(element);
+            if (!e.isEmpty()) {
+                declarations.add(new Declaration(conf.text(), List.of(e), null, held ? st.get(0).line() : e.get(0).line(), text(st),
+                        String.join("/", ctx.stack())));
+            }
+        }
+        return true;
+    }
+
+    /** The elements of {@code listOf(..)} (and its kin) or of a Groovy {@code [..]}; null for anything else. */
+    private static Group listLiteral(List<Node> nodes) {
+        if (nodes.size() == 1 && nodes.get(0) instanceof Group g && g.open() == '[' && !isMapLiteral(g.children())) {
+            return g;
+        }
+        if (nodes.size() == 2 && nodes.get(0) instanceof Token f && LIST_FUNCTIONS.contains(f.text()) && nodes.get(1) instanceof Group g
+                && g.open() == '(') {
+            return g;
+        }
+        return null;
     }
 
     /** {@code if (..) {..} else {..}}, {@code for}, {@code when}, {@code try}: the bodies are still dependency blocks. */
@@ -862,11 +978,8 @@ final class GradleScript {
                     name = indexedName(lhs);
                 }
             }
-            if (name != null && ctx.namespace().isEmpty()) {
-                define(name, rhs);
-            } else if (name != null) {
-                define(ctx.namespace() + "." + name, rhs);
-                scopes.putIfAbsent(ctx.namespace() + "." + name, ctx.namespace());
+            if (name != null) {
+                defineMember(name, rhs, ctx);
             }
             return;
         }
@@ -896,6 +1009,15 @@ final class GradleScript {
                 return;
             }
         }
+        // val okhttp by lazy { "g:a:v" } (buildSrc objects): the lambda's value, like an assignment
+        if (n >= 4 && st.get(n - 1) instanceof Group g && g.open() == '{' && st.get(n - 2) instanceof Token lazy && lazy.is("lazy")
+                && st.get(n - 3) instanceof Token by && by.is("by")) {
+            String name = declaredName(st.subList(0, n - 3));
+            if (name != null) {
+                defineMember(name, g.children(), ctx);
+            }
+            return;
+        }
         // ext.set("x", v) / extra.set("x", v) / set("x", v) inside ext {}
         if (n >= 2 && st.get(n - 1) instanceof Group g && g.open() == '(' && st.get(n - 2) instanceof Token set && set.is("set")
                 && (ctx.mode() == Mode.EXT && n == 2 || n >= 4 && st.get(n - 3) instanceof Token dot && dot.is(".")
@@ -904,6 +1026,16 @@ final class GradleScript {
             if (args.size() == 2 && single(args.get(0)) instanceof Token key && key.kind() == Kind.STRING) {
                 define(key.text(), args.get(1));
             }
+        }
+    }
+
+    /** Defines a name in the object or class being read ({@code Versions.ktor}), or at the top level outside one. */
+    private void defineMember(String name, List<Node> value, Context ctx) {
+        if (ctx.namespace().isEmpty()) {
+            define(name, value);
+        } else {
+            define(ctx.namespace() + "." + name, value);
+            scopes.putIfAbsent(ctx.namespace() + "." + name, ctx.namespace());
         }
     }
 

@@ -1184,6 +1184,141 @@ class GradleCollectorTest {
     }
 
     @Test
+    void a_catalog_created_on_version_catalogs_with_a_dot_is_read() throws IOException {
+        // Regression: settings "versionCatalogs.create(\"libs\") { from(files(\"libs.versions.toml\")) }" (rather than a
+        // versionCatalogs {} block) was not read, so libs.okio gave no row.
+        RepoFacts facts = collect(Map.of(
+                "libs.versions.toml", "[libraries]\nokio = \"com.squareup.okio:okio:3.7.0\"\n",
+                "settings.gradle.kts", """
+                        dependencyResolutionManagement {
+                            versionCatalogs.create("libs") {
+                                from(files("libs.versions.toml"))
+                            }
+                        }
+                        """,
+                "app/build.gradle.kts", "dependencies {\n    implementation(libs.okio)\n}\n"));
+        assertThat(rows(facts)).containsExactly(tuple("com.squareup.okio", "okio", "3.7.0", "3.7.0", 2, "implementation"));
+    }
+
+    @Test
+    void a_catalog_path_from_root_dir_and_groovy_from_files_without_parentheses_are_read() throws IOException {
+        // Regression: from(files("${rootDir}/gradle/deps.toml")) and Groovy's from files("..") bound no catalog.
+        RepoFacts facts = collect(Map.of(
+                "gradle/deps.toml", "[libraries]\nokio = \"com.squareup.okio:okio:3.7.0\"\n",
+                "settings.gradle", """
+                        dependencyResolutionManagement {
+                            versionCatalogs {
+                                deps {
+                                    from(files("${rootDir}/gradle/deps.toml"))
+                                }
+                                other {
+                                    from files("$settingsDir/gradle/deps.toml")
+                                }
+                            }
+                        }
+                        """,
+                "app/build.gradle", "dependencies {\n    implementation deps.okio\n    implementation other.okio\n}\n"));
+        assertThat(rows(facts)).containsExactly(
+                tuple("com.squareup.okio", "okio", "3.7.0", "3.7.0", 2, "implementation"),
+                tuple("com.squareup.okio", "okio", "3.7.0", "3.7.0", 3, "implementation"));
+    }
+
+    @Test
+    void a_configuration_named_by_a_source_set_takes_declarations() throws IOException {
+        // Regression: "starter.implementationConfigurationName(libs.groovy) { because(..) }" gave no row.
+        RepoFacts facts = collect(Map.of(
+                "gradle/libs.versions.toml", "[libraries]\ngroovy = \"org.apache.groovy:groovy:4.0.12\"\n",
+                "build.gradle.kts", """
+                        val starter by sourceSets.creating
+                        dependencies {
+                            starter.implementationConfigurationName(libs.groovy) {
+                                because("it runs processes")
+                            }
+                            sourceSets["integrationTest"].runtimeOnlyConfigurationName("org.slf4j:slf4j-simple:2.0.9")
+                            sourceSets.main.get().compileOnlyConfigurationName("org.projectlombok:lombok:1.18.30")
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.apache.groovy", "groovy", "4.0.12", "4.0.12", 3, "starterImplementation"),
+                tuple("org.slf4j", "slf4j-simple", "2.0.9", "2.0.9", 6, "integrationTestRuntimeOnly"),
+                tuple("org.projectlombok", "lombok", "1.18.30", "1.18.30", 7, "compileOnly"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    @Test
+    void a_loop_over_a_list_literal_declares_each_element_at_its_own_line() throws IOException {
+        // Regression: "listOf(\"g:a:1\", libs.b).forEach { implementation(it) }" gave no rows at all. A list held in a
+        // variable of the script is declared at the loop's line.
+        RepoFacts facts = collect(Map.of(
+                "gradle/libs.versions.toml", "[libraries]\nwear-material = \"androidx.wear.compose:compose-material:1.3.0\"\n",
+                "app/build.gradle.kts", """
+                        val ktorVersion = "2.3.7"
+                        dependencies {
+                            listOf(
+                                "io.ktor:ktor-client-cio:$ktorVersion",
+                                project(":core"),
+                                libs.wear.material,
+                            ).forEach { implementation(it) }
+                            setOf("com.google.auto.value:auto-value:1.10.4").forEach { dep -> "kapt"(dep) }
+                        }
+                        """,
+                "lib/build.gradle", """
+                        dependencies {
+                            ['org.slf4j:slf4j-api:2.0.9', 'org.slf4j:slf4j-simple:2.0.9'].each { testImplementation it }
+                        }
+                        """,
+                "web/build.gradle.kts", """
+                        val testLibs = listOf(
+                            "org.wiremock:wiremock:3.1.0",
+                        )
+                        dependencies {
+                            testLibs.forEach { testImplementation(it) }
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("io.ktor", "ktor-client-cio", "$ktorVersion", "2.3.7", 4, "implementation"),
+                tuple("androidx.wear.compose", "compose-material", "1.3.0", "1.3.0", 6, "implementation"),
+                tuple("com.google.auto.value", "auto-value", "1.10.4", "1.10.4", 8, "kapt"),
+                tuple("org.slf4j", "slf4j-api", "2.0.9", "2.0.9", 2, "testImplementation"),
+                tuple("org.slf4j", "slf4j-simple", "2.0.9", "2.0.9", 2, "testImplementation"),
+                tuple("org.wiremock", "wiremock", "3.1.0", "3.1.0", 5, "testImplementation"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    @Test
+    void a_lazy_property_of_a_build_src_object_holds_coordinates() throws IOException {
+        // Regression: "val coreKtx by lazy { \"g:a:${Versions.x}\" }" in a buildSrc object was not read as a
+        // constant, so "implementation(Deps.coreKtx)" gave no row at all.
+        RepoFacts facts = collect(Map.of(
+                "buildSrc/src/main/kotlin/Deps.kt", """
+                        object Versions {
+                            const val core = "1.12.0"
+                        }
+                        object Deps {
+                            val coreKtx by lazy { "androidx.core:core-ktx:${Versions.core}" }
+                            val appcompat by lazy {
+                                "androidx.appcompat:appcompat:1.6.1"
+                            }
+                            object Test {
+                                private val version by lazy { "1.5.0" }
+                                val core by lazy { "androidx.test:core:$version" }
+                            }
+                        }
+                        """,
+                "app/build.gradle.kts", """
+                        dependencies {
+                            implementation(Deps.coreKtx)
+                            implementation(Deps.appcompat)
+                            testImplementation(Deps.Test.core)
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("androidx.core", "core-ktx", "1.12.0", "1.12.0", 2, "implementation"),
+                tuple("androidx.appcompat", "appcompat", "1.6.1", "1.6.1", 3, "implementation"),
+                tuple("androidx.test", "core", "1.5.0", "1.5.0", 4, "testImplementation"));
+    }
+
+    @Test
     void an_object_declared_in_a_kotlin_script_holds_qualified_constants() throws IOException {
         // Regression: "object Versions { const val exposed = .. }" written in build.gradle.kts itself left
         // "${Versions.exposed}" unresolved.
@@ -1489,6 +1624,40 @@ class GradleCollectorTest {
                 "core/build.gradle.kts", "plugins {\n    id(\"acme-library\")\n}\n"));
         assertThat(facts.dependencies()).extracting(Dependency::name, Dependency::file)
                 .containsExactly(tuple("com.android.library", "build-logic/plugins/src/main/java/acme-library.gradle.kts"));
+    }
+
+    @Test
+    void a_catalog_alias_of_a_local_convention_plugin_with_version_unspecified_is_skipped() throws IOException {
+        // Regression: "acme-library = { id = \"acme.library\", version = \"unspecified\" }" for a plugin that
+        // build-logic registers in gradlePlugin {} was listed as an external plugin at version "unspecified".
+        RepoFacts facts = collect(Map.of(
+                "gradle/libs.versions.toml", """
+                        [versions]
+                        agp = "8.2.0"
+                        [plugins]
+                        android-library = { id = "com.android.library", version.ref = "agp" }
+                        acme-library = { id = "acme.library", version = "unspecified" }
+                        other = { id = "org.example.other", version = "unspecified" }
+                        """,
+                "build-logic/convention/build.gradle.kts", """
+                        gradlePlugin {
+                            plugins {
+                                register("library") {
+                                    id = "acme.library"
+                                    implementationClass = "LibraryConventionPlugin"
+                                }
+                            }
+                        }
+                        """,
+                "core/build.gradle.kts", """
+                        plugins {
+                            alias(libs.plugins.android.library)
+                            alias(libs.plugins.acme.library)
+                            alias(libs.plugins.other)
+                        }
+                        """));
+        assertThat(facts.dependencies()).extracting(Dependency::name, Dependency::declaredVersion, Dependency::line)
+                .containsExactly(tuple("com.android.library", "ref:agp", 2), tuple("org.example.other", "unspecified", 4));
     }
 
     @Test
