@@ -16,9 +16,9 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads Log4j 2 XML configuration ({@code log4j2.xml}, {@code log4j2-spring.xml}, {@code log4j2-test.xml}) with
- * StAX, DTDs and external entities off, and its properties form ({@code log4j2.properties}). Element names are matched case-insensitively, as Log4j does, in both the
- * concise ({@code <Console name="out">}) and the strict ({@code <Appender type="Console">}) form. Records
- * {@code appender.NAME.type}, {@code appender.NAME.layout} (e.g. {@code JsonTemplateLayout}),
+ * StAX, DTDs and external entities off, and its properties form ({@code log4j2.properties}). Element names are
+ * matched case-insensitively, as Log4j does, in both the concise ({@code <Console name="out">}) and the strict
+ * ({@code <Appender type="Console">}) form. Records {@code appender.NAME.type}, {@code appender.NAME.layout} (e.g. {@code JsonTemplateLayout}),
  * {@code appender.NAME.layout.eventTemplateUri}, {@code root.level} and {@code logger.NAME.level}, and the other
  * attributes of an appender as {@code appender.NAME.ATTRIBUTE} (a Splunk or HTTP appender's {@code url} and
  * {@code token}), so that the security rules see endpoints and credentials written into the configuration.
