@@ -39,6 +39,11 @@ public final class ComposeCollector implements Collector {
 
     @Override
     public boolean wants(String path) {
+        return isComposeFile(path);
+    }
+
+    /** Whether a file is a compose or Swarm stack file by its name ({@code docker-compose.yml}, {@code local.compose.yaml}). */
+    static boolean isComposeFile(String path) {
         return FILE.matcher(path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT)).matches();
     }
 

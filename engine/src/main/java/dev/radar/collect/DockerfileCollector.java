@@ -154,7 +154,7 @@ public final class DockerfileCollector implements Collector {
 
     /** Adds {@code ARG name[=default] ...} declarations; an ARG without a default is unset. */
     private static void declareArgs(String args, Map<String, String> vars) {
-        for (String word : words(args)) {
+        for (String word : shellWords(args)) {
             int eq = word.indexOf('=');
             if (eq < 0) {
                 continue;
@@ -168,36 +168,6 @@ public final class DockerfileCollector implements Collector {
                 vars.remove(name);
             }
         }
-    }
-
-    /** Splits on whitespace outside quotes, keeping the quotes. */
-    private static List<String> words(String text) {
-        List<String> words = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        char quote = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-                current.append(c);
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-                current.append(c);
-            } else if (Character.isWhitespace(c)) {
-                if (current.length() > 0) {
-                    words.add(current.toString());
-                    current.setLength(0);
-                }
-            } else {
-                current.append(c);
-            }
-        }
-        if (current.length() > 0) {
-            words.add(current.toString());
-        }
-        return words;
     }
 
     private static String unquote(String value) {

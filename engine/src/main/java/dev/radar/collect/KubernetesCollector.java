@@ -28,13 +28,11 @@ public final class KubernetesCollector implements Collector {
     private static final Set<String> CONTAINER_LISTS = Set.of("containers", "initContainers", "ephemeralContainers", "sidecars");
     /** Keys whose mapping is one container (Argo Workflows templates: {@code container}, {@code script}). */
     private static final Set<String> CONTAINERS = Set.of("container", "script");
+    /** Files that are never manifests, skipped unread (package and lock files can be megabytes). */
     private static final Set<String> NOT_MANIFESTS = Set.of("chart.yaml", "chart.lock", "action.yml", "action.yaml",
-            "pnpm-lock.yaml", "pnpm-workspace.yaml", ".pre-commit-config.yaml", ".gitlab-ci.yml", "mkdocs.yml", "codecov.yml");
-    private static final Pattern COMPOSE = Pattern.compile("(docker-)?compose[^/]*\\.ya?ml");
+            "pnpm-lock.yaml", "pnpm-workspace.yaml", ".pre-commit-config.yaml", ".gitlab-ci.yml", "mkdocs.yml", "codecov.yml",
+            "package.json", "package-lock.json", "npm-shrinkwrap.json", "composer.json", "tsconfig.json", "pipfile.lock");
     private static final Pattern TOP_KEY = Pattern.compile("(?m)^(apiVersion|kind)\\s*:\\s*\\S");
-    /** JSON files that are never manifests, skipped unread (lockfiles can be megabytes). */
-    private static final Set<String> NOT_JSON_MANIFESTS = Set.of("package.json", "package-lock.json", "npm-shrinkwrap.json",
-            "composer.json", "tsconfig.json", "pipfile.lock");
     /** A JSON manifest: an object with {@code "apiVersion"} and {@code "kind"} keys, as {@code kubectl} reads them. */
     private static final Pattern JSON_KEY = Pattern.compile("\"(apiVersion|kind)\"\\s*:");
 
@@ -47,13 +45,14 @@ public final class KubernetesCollector implements Collector {
     public boolean wants(String path) {
         String lower = path.toLowerCase(Locale.ROOT);
         String base = lower.substring(lower.lastIndexOf('/') + 1);
-        if (lower.endsWith(".json")) {
-            return !NOT_JSON_MANIFESTS.contains(base);
-        }
-        if (!lower.endsWith(".yaml") && !lower.endsWith(".yml")) {
+        if (NOT_MANIFESTS.contains(base)) {
             return false;
         }
-        return !lower.startsWith(".github/workflows/") && !NOT_MANIFESTS.contains(base) && !COMPOSE.matcher(base).matches();
+        if (lower.endsWith(".json")) {
+            return true;
+        }
+        return (lower.endsWith(".yaml") || lower.endsWith(".yml")) && !lower.startsWith(".github/workflows/")
+                && !ComposeCollector.isComposeFile(path);
     }
 
     @Override

@@ -208,7 +208,7 @@ public final class RepoFilesCollector implements Collector {
             if (lintsInTestLifecycle(manifest)) {
                 once.putIfAbsent("lint:npm-test", new RepoFile(out.repo(), path, "lint:npm-test"));
             }
-            if (path.equals("package.json") && manifest.get("renovate") != null) {
+            if (path.equals("package.json") && manifest != null && manifest.get("renovate") != null) {
                 // Renovate reads a "renovate" section of the root package.json (deprecated, still honoured)
                 once.putIfAbsent("dependency-updates:renovate", new RepoFile(out.repo(), path, "dependency-updates:renovate"));
             }
@@ -236,7 +236,7 @@ public final class RepoFilesCollector implements Collector {
      * formatter ({@code "pretest": "npm run lint"}), so every CI step that runs the tests runs it too.
      */
     static boolean lintsInTestLifecycle(Tree packageJson) {
-        Tree scripts = packageJson.get("scripts");
+        Tree scripts = packageJson == null ? null : packageJson.get("scripts");
         if (scripts == null || !scripts.isMapping()) {
             return false;
         }
@@ -249,21 +249,13 @@ public final class RepoFilesCollector implements Collector {
         return false;
     }
 
-    /** A package.json as a tree; an empty mapping when it does not parse (the npm collector reports that). */
+    /** A package.json as a tree; null when it is not a JSON object (the npm collector reports that). */
     static Tree packageJson(String text) {
         try {
             Tree root = Tree.json(text);
-            return root != null && root.isMapping() ? root : emptyMapping();
+            return root != null && root.isMapping() ? root : null;
         } catch (IOException e) {
-            return emptyMapping();
-        }
-    }
-
-    private static Tree emptyMapping() {
-        try {
-            return Tree.json("{}");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+            return null;
         }
     }
 
