@@ -24,6 +24,8 @@ import java.util.Set;
 public final class NpmCollector implements Collector {
     static final JsonFactory JSON = SafeJson.FACTORY;
     private static final Set<String> SECTIONS = Set.of("dependencies", "devDependencies", "peerDependencies", "optionalDependencies");
+    /** The catalog keys of a Bun root package.json, the default catalog first. */
+    private static final List<String> CATALOG_SECTIONS = List.of("catalog", "catalogs");
     /** Lockfile names, most authoritative first when a folder holds several. */
     private static final List<String> LOCKS = List.of("npm-shrinkwrap.json", "package-lock.json", "pnpm-lock.yaml", "yarn.lock");
 
@@ -69,7 +71,7 @@ public final class NpmCollector implements Collector {
         Map<String, String> workspaceVersions = new HashMap<>();
         for (String path : paths) {
             if (LockGraph.fileName(path).equals("package.json")) {
-                NpmLockfile.Manifest manifest = readManifest(tree, path, out);
+                NpmLockfile.Manifest manifest = readManifest(tree, path, catalogsByFolder, out);
                 if (manifest != null) {
                     manifests.add(manifest);
                     if (!manifest.name().isEmpty() && !manifest.version().isEmpty()) {
@@ -194,11 +196,54 @@ public final class NpmCollector implements Collector {
         return null;
     }
 
-    /** The dependency sections of a package.json, read as a stream so every entry keeps its line. */
-    private static NpmLockfile.Manifest readManifest(RepoTree tree, String path, Facts out) {
+    /**
+     * A Bun catalog section at its opening brace: {@code catalog} as the default catalog, {@code catalogs} as named ones;
+     * by catalog name to package name to range (ranges that are not strings are skipped).
+     */
+    private static Map<String, Map<String, String>> readCatalogSection(JsonParser p, String section) throws IOException {
+        Map<String, Map<String, String>> catalogs = new HashMap<>();
+        if (section.equals("catalog")) {
+            catalogs.put(PnpmWorkspace.DEFAULT, readRanges(p));
+            return catalogs;
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            if (p.nextToken() == JsonToken.START_OBJECT) {
+                catalogs.put(name, readRanges(p));
+            } else {
+                p.skipChildren();
+            }
+        }
+        return catalogs;
+    }
+
+    /** A JSON object of package name to range, at its opening brace. */
+    private static Map<String, String> readRanges(JsonParser p) throws IOException {
+        Map<String, String> ranges = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            if (p.nextToken() == JsonToken.VALUE_STRING) {
+                ranges.put(name, p.getText());
+            } else {
+                p.skipChildren();
+            }
+        }
+        return ranges;
+    }
+
+    /**
+     * The dependency sections of a package.json, read as a stream so every entry keeps its line. The Bun catalogs it
+     * declares ({@code workspaces.catalog} / {@code workspaces.catalogs}, or the same keys at the top level, the
+     * {@code workspaces} form winning for a section both write) go to {@code catalogsByFolder} unless a
+     * {@code pnpm-workspace.yaml} or {@code .yarnrc.yml} of the same folder already gave that folder's catalogs.
+     */
+    private static NpmLockfile.Manifest readManifest(RepoTree tree, String path, Map<String, PnpmWorkspace> catalogsByFolder,
+            Facts out) {
         List<NpmLockfile.Declared> found = new ArrayList<>();
         String ownName = "";
         String ownVersion = "";
+        Map<String, Map<String, Map<String, String>>> nestedCatalogs = new HashMap<>();
+        Map<String, Map<String, Map<String, String>>> topCatalogs = new HashMap<>();
         try (JsonParser p = JSON.createParser(tree.read(path))) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 out.problem(path, 1, "package.json is not a JSON object");
@@ -227,9 +272,29 @@ public final class NpmCollector implements Collector {
                             p.skipChildren();
                         }
                     }
+                } else if (CATALOG_SECTIONS.contains(section) && value == JsonToken.START_OBJECT) {
+                    topCatalogs.put(section, readCatalogSection(p, section));
+                } else if (section.equals("workspaces") && value == JsonToken.START_OBJECT) {
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String field = p.currentName();
+                        if (p.nextToken() == JsonToken.START_OBJECT && CATALOG_SECTIONS.contains(field)) {
+                            nestedCatalogs.put(field, readCatalogSection(p, field));
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
                 } else {
                     p.skipChildren();
                 }
+            }
+            Map<String, Map<String, String>> catalogs = new HashMap<>();
+            for (String section : CATALOG_SECTIONS) {
+                nestedCatalogs.getOrDefault(section, topCatalogs.getOrDefault(section, Map.of())).forEach((catalog, ranges) ->
+                        ranges.forEach((name, range) -> catalogs.computeIfAbsent(catalog, k -> new HashMap<>()).putIfAbsent(name, range)));
+            }
+            PnpmWorkspace bunCatalogs = PnpmWorkspace.of(catalogs);
+            if (bunCatalogs != null) {
+                catalogsByFolder.putIfAbsent(LockGraph.dir(path), bunCatalogs);
             }
             return new NpmLockfile.Manifest(path, ownName, ownVersion, found);
         } catch (JsonProcessingException e) {

@@ -8,14 +8,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The catalogs of a {@code pnpm-workspace.yaml}, or of a {@code .yarnrc.yml} (Yarn 4.10 and later write the same keys):
- * the default one ({@code catalog:}, or {@code catalogs.default}) and the named ones under {@code catalogs:}, each
- * mapping a package name to the range its {@code catalog:} entries use.
+ * The catalogs of a {@code pnpm-workspace.yaml}, or of a {@code .yarnrc.yml} (Yarn 4.10 and later write the same keys),
+ * or of a Bun root {@code package.json} ({@link #of}): the default one ({@code catalog:}, or {@code catalogs.default})
+ * and the named ones under {@code catalogs:}, each mapping a package name to the range its {@code catalog:} entries use.
  */
 final class PnpmWorkspace {
     static final String FILE = "pnpm-workspace.yaml";
     static final String YARNRC = ".yarnrc.yml";
-    private static final String DEFAULT = "default";
+    static final String DEFAULT = "default";
 
     /** catalog name to package name to range. */
     private final Map<String, Map<String, String>> catalogs = new HashMap<>();
@@ -52,6 +52,20 @@ final class PnpmWorkspace {
                 }
             }
         }
+        return workspace;
+    }
+
+    /**
+     * The catalogs a Bun root package.json declares, by catalog name ({@code default} for {@code catalog}) to package name
+     * to range; null when it declares none.
+     */
+    static PnpmWorkspace of(Map<String, Map<String, String>> declared) {
+        if (declared.isEmpty()) {
+            return null;
+        }
+        PnpmWorkspace workspace = new PnpmWorkspace();
+        declared.forEach((catalog, ranges) -> ranges.forEach((name, range) ->
+                workspace.catalogs.computeIfAbsent(catalog.trim(), k -> new HashMap<>()).putIfAbsent(name.trim(), range.trim())));
         return workspace;
     }
 

@@ -863,6 +863,46 @@ class NpmCollectorTest {
     }
 
     @Test
+    void a_catalog_range_resolves_through_the_bun_catalogs_of_the_root_package_json() {
+        RepoFacts facts = collect(
+                "package.json", """
+                        {
+                          "name": "mono",
+                          "workspaces": {
+                            "packages": ["apps/*"],
+                            "catalog": { "react": "19.1.0", "zod": "^3.24.0" },
+                            "catalogs": { "testing": { "jest": "30.0.0" } }
+                          },
+                          "catalog": { "react": "18.0.0", "hono": "4.7.0" },
+                          "devDependencies": { "react": "catalog:" }
+                        }
+                        """,
+                "apps/web/package.json", """
+                        { "name": "web", "dependencies": { "react": "catalog:", "zod": "catalog:", "hono": "catalog:",
+                          "jest": "catalog:testing", "vite": "catalog:" } }
+                        """,
+                "tools/package.json", """
+                        { "name": "tools", "workspaces": ["x/*"], "catalogs": { "lint": { "eslint": "9.30.1" } },
+                          "devDependencies": { "eslint": "catalog:lint" } }
+                        """,
+                "pnpm/pnpm-workspace.yaml", """
+                        catalog:
+                          react: 18.3.1
+                        """,
+                "pnpm/package.json", """
+                        { "catalog": { "react": "17.0.2" }, "dependencies": { "react": "catalog:" } }
+                        """);
+
+        assertThat(in(facts, "package.json")).extracting(CollectorFixture::row).containsExactly("|react|catalog:|19.1.0|9");
+        assertThat(in(facts, "apps/web/package.json")).extracting(CollectorFixture::row).containsExactly(
+                "|react|catalog:|19.1.0|1", "|zod|catalog:||1", "|hono|catalog:||1", "|jest|catalog:testing|30.0.0|2",
+                "|vite|catalog:||2");
+        assertThat(in(facts, "tools/package.json")).extracting(CollectorFixture::row).containsExactly("|eslint|catalog:lint|9.30.1|2");
+        assertThat(in(facts, "pnpm/package.json")).extracting(CollectorFixture::row).containsExactly("|react|catalog:|18.3.1|1");
+        assertThat(facts.problems()).isEmpty();
+    }
+
+    @Test
     void a_workspace_protocol_range_the_lock_only_links_resolves_to_the_version_of_the_workspace_package() {
         RepoFacts facts = collect(
                 "package.json", """
