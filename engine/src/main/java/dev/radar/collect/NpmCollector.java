@@ -19,7 +19,8 @@ import java.util.Set;
  * Reads {@code package.json} dependency sections (dependencies, devDependencies, peerDependencies,
  * optionalDependencies), each entry at its line with the range as written, and resolves them through the
  * lockfile of their project ({@code package-lock.json}/{@code npm-shrinkwrap.json} v1-v3, {@code yarn.lock}
- * classic and berry, {@code pnpm-lock.yaml} v5-v9), whose packages are added as transitive dependencies.
+ * classic and berry, {@code pnpm-lock.yaml} v5-v9, Bun's {@code bun.lock}), whose packages are added as transitive
+ * dependencies.
  */
 public final class NpmCollector implements Collector {
     static final JsonFactory JSON = SafeJson.FACTORY;
@@ -27,7 +28,8 @@ public final class NpmCollector implements Collector {
     /** The catalog keys of a Bun root package.json, the default catalog first. */
     private static final List<String> CATALOG_SECTIONS = List.of("catalog", "catalogs");
     /** Lockfile names, most authoritative first when a folder holds several. */
-    private static final List<String> LOCKS = List.of("npm-shrinkwrap.json", "package-lock.json", "pnpm-lock.yaml", "yarn.lock");
+    private static final List<String> LOCKS =
+            List.of("npm-shrinkwrap.json", "package-lock.json", "pnpm-lock.yaml", "yarn.lock", "bun.lock");
 
     @Override
     public String name() {
@@ -180,6 +182,9 @@ public final class NpmCollector implements Collector {
             if (f.equals("yarn.lock")) {
                 return YarnLock.parse(path, text);
             }
+            if (f.equals("bun.lock")) {
+                return BunLock.parse(path, text);
+            }
             if (f.equals("pnpm-lock.yaml")) {
                 PnpmLock lock = PnpmLock.parse(path, text);
                 lock.skipped().forEach(s -> out.problem(path, s.getKey(), s.getValue()));
@@ -289,8 +294,9 @@ public final class NpmCollector implements Collector {
             }
             Map<String, Map<String, String>> catalogs = new HashMap<>();
             for (String section : CATALOG_SECTIONS) {
-                nestedCatalogs.getOrDefault(section, topCatalogs.getOrDefault(section, Map.of())).forEach((catalog, ranges) ->
-                        ranges.forEach((name, range) -> catalogs.computeIfAbsent(catalog, k -> new HashMap<>()).putIfAbsent(name, range)));
+                var chosen = nestedCatalogs.getOrDefault(section, topCatalogs.getOrDefault(section, Map.of()));
+                chosen.forEach((catalog, ranges) -> ranges.forEach((name, range) ->
+                        catalogs.computeIfAbsent(catalog, k -> new HashMap<>()).putIfAbsent(name, range)));
             }
             PnpmWorkspace bunCatalogs = PnpmWorkspace.of(catalogs);
             if (bunCatalogs != null) {

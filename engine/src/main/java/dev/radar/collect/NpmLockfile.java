@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** An npm-ecosystem lockfile (package-lock.json, yarn.lock, pnpm-lock.yaml) as the npm collector uses it. */
+/** An npm-ecosystem lockfile (package-lock.json, yarn.lock, pnpm-lock.yaml, bun.lock) as the npm collector uses it. */
 interface NpmLockfile {
 
     /** One dependency entry of a package.json: kind is the section (dependencies, devDependencies...). */

@@ -903,6 +903,82 @@ class NpmCollectorTest {
     }
 
     @Test
+    void bun_lock_resolves_each_workspace_through_its_own_install_path_and_lists_locked_packages() {
+        String lock = """
+                {
+                  "lockfileVersion": 1,
+                  "workspaces": {
+                    "": {
+                      "name": "mono",
+                      "dependencies": { "react": "^19.0.0", "ui": "workspace:*", "str": "npm:string-width@^4", },
+                      "devDependencies": { "tool": "github:acme/tool#main", },
+                    },
+                    "apps/web": {
+                      "name": "@acme/web",
+                      "version": "0.3.0",
+                      "dependencies": { "react": "^18.2.0", "chalk": "^5.0.0", },
+                    },
+                  },
+                  "packages": {
+                    "@acme/web": ["@acme/web@workspace:apps/web"],
+
+                    "chalk": ["chalk@5.3.0", "", {}, "sha512-a"],
+
+                    "react": ["react@19.1.0", "", { "dependencies": { "scheduler": "^0.26.0" } }, "sha512-b"],
+
+                    "scheduler": ["scheduler@0.26.0", "", {}, "sha512-c"],
+
+                    "str": ["string-width@4.2.3", "", {}, "sha512-d"],
+
+                    "tool": ["tool@github:acme/tool#0a1b2c3", { "dependencies": { "chalk": "^4.1.0" } }, "acme-tool-0a1b2c3"],
+
+                    "ui": ["ui@workspace:packages/ui"],
+
+                    "@acme/web/react": ["react@18.3.1", "", { "dependencies": { "scheduler": "^0.23.0" } }, "sha512-e"],
+
+                    "@acme/web/react/scheduler": ["scheduler@0.23.2", "", {}, "sha512-f"],
+
+                    "tool/chalk": ["chalk@4.1.2", "", {}, "sha512-g"],
+                  }
+                }
+                """;
+        RepoFacts facts = collect(
+                "bun.lock", lock,
+                "package.json", """
+                        { "name": "mono", "dependencies": { "react": "^19.0.0", "ui": "workspace:*", "str": "npm:string-width@^4" },
+                          "devDependencies": { "tool": "github:acme/tool#main" } }
+                        """,
+                "packages/ui/package.json", """
+                        { "name": "ui", "version": "1.4.0" }
+                        """,
+                "apps/web/package.json", """
+                        { "name": "@acme/web", "version": "0.3.0", "dependencies": { "react": "^18.2.0", "chalk": "^5.0.0" } }
+                        """,
+                "docs/package.json", """
+                        { "name": "docs", "dependencies": { "react": "^19.0.0" } }
+                        """);
+
+        assertThat(in(facts, "package.json")).extracting(CollectorFixture::row).containsExactly(
+                "|react|^19.0.0|19.1.0|1", "|ui|workspace:*|1.4.0|1", "|str|npm:string-width@^4|4.2.3|1",
+                "|tool|github:acme/tool#main||2");
+        assertThat(in(facts, "apps/web/package.json")).extracting(CollectorFixture::row).containsExactly(
+                "|react|^18.2.0|18.3.1|1", "|chalk|^5.0.0|5.3.0|1");
+        assertThat(in(facts, "docs/package.json")).extracting(CollectorFixture::row).containsExactly("|react|^19.0.0||1");
+        assertThat(in(facts, "bun.lock")).extracting(CollectorFixture::locked).containsExactly(
+                "chalk|5.3.0|" + lineOf(lock, "\"chalk\": [") + "|",
+                "react|19.1.0|" + lineOf(lock, "\"react\": [") + "|",
+                "scheduler|0.26.0|" + lineOf(lock, "\"scheduler\": [") + "|react",
+                "string-width|4.2.3|" + lineOf(lock, "\"str\": [") + "|",
+                "tool||" + lineOf(lock, "\"tool\": [") + "|",
+                "react|18.3.1|" + lineOf(lock, "\"@acme/web/react\"") + "|",
+                "scheduler|0.23.2|" + lineOf(lock, "\"@acme/web/react/scheduler\"") + "|react",
+                "chalk|4.1.2|" + lineOf(lock, "\"tool/chalk\"") + "|tool");
+        assertThat(in(facts, "bun.lock")).extracting(Dependency::scope).containsExactly(
+                "prod", "prod", "prod", "prod", "dev", "prod", "prod", "dev");
+        assertThat(facts.problems()).isEmpty();
+    }
+
+    @Test
     void a_workspace_protocol_range_the_lock_only_links_resolves_to_the_version_of_the_workspace_package() {
         RepoFacts facts = collect(
                 "package.json", """
