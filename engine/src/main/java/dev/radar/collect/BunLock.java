@@ -14,10 +14,11 @@ import java.util.Map;
  * Bun's text lockfile {@code bun.lock} (JSON with trailing commas): {@code workspaces} by folder ({@code ""} for the
  * root) with each workspace's name, and {@code packages} keyed by install path, the package names from the root down
  * joined by {@code /} ({@code "react"}, {@code "@babel/core/semver"}, {@code "web/react"} for a copy only the
- * workspace {@code web} uses), each an array whose first string is the locked {@code name@version} (an alias key names
- * the real package there; {@code workspace:}, {@code link:}, {@code file:} and {@code root:} stand for the project's
- * own folders) and whose first object holds the package's own dependency ranges. A dependency leads to the entry found
- * the way Node resolves it: below the dependent's path first, then each folder up to the top.
+ * workspace {@code web} uses). Each is an array whose first string is the locked {@code name@version} (an alias key
+ * names the real package there; {@code workspace:}, {@code link:} and {@code root:} stand for the project's own
+ * folders; a {@code file:}, git or tarball source has no version) and whose first object holds the package's own
+ * dependency ranges. A dependency leads to the entry Node would load: below the dependent's path first, then each
+ * folder up to the top.
  */
 final class BunLock implements NpmLockfile {
 
@@ -129,8 +130,7 @@ final class BunLock implements NpmLockfile {
         int at = resolution.indexOf('@', resolution.startsWith("@") ? 1 : 0);
         String name = at < 0 ? resolution : resolution.substring(0, at);
         String source = at < 0 ? "" : resolution.substring(at + 1);
-        boolean local = source.startsWith("workspace:") || source.startsWith("link:") || source.startsWith("file:")
-                || source.startsWith("root:");
+        boolean local = source.startsWith("workspace:") || source.startsWith("link:") || source.startsWith("root:");
         String version = source.contains(":") || source.contains("/") ? "" : source;
         byKey.putIfAbsent(key, new Entry(key, name.isEmpty() ? lastName(key) : name, version, line, local, deps));
     }

@@ -911,7 +911,7 @@ class NpmCollectorTest {
                     "": {
                       "name": "mono",
                       "dependencies": { "react": "^19.0.0", "ui": "workspace:*", "str": "npm:string-width@^4", },
-                      "devDependencies": { "tool": "github:acme/tool#main", },
+                      "devDependencies": { "tool": "github:acme/tool#main", "vendored": "file:vendor/vendored", },
                     },
                     "apps/web": {
                       "name": "@acme/web",
@@ -939,6 +939,8 @@ class NpmCollectorTest {
                     "@acme/web/react/scheduler": ["scheduler@0.23.2", "", {}, "sha512-f"],
 
                     "tool/chalk": ["chalk@4.1.2", "", {}, "sha512-g"],
+
+                    "vendored": ["vendored@file:vendor/vendored", { "dependencies": { "chalk": "^5.0.0" } }],
                   }
                 }
                 """;
@@ -946,7 +948,7 @@ class NpmCollectorTest {
                 "bun.lock", lock,
                 "package.json", """
                         { "name": "mono", "dependencies": { "react": "^19.0.0", "ui": "workspace:*", "str": "npm:string-width@^4" },
-                          "devDependencies": { "tool": "github:acme/tool#main" } }
+                          "devDependencies": { "tool": "github:acme/tool#main", "vendored": "file:vendor/vendored" } }
                         """,
                 "packages/ui/package.json", """
                         { "name": "ui", "version": "1.4.0" }
@@ -960,7 +962,7 @@ class NpmCollectorTest {
 
         assertThat(in(facts, "package.json")).extracting(CollectorFixture::row).containsExactly(
                 "|react|^19.0.0|19.1.0|1", "|ui|workspace:*|1.4.0|1", "|str|npm:string-width@^4|4.2.3|1",
-                "|tool|github:acme/tool#main||2");
+                "|tool|github:acme/tool#main||2", "|vendored|file:vendor/vendored||2");
         assertThat(in(facts, "apps/web/package.json")).extracting(CollectorFixture::row).containsExactly(
                 "|react|^18.2.0|18.3.1|1", "|chalk|^5.0.0|5.3.0|1");
         assertThat(in(facts, "docs/package.json")).extracting(CollectorFixture::row).containsExactly("|react|^19.0.0||1");
@@ -972,9 +974,10 @@ class NpmCollectorTest {
                 "tool||" + lineOf(lock, "\"tool\": [") + "|",
                 "react|18.3.1|" + lineOf(lock, "\"@acme/web/react\"") + "|",
                 "scheduler|0.23.2|" + lineOf(lock, "\"@acme/web/react/scheduler\"") + "|react",
-                "chalk|4.1.2|" + lineOf(lock, "\"tool/chalk\"") + "|tool");
+                "chalk|4.1.2|" + lineOf(lock, "\"tool/chalk\"") + "|tool",
+                "vendored||" + lineOf(lock, "\"vendored\": [") + "|");
         assertThat(in(facts, "bun.lock")).extracting(Dependency::scope).containsExactly(
-                "prod", "prod", "prod", "prod", "dev", "prod", "prod", "dev");
+                "prod", "prod", "prod", "prod", "dev", "prod", "prod", "dev", "dev");
         assertThat(facts.problems()).isEmpty();
     }
 
