@@ -5,7 +5,7 @@ import static dev.radar.fuzz.FuzzHarness.collect;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.Map;
 
-/** Fuzzes package.json and the three lockfile formats, each lockfile next to a fixed manifest it resolves. */
+/** Fuzzes package.json and the four lockfile formats, each lockfile next to a fixed manifest it resolves. */
 class NodeFuzzTest {
 
     @FuzzTest
@@ -26,5 +26,10 @@ class NodeFuzzTest {
     @FuzzTest
     void pnpm_lock_never_crashes(byte[] data) {
         collect("pnpm-lock.yaml", data, Map.of("package.json", Companions.PACKAGE_JSON));
+    }
+
+    @FuzzTest
+    void bun_lock_never_crashes(byte[] data) {
+        collect("bun.lock", data, Map.of("package.json", Companions.PACKAGE_JSON));
     }
 }
