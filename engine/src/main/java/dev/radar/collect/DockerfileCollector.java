@@ -127,7 +127,7 @@ public final class DockerfileCollector implements Collector {
                 out.problem(path, in.line(), "FROM without an image");
                 return;
             }
-            String image = unquote(words.get(0)); // BuildKit expands the name as a shell word: FROM "${BASE_IMAGE}"
+            String image = unquote(words.get(0)); // BuildKit expands the name as a shell word: FROM "${BASE_IMAGE}", debian:"${V}"
             String alias = words.size() >= 3 && words.get(1).equalsIgnoreCase("AS") ? words.get(2).toLowerCase(Locale.ROOT) : null;
             String expanded = vars.expand(image);
             String key = expanded == null ? image.toLowerCase(Locale.ROOT) : expanded.toLowerCase(Locale.ROOT);
@@ -170,11 +170,26 @@ public final class DockerfileCollector implements Collector {
         }
     }
 
+    /**
+     * A shell word without its quotes, as BuildKit reads it: quoted parts may sit anywhere in the word
+     * ({@code "${BASE_IMAGE}"}, {@code debian:"${DEBIAN_VERSION}-slim"}), and the quote characters are dropped.
+     */
     private static String unquote(String value) {
-        if (value.length() >= 2 && (value.charAt(0) == '"' || value.charAt(0) == '\'') && value.endsWith(value.substring(0, 1))) {
-            return value.substring(1, value.length() - 1);
+        StringBuilder word = new StringBuilder(value.length());
+        char quote = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' && quote != '\'' && i + 1 < value.length()) {
+                word.append(c).append(value.charAt(++i)); // an escaped character, \" included, is kept as written
+            } else if (quote == 0 && (c == '"' || c == '\'')) {
+                quote = c;
+            } else if (c == quote) {
+                quote = 0;
+            } else {
+                word.append(c);
+            }
         }
-        return value;
+        return word.toString();
     }
 
     /** One instruction with its continuation lines joined, at the line it starts on. */

@@ -12,11 +12,16 @@ import java.util.regex.Pattern;
  * prefix ({@code gcr.io/distroless}, empty for {@code python}), {@code name} the last path segment,
  * {@code declared} the tag and digest as written ({@code 3.12-slim}, {@code 1.0@sha256:...},
  * {@code sha256:...}, {@code 0-${VARIANT}}) and {@code resolved} the same with variables expanded, or
- * {@code latest} when neither tag nor digest is given, or empty when a variable cannot be resolved.
+ * {@code latest} when neither tag nor digest is given, or empty when a variable cannot be resolved or what is
+ * left is no tag or digest Docker accepts (a template placeholder such as {@code %%ALPINE_VERSION%%}).
  */
 record ImageReference(String group, String name, String declared, String resolved) {
 
     private static final Pattern PATH = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]*");
+    /** A tag as Docker accepts it: word characters, dots and dashes, not starting with a dot or dash, at most 128. */
+    private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
+    /** A digest as Docker accepts it: {@code algorithm:encoded} ({@code sha256:...}). */
+    private static final Pattern DIGEST = Pattern.compile("[A-Za-z0-9]+([+._-][A-Za-z0-9]+)*:[A-Za-z0-9=_-]+");
 
     /**
      * Parses a reference as written, expanding variables with {@code vars}; empty when there is no image
@@ -87,9 +92,16 @@ record ImageReference(String group, String name, String declared, String resolve
         return new Dependency(repo, Ecosystem.DOCKER, group, name, declared, resolved, scope, true, file, line, List.of());
     }
 
+    /**
+     * The version a tag and digest resolve to: {@code latest} without either, empty when one is no tag or digest
+     * Docker accepts, as a template's placeholder ({@code %%ALPINE_VERSION%%}, {@code #{Build.BuildId}#}) is not.
+     */
     private static String versionOf(String tag, String digest) {
         if (tag.isEmpty() && digest.isEmpty()) {
             return "latest";
+        }
+        if (!tag.isEmpty() && !TAG.matcher(tag).matches() || !digest.isEmpty() && !DIGEST.matcher(digest).matches()) {
+            return "";
         }
         return join(tag, digest);
     }

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * of the single {@code container} or {@code script} and the {@code steps} that custom resources such as Argo
  * Workflows templates and Tekton tasks declare, is a Docker dependency at the line of its {@code image:} key,
  * once even when YAML aliases reuse the container. An untagged image that a Skaffold config builds from the repository is
- * a placeholder Skaffold tags at deploy time: its resolved version stays empty instead of {@code latest}.
+ * a placeholder Skaffold tags at deploy time, and so is a {@code ko://} Go import path, which {@code ko resolve} replaces
+ * with the image it builds: their resolved version stays empty instead of {@code latest}.
  * Containers' liveness, readiness and startup probes become settings (see {@link KubernetesProbes}), also
  * those of Helm chart templates and a chart's {@code values.yaml}, which are otherwise not manifests.
  * Other YAML is skipped quietly.
@@ -35,6 +36,8 @@ public final class KubernetesCollector implements Collector {
     private static final Pattern TOP_KEY = Pattern.compile("(?m)^(apiVersion|kind)\\s*:\\s*\\S");
     /** A JSON manifest: an object with {@code "apiVersion"} and {@code "kind"} keys, as {@code kubectl} reads them. */
     private static final Pattern JSON_KEY = Pattern.compile("\"(apiVersion|kind)\"\\s*:");
+    /** The scheme of an image that {@code ko} builds from a Go import path ({@code ko://github.com/acme/app/cmd/server}). */
+    private static final String KO = "ko://";
 
     @Override
     public String name() {
@@ -146,7 +149,7 @@ public final class KubernetesCollector implements Collector {
         int line = image.getKey().line();
         ImageReference.parseOrReport(image.getValue().text(), ShellVariables.none(), path, line, out).ifPresent(ref -> {
             String full = ref.group().isEmpty() ? ref.name() : ref.group() + "/" + ref.name();
-            ImageReference r = ref.declared().isEmpty() && built.contains(full)
+            ImageReference r = ref.declared().isEmpty() && (built.contains(full) || full.startsWith(KO))
                     ? new ImageReference(ref.group(), ref.name(), "", "") : ref;
             out.add(r.dependency(out.repo(), "runtime", path, line));
         });

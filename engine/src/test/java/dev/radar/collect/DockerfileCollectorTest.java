@@ -101,6 +101,23 @@ class DockerfileCollectorTest {
     }
 
     @Test
+    void quotes_inside_the_image_word_are_dropped_as_buildkit_does() {
+        RepoFacts facts = collect("Dockerfile", """
+                ARG GHC_VERSION='9.4.8'
+                ARG DEBIAN=bookworm
+                FROM haskell:"${GHC_VERSION}" AS build
+                FROM debian:"${DEBIAN}-slim"
+                """);
+
+        assertThat(facts.dependencies())
+                .extracting(Dependency::group, Dependency::name, Dependency::declaredVersion, Dependency::version, Dependency::line,
+                        Dependency::scope)
+                .containsExactly(
+                        tuple("", "haskell", "${GHC_VERSION}", "9.4.8", 3, "build"),
+                        tuple("", "debian", "${DEBIAN}-slim", "bookworm-slim", 4, "runtime"));
+    }
+
+    @Test
     void an_arg_declared_inside_a_stage_does_not_reach_a_later_from() {
         RepoFacts facts = collect("Dockerfile", """
                 FROM alpine:3.20 AS one

@@ -35,6 +35,13 @@ class ImageReferenceTest {
         "nginx:${TAG:?TAG must be set}               | ''                       | nginx      | ${TAG:?TAG must be set}   | 1.4",
         "nginx:${MISSING:?MISSING must be set}       | ''                       | nginx      | ${MISSING:?MISSING must be set} | ''",
         "nginx:1.27 extra                            | NONE                     | NONE       | NONE                      | NONE",
+        // a template's placeholder is no tag or digest Docker accepts: declared as written, resolved to nothing
+        "alpine:%%ALPINE_VERSION%%                   | ''                       | alpine     | %%ALPINE_VERSION%%        | ''",
+        "acme.azurecr.io/app:#{Build.BuildId}#       | acme.azurecr.io          | app        | #{Build.BuildId}#         | ''",
+        "nginx:{{.Version}}                          | ''                       | nginx      | {{.Version}}              | ''",
+        "node:@@NODE@@-alpine                        | ''                       | node       | @NODE@@-alpine            | ''",
+        "app:${MISSING:-%%TAG%%}                     | ''                       | app        | ${MISSING:-%%TAG%%}       | ''",
+        "app:__TAG__                                 | ''                       | app        | __TAG__                   | __TAG__",
         "{{.Values.image}}                           | NONE                     | NONE       | NONE                      | NONE",
         "'   '                                       | NONE                     | NONE       | NONE                      | NONE",
     })

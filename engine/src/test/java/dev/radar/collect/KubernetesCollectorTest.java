@@ -285,6 +285,28 @@ class KubernetesCollectorTest {
     }
 
     @Test
+    void ko_import_path_is_a_placeholder_with_no_resolved_version() {
+        RepoFacts facts = new InfraFixture(dir)
+                .file("config/controller.yaml", """
+                        apiVersion: apps/v1
+                        kind: Deployment
+                        spec:
+                          template:
+                            spec:
+                              containers:
+                                - name: controller
+                                  image: ko://example.com/acme/cmd/controller
+                                - name: proxy
+                                  image: envoyproxy/envoy
+                        """)
+                .run(new KubernetesCollector());
+
+        assertThat(facts.dependencies())
+                .extracting(Dependency::group, Dependency::name, Dependency::declaredVersion, Dependency::version, Dependency::line)
+                .containsExactly(tuple("ko://example.com/acme/cmd", "controller", "", "", 8), tuple("envoyproxy", "envoy", "", "latest", 10));
+    }
+
+    @Test
     void workflow_templates_with_a_single_container_script_sidecars_and_steps_list_their_images() {
         RepoFacts facts = new InfraFixture(dir)
                 .file("workflows/nightly.yaml", """
