@@ -138,8 +138,7 @@ public final class RepoFilesCollector implements Collector {
         if (name.equals("codeowners") && CODEOWNERS_DIRS.contains(dir)) {
             return "codeowners";
         }
-        if (dir.equals(".github/workflows/") && (name.endsWith(".yml") || name.endsWith(".yaml")) || lower.equals(".gitlab-ci.yml")
-                || WorkflowStepsCollector.WHOLE_FILE_CI.contains(lower)) {
+        if (WorkflowStepsCollector.isPipeline(lower)) {
             return "ci-workflow";
         }
         if (lower.equals(".github/dependabot.yml") || lower.equals(".github/dependabot.yaml")) {

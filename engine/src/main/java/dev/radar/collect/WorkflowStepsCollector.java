@@ -11,18 +11,22 @@ import java.util.Set;
 
 /**
  * Reads the steps of CI pipelines, so rules can tell whether CI lints, formats or scans dependencies: every
- * {@code uses:} and {@code run:} step of GitHub Actions workflows ({@code .github/workflows/*.yml}), a job-level
+ * {@code uses:} and {@code run:} step of GitHub Actions workflows ({@code .github/workflows/*.yml}, and Gitea's and
+ * Forgejo's, which share the format: {@code .gitea/workflows/*.yml}, {@code .forgejo/workflows/*.yml}), a job-level
  * reusable workflow, the steps of composite actions ({@code action.yml}), and the {@code script} lines and
  * {@code include}s (a template such as {@code Jobs/Dependency-Scanning.gitlab-ci.yml}, as the step's {@code uses})
- * of GitLab CI. A job or step switched off with {@code if: false} (or {@code if: ${{ false }}}) runs nothing. Other CI systems (Jenkinsfile, CircleCI, Travis, Azure, Bitbucket) are read as one script
- * step per file: lenient, but enough to see {@code mvn spotless:check} or {@code trivy fs}.
+ * of GitLab CI. A job or step switched off with {@code if: false} (or {@code if: ${{ false }}}) runs nothing. Other CI systems (Jenkinsfile, CircleCI, Travis, Azure, Bitbucket,
+ * Woodpecker's {@code .woodpecker.yml} or {@code .woodpecker/*.yml}) are read as one script step per file: lenient, but
+ * enough to see {@code mvn spotless:check} or {@code trivy fs}.
  */
 public final class WorkflowStepsCollector implements Collector {
 
     /** The pipeline files of the CI systems read as one script (lower case, from the repository root). */
-    static final Set<String> WHOLE_FILE_CI = Set.of(
+    private static final Set<String> WHOLE_FILE_CI = Set.of(
             "jenkinsfile", ".circleci/config.yml", "azure-pipelines.yml", "azure-pipelines.yaml", "bitbucket-pipelines.yml",
             ".travis.yml", ".buildkite/pipeline.yml", ".drone.yml", ".woodpecker.yml", ".woodpecker.yaml", "cloudbuild.yaml");
+    /** Folders of workflows in the GitHub Actions format: GitHub's, Gitea's and Forgejo's (lower case). */
+    private static final List<String> WORKFLOW_DIRS = List.of(".github/workflows/", ".gitea/workflows/", ".forgejo/workflows/");
     private static final Set<String> GITLAB_SCRIPTS = Set.of("script", "before_script", "after_script");
 
     @Override
@@ -33,12 +37,26 @@ public final class WorkflowStepsCollector implements Collector {
     @Override
     public boolean wants(String path) {
         String lower = path.toLowerCase(Locale.ROOT);
-        return isWorkflow(lower) || isAction(lower) || lower.equals(".gitlab-ci.yml") || WHOLE_FILE_CI.contains(lower);
+        return isPipeline(lower) || isAction(lower);
     }
 
-    private static boolean isWorkflow(String lower) {
-        return lower.startsWith(".github/workflows/") && lower.indexOf('/', ".github/workflows/".length()) < 0
-                && (lower.endsWith(".yml") || lower.endsWith(".yaml"));
+    /** Whether a path (lower case, from the repository root) is a CI pipeline of any CI system this collector reads. */
+    static boolean isPipeline(String lower) {
+        return isWorkflow(lower) || lower.equals(".gitlab-ci.yml") || isWholeFileCi(lower);
+    }
+
+    static boolean isWorkflow(String lower) {
+        return WORKFLOW_DIRS.stream().anyMatch(dir -> inFolder(lower, dir));
+    }
+
+    /** A pipeline read as one script: {@link #WHOLE_FILE_CI}, or one of Woodpecker's workflows in {@code .woodpecker/}. */
+    private static boolean isWholeFileCi(String lower) {
+        return WHOLE_FILE_CI.contains(lower) || inFolder(lower, ".woodpecker/");
+    }
+
+    /** A YAML file directly in {@code dir}, not in a subfolder of it. */
+    private static boolean inFolder(String lower, String dir) {
+        return lower.startsWith(dir) && lower.indexOf('/', dir.length()) < 0 && (lower.endsWith(".yml") || lower.endsWith(".yaml"));
     }
 
     private static boolean isAction(String lower) {
@@ -50,7 +68,7 @@ public final class WorkflowStepsCollector implements Collector {
     public void collect(RepoTree tree, List<String> paths, Facts out) {
         for (String path : paths) {
             String lower = path.toLowerCase(Locale.ROOT);
-            if (WHOLE_FILE_CI.contains(lower)) {
+            if (isWholeFileCi(lower)) {
                 try {
                     out.add(new CiStep(out.repo(), path, 1, "", "", tree.read(path)));
                 } catch (IOException e) {

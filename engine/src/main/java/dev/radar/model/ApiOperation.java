@@ -60,9 +60,15 @@ public record ApiOperation(String repo, String file, int line, String path, Stri
         return String.join(" and ", out);
     }
 
-    /** Error responses whose described body is not {@code application/problem+json} (RFC 9457). */
+    /**
+     * Error responses whose described body is not {@code application/problem+json} (RFC 9457). None for {@code head}:
+     * a response to HEAD carries no content (RFC 9110, section 9.3.2), so its errors have only their status code.
+     */
     public List<String> errorsWithoutProblemJson() {
         List<String> out = new ArrayList<>();
+        if (method.equals("head")) {
+            return out;
+        }
         errorMediaTypes.forEach((code, types) -> {
             if (types.stream().noneMatch(ApiOperation::isProblemJson)) {
                 out.add(code);

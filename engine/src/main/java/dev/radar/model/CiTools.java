@@ -21,7 +21,7 @@ public final class CiTools {
     private static final Pattern SCANNER_RUN = Pattern.compile(
             "(?i)\\b(snyk\\s+(test|monitor)|trivy\\s+(fs|filesystem|repo|repository|image|rootfs|sbom)|grype|osv-scanner|"
                     + "npm\\s+audit(?!\\s+signatures\\b)|yarn\\s+(npm\\s+)?audit|pnpm\\s+audit|pip-audit|"
-                    + "safety\\s+(check|scan)|cargo[\\s-]+(audit|deny)|govulncheck|"
+                    + "safety\\s+(check|scan)|cargo(\\s+\\+\\S+)?[\\s-]+(audit|deny)|govulncheck|"
                     + "dependency-check|dependencyCheckAnalyze|bundle(r)?[\\s-]+audit|audit-ci|ossindex)\\b");
     /**
      * Every text {@link #SCANNER_RUN} finds contains one of these, lower-cased: most scripts contain none, so the
@@ -40,7 +40,7 @@ public final class CiTools {
             "lint", "pre-commit", "prek", "prettier", "fmt", "formatter", "format-check", "checkstyle", "spotless", "ruff");
     private static final Pattern LINT_RUN = Pattern.compile(
             "(?i)(\\b(eslint|prettier|stylelint|biome|dprint|ruff|flake8|pylint|black|isort|mypy|gofmt|goimports|golangci-lint|"
-                    + "staticcheck|go\\s+vet|cargo\\s+(fmt|clippy)|rustfmt|ktlint|detekt|checkstyle|spotless(Check|Apply)?|pmd|"
+                    + "staticcheck|go\\s+vet|cargo\\s+(\\+\\S+\\s+)?(fmt|clippy)|rustfmt|ktlint|detekt|checkstyle|spotless(Check|Apply)?|pmd|"
                     + "google-java-format|scalafmt(Check|CheckAll)?|shellcheck|shfmt|hadolint|yamllint|markdownlint|tflint|"
                     + "terraform\\s+fmt|rubocop|swiftlint|pre-commit|prek|lint)\\b|spotless:check|checkstyle:check|fmt:check)");
     /** Every text {@link #LINT_RUN} finds contains one of these, lower-cased (see {@link #SCANNER_RUN_WORDS}). */

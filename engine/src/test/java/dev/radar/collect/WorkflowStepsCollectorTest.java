@@ -37,6 +37,39 @@ class WorkflowStepsCollectorTest {
     }
 
     @Test
+    void forgejo_and_gitea_workflows_are_read_like_github_workflows() {
+        RepoFacts facts = new RepoFixture(dir)
+                .file(".forgejo/workflows/ci.yml", """
+                        on: [push, pull_request]
+                        jobs:
+                          format-check:
+                            runs-on: codeberg-tiny
+                            steps:
+                              - uses: https://data.forgejo.org/actions/checkout@v6
+                              - run: cargo fmt --check
+                        """)
+                .file(".gitea/workflows/audit.yaml", "on: push\njobs:\n  audit:\n    steps:\n      - run: npm audit\n")
+                .file(".forgejo/workflows/scripts/lint.yml", "jobs:\n  x:\n    steps:\n      - run: eslint .\n")
+                .collect();
+        assertThat(facts.ciSteps()).extracting(CiStep::file, CiStep::line, CiStep::job).containsExactly(
+                tuple(".forgejo/workflows/ci.yml", 6, "format-check"), tuple(".forgejo/workflows/ci.yml", 7, "format-check"),
+                tuple(".gitea/workflows/audit.yaml", 5, "audit"));
+        assertThat(facts.ciSteps()).filteredOn(CiStep::lints).extracting(CiStep::run).containsExactly("cargo fmt --check");
+        assertThat(facts.ciSteps()).filteredOn(CiStep::scansDependencies).extracting(CiStep::run).containsExactly("npm audit");
+    }
+
+    @Test
+    void woodpecker_workflows_in_their_folder_are_read_as_one_script_each() {
+        RepoFacts facts = new RepoFixture(dir)
+                .file(".woodpecker/test.yml", "steps:\n  cargo_fmt:\n    image: rust\n    commands:\n      - cargo +nightly fmt -- --check\n")
+                .file(".woodpecker/publish.yaml", "steps:\n  publish:\n    image: plugins/docker\n")
+                .collect();
+        assertThat(facts.ciSteps()).extracting(CiStep::file, CiStep::line).containsExactlyInAnyOrder(
+                tuple(".woodpecker/test.yml", 1), tuple(".woodpecker/publish.yaml", 1));
+        assertThat(facts.ciSteps()).filteredOn(CiStep::lints).extracting(CiStep::file).containsExactly(".woodpecker/test.yml");
+    }
+
+    @Test
     void gitlab_scripts_and_composite_actions_are_steps_too() {
         RepoFacts facts = new RepoFixture(dir)
                 .file(".gitlab-ci.yml", "stages: [test]\naudit:\n  script:\n    - npm ci\n    - npm audit --audit-level=high\n")

@@ -23,6 +23,7 @@ class CiToolsTest {
         "'',                                  'npm audit signatures --registry=https://registry.npmjs.org', false",
         "'',                                  'npm audit signatures && npm audit --omit=dev', true",
         "'',                                  'govulncheck ./...', true",
+        "'',                                  'cargo +stable deny check advisories', true",
         "'',                                  'mvn org.owasp:dependency-check-maven:check', true",
         "github/codeql-action/analyze@v3,     '', false",
         "actions/checkout@v4,                 '', false",
@@ -42,6 +43,9 @@ class CiToolsTest {
         "'',                                               './gradlew ktlintCheck', false",
         "'',                                               'uv run ruff check .', true",
         "'',                                               'cargo clippy -- -D warnings', true",
+        "'',                                               'cargo +nightly fmt -- --check', true",
+        "'',                                               'cargo +1.81.0 clippy --workspace', true",
+        "'',                                               'cargo +nightly build', false",
         "actions/setup-node@v4,                            '', false",
         "'',                                               'npm test', false",
     })
@@ -53,12 +57,12 @@ class CiToolsTest {
     private static final Pattern SCANNER_RUN = Pattern.compile(
             "(?i)\\b(snyk\\s+(test|monitor)|trivy\\s+(fs|filesystem|repo|repository|image|rootfs|sbom)|grype|osv-scanner|"
                     + "npm\\s+audit(?!\\s+signatures\\b)|yarn\\s+(npm\\s+)?audit|pnpm\\s+audit|pip-audit|"
-                    + "safety\\s+(check|scan)|cargo[\\s-]+(audit|deny)|govulncheck|"
+                    + "safety\\s+(check|scan)|cargo(\\s+\\+\\S+)?[\\s-]+(audit|deny)|govulncheck|"
                     + "dependency-check|dependencyCheckAnalyze|bundle(r)?[\\s-]+audit|audit-ci|ossindex)\\b");
     private static final Pattern LINT_ACTION_NAME = Pattern.compile("(?i).*(lint|pre-commit|prek|prettier|fmt|formatter|format-check|checkstyle|spotless|ruff).*");
     private static final Pattern LINT_RUN = Pattern.compile(
             "(?i)(\\b(eslint|prettier|stylelint|biome|dprint|ruff|flake8|pylint|black|isort|mypy|gofmt|goimports|golangci-lint|"
-                    + "staticcheck|go\\s+vet|cargo\\s+(fmt|clippy)|rustfmt|ktlint|detekt|checkstyle|spotless(Check|Apply)?|pmd|"
+                    + "staticcheck|go\\s+vet|cargo\\s+(\\+\\S+\\s+)?(fmt|clippy)|rustfmt|ktlint|detekt|checkstyle|spotless(Check|Apply)?|pmd|"
                     + "google-java-format|scalafmt(Check|CheckAll)?|shellcheck|shfmt|hadolint|yamllint|markdownlint|tflint|"
                     + "terraform\\s+fmt|rubocop|swiftlint|pre-commit|prek|lint)\\b|spotless:check|checkstyle:check|fmt:check)");
 
@@ -70,7 +74,7 @@ class CiToolsTest {
             "ktlint", "detekt", "checkstyle", "spotless", "spotlessCheck", "Apply", "pmd", "google-java-format", "scalafmt",
             "CheckAll", "shellcheck", "shfmt", "hadolint", "yamllint", "markdownlint", "tflint", "terraform", "rubocop",
             "swiftlint", "pre-commit", "prek", "lint", "formatter", "format-check", ":check", "acme/", "@v4", "./", "mvn", "run",
-            "echo", "go vet", "cargo fmt", "cargo-deny", "npm audit", "snyk test", "terraform  fmt", "safety check", "trivy sbom",
+            "echo", "go vet", "cargo fmt", "cargo +nightly", "+", "cargo-deny", "npm audit", "snyk test", "terraform  fmt", "safety check", "trivy sbom",
             "yarn npm audit", "bundle audit", "signatures", "npm audit signatures", "velvet", "blackbox", "denying", "audits", "K", "\u212A", "\u0130", "é", "✓");
     private static final List<String> GLUE = List.of(" ", "  ", "\t", "\n", "\r\n", "-", "_", ":", "/", ".", "", "\u2028", "\u0085", "0");
 
