@@ -14,9 +14,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.maven.model.Activation;
 import org.apache.maven.model.BuildBase;
 import org.apache.maven.model.InputLocation;
 import org.apache.maven.model.InputSource;
@@ -195,6 +197,7 @@ public final class MavenCollector implements Collector {
         private final Map<String, String> byCoordinates = new HashMap<>();
         private final Map<String, Optional<String>> parents = new HashMap<>();
         private final Map<String, Map<String, String>> properties = new HashMap<>();
+        private final Map<String, Map<String, String>> declared = new HashMap<>();
         private final Map<String, Map<String, String>> managed = new HashMap<>();
         private final Map<String, Map<String, String>> written = new HashMap<>();
         /** The user properties of the {@code .mvn/maven.config} a folder's build runs with, by folder. */
@@ -273,8 +276,9 @@ public final class MavenCollector implements Collector {
         }
 
         /**
-         * Properties visible in a POM: inherited ones overlaid by its own, plus project.* values; user properties
-         * from {@code .mvn/maven.config} win over both, as {@code -D} does.
+         * Properties visible in a POM: inherited ones overlaid by its own and by those of its profiles active by
+         * default, plus project.* values; user properties from {@code .mvn/maven.config} win over all of them, as
+         * {@code -D} does.
          */
         Map<String, String> propertiesOf(String path) {
             Map<String, String> known = properties.get(path);
@@ -282,10 +286,46 @@ public final class MavenCollector implements Collector {
                 return known;
             }
             properties.put(path, Map.of()); // cycle guard
+            Map<String, String> props = propertiesOf(path, true);
+            properties.put(path, props);
+            return props;
+        }
+
+        /**
+         * The properties a POM declares and inherits, as its modules inherit them: its parents', its own, then those of
+         * its profiles active by default. Not the project.* values (a module's {@code ${version}} is its own) nor user
+         * properties.
+         */
+        private Map<String, String> declaredOf(String path) {
+            Map<String, String> known = declared.get(path);
+            if (known != null) {
+                return known;
+            }
+            declared.put(path, Map.of()); // cycle guard
             Model m = models.get(path);
             Map<String, String> props = new HashMap<>();
-            parentOf(path).ifPresent(pp -> props.putAll(propertiesOf(pp)));
-            m.getProperties().forEach((k, v) -> props.put(String.valueOf(k), String.valueOf(v).trim()));
+            parentOf(path).ifPresent(pp -> props.putAll(declaredOf(pp)));
+            putAll(props, m.getProperties());
+            for (Profile profile : activeByDefault(path)) {
+                putAll(props, profile.getProperties());
+            }
+            declared.put(path, props);
+            return props;
+        }
+
+        /**
+         * Properties visible in a POM, with or without those of its profiles active by default (without, for the
+         * dependencies of another of its profiles: activating that one turns them off).
+         */
+        private Map<String, String> propertiesOf(String path, boolean withDefaultProfiles) {
+            Model m = models.get(path);
+            Map<String, String> props = new HashMap<>();
+            if (withDefaultProfiles) {
+                props.putAll(declaredOf(path));
+            } else {
+                parentOf(path).ifPresent(pp -> props.putAll(declaredOf(pp)));
+                putAll(props, m.getProperties());
+            }
             props.putAll(userPropertiesOf(dir(path)));
             Parent parent = m.getParent();
             String group = m.getGroupId() != null ? m.getGroupId() : parent != null ? parent.getGroupId() : null;
@@ -302,8 +342,34 @@ public final class MavenCollector implements Collector {
                     put(props, prefix + "version", parent.getVersion());
                 }
             }
-            properties.put(path, props);
             return props;
+        }
+
+        /**
+         * The profiles of a POM that Maven activates by default: those with {@code <activeByDefault>true}, unless
+         * another profile of the POM may be activated on its own (by the JDK, the OS, a file, an absent
+         * {@code !property} or a property {@code .mvn/maven.config} defines), which turns them off.
+         */
+        private List<Profile> activeByDefault(String path) {
+            List<Profile> defaults = new ArrayList<>();
+            for (Profile profile : models.get(path).getProfiles()) {
+                Activation a = profile.getActivation();
+                if (a == null) {
+                    continue;
+                }
+                if (a.isActiveByDefault()) {
+                    defaults.add(profile);
+                } else if (a.getJdk() != null || a.getOs() != null || a.getFile() != null || a.getProperty() != null
+                        && (trim(a.getProperty().getName()).startsWith("!")
+                                || userPropertiesOf(dir(path)).containsKey(trim(a.getProperty().getName())))) {
+                    return List.of();
+                }
+            }
+            return defaults;
+        }
+
+        private static void putAll(Map<String, String> props, Properties values) {
+            values.forEach((k, v) -> props.put(String.valueOf(k), String.valueOf(v).trim()));
         }
 
         private static void put(Map<String, String> props, String key, String value) {
@@ -416,9 +482,10 @@ public final class MavenCollector implements Collector {
                 emitDependencies(path, m.getDependencyManagement().getDependencies(), props, Map.of(), true);
             }
             emitPlugins(path, m.getBuild(), props);
+            List<Profile> defaults = activeByDefault(path);
             for (Profile profile : m.getProfiles()) {
-                Map<String, String> profileProps = new HashMap<>(props);
-                profile.getProperties().forEach((k, v) -> profileProps.put(String.valueOf(k), String.valueOf(v).trim()));
+                Map<String, String> profileProps = new HashMap<>(defaults.contains(profile) ? props : propertiesOf(path, false));
+                putAll(profileProps, profile.getProperties());
                 profileProps.putAll(userPropertiesOf(dir(path)));
                 Map<String, String> profileManaged = profile.getDependencyManagement() == null
                         ? Map.of()

@@ -394,6 +394,107 @@ class MavenCollectorTest {
     }
 
     @Test
+    void properties_of_a_profile_active_by_default_apply_to_the_pom_and_its_modules() {
+        // Regression: a version property set only by an <activeByDefault> profile of a parent (spark-3.1 overriding the
+        // main section's datanucleus versions) stayed as the main section had it, or unresolved, in its modules.
+        RepoFacts facts = new RepoFixture(dir)
+                .file("pom.xml", """
+                        <project>
+                          <modelVersion>4.0.0</modelVersion>
+                          <groupId>com.acme</groupId><artifactId>engine-parent</artifactId><version>1</version>
+                          <packaging>pom</packaging>
+                          <properties><store.version>3.2.10</store.version></properties>
+                          <profiles>
+                            <profile>
+                              <id>engine-3</id>
+                              <activation><activeByDefault>true</activeByDefault></activation>
+                              <properties><store.version>4.1.17</store.version><codec.version>1.16</codec.version></properties>
+                            </profile>
+                            <profile>
+                              <id>engine-2</id>
+                              <properties><codec.version>1.9</codec.version></properties>
+                              <dependencies>
+                                <dependency><groupId>com.acme</groupId><artifactId>store</artifactId><version>${store.version}</version></dependency>
+                              </dependencies>
+                            </profile>
+                          </profiles>
+                        </project>
+                        """)
+                .file("core/pom.xml", """
+                        <project>
+                          <modelVersion>4.0.0</modelVersion>
+                          <parent><groupId>com.acme</groupId><artifactId>engine-parent</artifactId><version>1</version></parent>
+                          <artifactId>core</artifactId>
+                          <dependencies>
+                            <dependency><groupId>com.acme</groupId><artifactId>store</artifactId><version>${store.version}</version></dependency>
+                            <dependency><groupId>commons-codec</groupId><artifactId>commons-codec</artifactId><version>${codec.version}</version></dependency>
+                          </dependencies>
+                        </project>
+                        """)
+                .collect();
+        assertThat(at(facts, "core/pom.xml", 6).version()).isEqualTo("4.1.17");
+        assertThat(at(facts, "core/pom.xml", 7).version()).isEqualTo("1.16");
+        // activating another profile turns the default one off: its dependencies see the main section's value
+        assertThat(at(facts, "pom.xml", 16).version()).isEqualTo("3.2.10");
+    }
+
+    @Test
+    void a_profile_active_by_default_is_off_when_another_profile_activates_on_its_own() {
+        RepoFacts facts = new RepoFixture(dir)
+                .file("pom.xml", """
+                        <project>
+                          <modelVersion>4.0.0</modelVersion>
+                          <groupId>com.acme</groupId><artifactId>engine</artifactId><version>1</version>
+                          <properties><store.version>3.2.10</store.version></properties>
+                          <dependencies>
+                            <dependency><groupId>com.acme</groupId><artifactId>store</artifactId><version>${store.version}</version></dependency>
+                          </dependencies>
+                          <profiles>
+                            <profile>
+                              <id>engine-3</id>
+                              <activation><activeByDefault>true</activeByDefault></activation>
+                              <properties><store.version>4.1.17</store.version></properties>
+                            </profile>
+                            <profile>
+                              <id>modern-jdk</id>
+                              <activation><jdk>[11,)</jdk></activation>
+                            </profile>
+                          </profiles>
+                        </project>
+                        """)
+                .collect();
+        assertThat(at(facts, "pom.xml", 6).version()).isEqualTo("3.2.10");
+    }
+
+    @Test
+    void unprefixed_project_values_are_the_modules_own_not_its_parents() {
+        // Regression: ${version} and ${artifactId} (Maven's deprecated forms of ${project.version}) in a module took the
+        // parent's values, inherited with its properties.
+        RepoFacts facts = new RepoFixture(dir)
+                .file("pom.xml", """
+                        <project>
+                          <modelVersion>4.0.0</modelVersion>
+                          <groupId>com.acme</groupId><artifactId>engine-parent</artifactId><version>1.0</version>
+                          <packaging>pom</packaging>
+                        </project>
+                        """)
+                .file("client/pom.xml", """
+                        <project>
+                          <modelVersion>4.0.0</modelVersion>
+                          <parent><groupId>com.acme</groupId><artifactId>engine-parent</artifactId><version>1.0</version></parent>
+                          <artifactId>client</artifactId><version>2.0</version>
+                          <dependencies>
+                            <dependency><groupId>${groupId}</groupId><artifactId>${artifactId}-api</artifactId><version>${version}</version></dependency>
+                          </dependencies>
+                        </project>
+                        """)
+                .collect();
+        Dependency api = at(facts, "client/pom.xml", 6);
+        assertThat(api.coordinate()).isEqualTo("com.acme:client-api");
+        assertThat(api.version()).isEqualTo("2.0");
+    }
+
+    @Test
     void every_dependency_element_is_counted_once() {
         RepoFacts facts = shop();
         assertThat(facts.dependencies()).hasSize(4 + 1 + 10);
