@@ -239,7 +239,7 @@ public final class MavenCollector implements Collector {
                 if (!rel.isEmpty()) {
                     String candidate = RepoTree.resolve(dir(path), rel.endsWith(".xml") ? rel : rel + "/pom.xml");
                     Model m = candidate == null ? null : models.get(candidate);
-                    if (m != null && wanted.equals(coordinates(m))) {
+                    if (m != null && (trim(p.getArtifactId()).isEmpty() || wanted.equals(coordinates(m)))) {
                         found = Optional.of(candidate);
                     }
                 }
@@ -328,8 +328,10 @@ public final class MavenCollector implements Collector {
             }
             props.putAll(userPropertiesOf(dir(path)));
             Parent parent = m.getParent();
-            String group = m.getGroupId() != null ? m.getGroupId() : parent != null ? parent.getGroupId() : null;
-            String version = m.getVersion() != null ? m.getVersion() : parent != null ? parent.getVersion() : null;
+            String parentGroup = parent == null ? null : parentValue(path, parent.getGroupId(), "groupId");
+            String parentVersion = parent == null ? null : parentValue(path, parent.getVersion(), "version");
+            String group = m.getGroupId() != null ? m.getGroupId() : parentGroup;
+            String version = m.getVersion() != null ? m.getVersion() : parentVersion;
             put(props, "groupId", group);
             put(props, "artifactId", m.getArtifactId());
             put(props, "version", version);
@@ -337,12 +339,23 @@ public final class MavenCollector implements Collector {
             put(props, "packaging", m.getPackaging());
             if (parent != null) {
                 for (String prefix : new String[] {"project.parent.", "pom.parent.", "parent."}) {
-                    put(props, prefix + "groupId", parent.getGroupId());
-                    put(props, prefix + "artifactId", parent.getArtifactId());
-                    put(props, prefix + "version", parent.getVersion());
+                    put(props, prefix + "groupId", parentGroup);
+                    put(props, prefix + "artifactId", parentValue(path, parent.getArtifactId(), "artifactId"));
+                    put(props, prefix + "version", parentVersion);
                 }
             }
             return props;
+        }
+
+        /**
+         * A coordinate of a POM's parent: as its {@code <parent>} writes it, else the parent POM's own, for a Maven 4
+         * (model 4.1.0) {@code <parent/>} that leaves them out and names its parent by {@code relativePath} alone.
+         */
+        private String parentValue(String path, String written, String key) {
+            if (written != null) {
+                return written;
+            }
+            return parentOf(path).map(pp -> propertiesOf(pp).get("project." + key)).orElse(null);
         }
 
         /**
@@ -472,10 +485,11 @@ public final class MavenCollector implements Collector {
             Map<String, String> props = propertiesOf(path);
             Parent parent = m.getParent();
             if (parent != null) {
+                // coordinates a Maven 4 <parent/> leaves out are its parent POM's
                 String declared = trim(parent.getVersion());
-                String resolved = Interpolation.apply(declared, props);
-                add(path, parent.getLocation(""), trim(parent.getGroupId()), trim(parent.getArtifactId()), declared,
-                        Interpolation.isExactVersion(resolved) ? resolved : "", "parent");
+                String resolved = Interpolation.apply(declared.isEmpty() ? props.get("project.parent.version") : declared, props);
+                add(path, parent.getLocation(""), trim(props.get("project.parent.groupId")), trim(props.get("project.parent.artifactId")),
+                        declared, Interpolation.isExactVersion(resolved) ? resolved : "", "parent");
             }
             emitDependencies(path, m.getDependencies(), props, Map.of(), false);
             if (m.getDependencyManagement() != null) {

@@ -495,6 +495,56 @@ class MavenCollectorTest {
     }
 
     @Test
+    void a_maven_4_parent_named_by_relative_path_alone_is_inherited_from() {
+        // Regression: a model 4.1.0 <parent/> (or <parent><relativePath>..</relativePath></parent>) that leaves out the
+        // parent's coordinates, as Maven 4 infers them, was not linked: no parent row, properties, managed or project
+        // versions.
+        RepoFacts facts = new RepoFixture(dir)
+                .file("pom.xml", """
+                        <project xmlns="http://maven.apache.org/POM/4.1.0" root="true">
+                          <modelVersion>4.1.0</modelVersion>
+                          <groupId>com.acme</groupId><artifactId>shop</artifactId><version>2.3.0</version>
+                          <packaging>pom</packaging>
+                          <properties><guava.version>33.2.1-jre</guava.version></properties>
+                          <dependencyManagement><dependencies>
+                            <dependency><groupId>org.slf4j</groupId><artifactId>slf4j-api</artifactId><version>2.0.13</version></dependency>
+                          </dependencies></dependencyManagement>
+                          <subprojects><subproject>api</subproject><subproject>web</subproject></subprojects>
+                        </project>
+                        """)
+                .file("api/pom.xml", """
+                        <project xmlns="http://maven.apache.org/POM/4.1.0">
+                          <modelVersion>4.1.0</modelVersion>
+                          <parent/>
+                          <artifactId>shop-api</artifactId>
+                          <dependencies>
+                            <dependency><groupId>com.google.guava</groupId><artifactId>guava</artifactId><version>${guava.version}</version></dependency>
+                            <dependency><groupId>org.slf4j</groupId><artifactId>slf4j-api</artifactId></dependency>
+                            <dependency><groupId>${project.groupId}</groupId><artifactId>shop-model</artifactId><version>${project.version}</version></dependency>
+                          </dependencies>
+                        </project>
+                        """)
+                .file("web/pom.xml", """
+                        <project xmlns="http://maven.apache.org/POM/4.1.0">
+                          <modelVersion>4.1.0</modelVersion>
+                          <parent><relativePath>../pom.xml</relativePath></parent>
+                          <artifactId>shop-web</artifactId>
+                        </project>
+                        """)
+                .collect();
+        Dependency parent = at(facts, "api/pom.xml", 3);
+        assertThat(parent.coordinate()).isEqualTo("com.acme:shop");
+        assertThat(parent.declaredVersion()).isEmpty();
+        assertThat(parent.version()).isEqualTo("2.3.0");
+        assertThat(at(facts, "api/pom.xml", 6).version()).isEqualTo("33.2.1-jre");
+        assertThat(at(facts, "api/pom.xml", 7).version()).isEqualTo("2.0.13");
+        Dependency model = at(facts, "api/pom.xml", 8);
+        assertThat(model.coordinate()).isEqualTo("com.acme:shop-model");
+        assertThat(model.version()).isEqualTo("2.3.0");
+        assertThat(at(facts, "web/pom.xml", 3).coordinate()).isEqualTo("com.acme:shop");
+    }
+
+    @Test
     void every_dependency_element_is_counted_once() {
         RepoFacts facts = shop();
         assertThat(facts.dependencies()).hasSize(4 + 1 + 10);
