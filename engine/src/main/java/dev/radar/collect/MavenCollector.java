@@ -276,8 +276,8 @@ public final class MavenCollector implements Collector {
         }
 
         /**
-         * Properties visible in a POM: inherited ones overlaid by its own and by those of its profiles active by
-         * default, plus project.* values; user properties from {@code .mvn/maven.config} win over all of them, as
+         * Properties visible in a POM: inherited ones overlaid by its own and by those of the profiles a plain build
+         * activates, plus project.* values; user properties from {@code .mvn/maven.config} win over all of them, as
          * {@code -D} does.
          */
         Map<String, String> propertiesOf(String path) {
@@ -293,8 +293,8 @@ public final class MavenCollector implements Collector {
 
         /**
          * The properties a POM declares and inherits, as its modules inherit them: its parents', its own, then those of
-         * its profiles active by default. Not the project.* values (a module's {@code ${version}} is its own) nor user
-         * properties.
+         * the profiles a plain build activates. Not the project.* values (a module's {@code ${version}} is its own) nor
+         * user properties.
          */
         private Map<String, String> declaredOf(String path) {
             Map<String, String> known = declared.get(path);
@@ -306,7 +306,7 @@ public final class MavenCollector implements Collector {
             Map<String, String> props = new HashMap<>();
             parentOf(path).ifPresent(pp -> props.putAll(declaredOf(pp)));
             putAll(props, m.getProperties());
-            for (Profile profile : activeByDefault(path)) {
+            for (Profile profile : activeProfiles(path)) {
                 putAll(props, profile.getProperties());
             }
             declared.put(path, props);
@@ -315,7 +315,7 @@ public final class MavenCollector implements Collector {
 
         /**
          * Properties visible in a POM, with or without those of its profiles active by default (without, for the
-         * dependencies of another of its profiles: activating that one turns them off).
+         * dependencies of another of its profiles: activating that one turns them off, not those a property activates).
          */
         private Map<String, String> propertiesOf(String path, boolean withDefaultProfiles) {
             Model m = models.get(path);
@@ -325,6 +325,11 @@ public final class MavenCollector implements Collector {
             } else {
                 parentOf(path).ifPresent(pp -> props.putAll(declaredOf(pp)));
                 putAll(props, m.getProperties());
+                for (Profile profile : activeProfiles(path)) {
+                    if (activatedByProperty(path, profile)) {
+                        putAll(props, profile.getProperties());
+                    }
+                }
             }
             props.putAll(userPropertiesOf(dir(path)));
             Parent parent = m.getParent();
@@ -359,26 +364,49 @@ public final class MavenCollector implements Collector {
         }
 
         /**
-         * The profiles of a POM that Maven activates by default: those with {@code <activeByDefault>true}, unless
-         * another profile of the POM may be activated on its own (by the JDK, the OS, a file, an absent
-         * {@code !property} or a property {@code .mvn/maven.config} defines), which turns them off.
+         * The profiles of a POM a plain build activates: those whose one condition is a property that holds (an absent
+         * {@code !name}, or a name, and value, that {@code .mvn/maven.config} defines), else, when none does and none
+         * depends on the JDK, the OS, a file or an {@code env.} variable, those with {@code <activeByDefault>true}
+         * (activating another profile turns them off).
          */
-        private List<Profile> activeByDefault(String path) {
+        private List<Profile> activeProfiles(String path) {
+            Map<String, String> user = userPropertiesOf(dir(path));
+            List<Profile> active = new ArrayList<>();
             List<Profile> defaults = new ArrayList<>();
+            boolean environment = false;
             for (Profile profile : models.get(path).getProfiles()) {
                 Activation a = profile.getActivation();
                 if (a == null) {
                     continue;
                 }
-                if (a.isActiveByDefault()) {
+                String property = a.getProperty() == null ? "" : trim(a.getProperty().getName());
+                if (a.getJdk() != null || a.getOs() != null || a.getFile() != null || property.matches("!?env\\..*")) {
+                    environment = true;
+                } else if (!property.isEmpty() && holds(property, trim(a.getProperty().getValue()), user)) {
+                    active.add(profile);
+                } else if (a.isActiveByDefault()) {
                     defaults.add(profile);
-                } else if (a.getJdk() != null || a.getOs() != null || a.getFile() != null || a.getProperty() != null
-                        && (trim(a.getProperty().getName()).startsWith("!")
-                                || userPropertiesOf(dir(path)).containsKey(trim(a.getProperty().getName())))) {
-                    return List.of();
                 }
             }
-            return defaults;
+            return !active.isEmpty() || environment ? active : defaults;
+        }
+
+        private boolean activatedByProperty(String path, Profile profile) {
+            Activation a = profile.getActivation();
+            return a != null && a.getProperty() != null
+                    && holds(trim(a.getProperty().getName()), trim(a.getProperty().getValue()), userPropertiesOf(dir(path)));
+        }
+
+        /** Whether a profile's {@code <property>} activation holds for a build run with these user properties. */
+        private static boolean holds(String name, String value, Map<String, String> user) {
+            if (name.startsWith("!")) {
+                return value.isEmpty() && !user.containsKey(name.substring(1));
+            }
+            String set = user.get(name);
+            if (set == null) {
+                return false;
+            }
+            return value.isEmpty() || (value.startsWith("!") ? !set.equals(value.substring(1)) : set.equals(value));
         }
 
         private static void putAll(Map<String, String> props, Properties values) {
@@ -496,9 +524,9 @@ public final class MavenCollector implements Collector {
                 emitDependencies(path, m.getDependencyManagement().getDependencies(), props, Map.of(), true);
             }
             emitPlugins(path, m.getBuild(), props);
-            List<Profile> defaults = activeByDefault(path);
+            List<Profile> active = activeProfiles(path);
             for (Profile profile : m.getProfiles()) {
-                Map<String, String> profileProps = new HashMap<>(defaults.contains(profile) ? props : propertiesOf(path, false));
+                Map<String, String> profileProps = new HashMap<>(active.contains(profile) ? props : propertiesOf(path, false));
                 putAll(profileProps, profile.getProperties());
                 profileProps.putAll(userPropertiesOf(dir(path)));
                 Map<String, String> profileManaged = profile.getDependencyManagement() == null

@@ -467,6 +467,44 @@ class MavenCollectorTest {
     }
 
     @Test
+    void a_profile_activated_by_an_absent_property_applies_and_turns_the_default_one_off() {
+        RepoFacts facts = new RepoFixture(dir)
+                .file(".mvn/maven.config", "-Dlegacy\n")
+                .file("pom.xml", """
+                        <project>
+                          <modelVersion>4.0.0</modelVersion>
+                          <groupId>com.acme</groupId><artifactId>engine</artifactId><version>1</version>
+                          <properties><store.version>3.2.10</store.version><codec.version>1.9</codec.version></properties>
+                          <dependencies>
+                            <dependency><groupId>com.acme</groupId><artifactId>store</artifactId><version>${store.version}</version></dependency>
+                            <dependency><groupId>commons-codec</groupId><artifactId>commons-codec</artifactId><version>${codec.version}</version></dependency>
+                          </dependencies>
+                          <profiles>
+                            <profile>
+                              <id>fallback</id>
+                              <activation><activeByDefault>true</activeByDefault></activation>
+                              <properties><store.version>4.0.0</store.version></properties>
+                            </profile>
+                            <profile>
+                              <id>current</id>
+                              <activation><property><name>!skipCurrent</name></property></activation>
+                              <properties><store.version>4.1.17</store.version></properties>
+                            </profile>
+                            <profile>
+                              <id>legacy</id>
+                              <activation><property><name>!legacy</name></property></activation>
+                              <properties><codec.version>1.5</codec.version></properties>
+                            </profile>
+                          </profiles>
+                        </project>
+                        """)
+                .collect();
+        assertThat(at(facts, "pom.xml", 6).version()).isEqualTo("4.1.17");
+        // -Dlegacy in .mvn/maven.config keeps the !legacy profile off
+        assertThat(at(facts, "pom.xml", 7).version()).isEqualTo("1.9");
+    }
+
+    @Test
     void unprefixed_project_values_are_the_modules_own_not_its_parents() {
         // Regression: ${version} and ${artifactId} (Maven's deprecated forms of ${project.version}) in a module took the
         // parent's values, inherited with its properties.
