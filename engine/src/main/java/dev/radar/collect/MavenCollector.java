@@ -468,7 +468,10 @@ public final class MavenCollector implements Collector {
             return result;
         }
 
-        /** Managed versions as written in a POM and its parents (imported BOMs already resolved), nearest first. */
+        /**
+         * Managed versions as written in a POM and its parents (imported BOMs already resolved), nearest first; in a POM,
+         * those of the profiles a plain build activates win over its own, as Maven injects them.
+         */
         private Map<String, String> managedAsWritten(String path) {
             Map<String, String> known = written.get(path);
             if (known != null) {
@@ -476,9 +479,16 @@ public final class MavenCollector implements Collector {
             }
             written.put(path, Map.of()); // cycle guard
             Model m = models.get(path);
-            Map<String, String> result = m.getDependencyManagement() == null
-                    ? new LinkedHashMap<>()
-                    : managedIn(path, m.getDependencyManagement().getDependencies(), propertiesOf(path));
+            List<org.apache.maven.model.Dependency> entries = new ArrayList<>();
+            for (Profile profile : activeProfiles(path)) {
+                if (profile.getDependencyManagement() != null) {
+                    entries.addAll(profile.getDependencyManagement().getDependencies());
+                }
+            }
+            if (m.getDependencyManagement() != null) {
+                entries.addAll(m.getDependencyManagement().getDependencies());
+            }
+            Map<String, String> result = managedIn(path, entries, propertiesOf(path));
             parentOf(path).ifPresent(pp -> managedAsWritten(pp).forEach(result::putIfAbsent));
             written.put(path, result);
             return result;

@@ -505,6 +505,48 @@ class MavenCollectorTest {
     }
 
     @Test
+    void the_managed_versions_of_a_parents_active_profile_apply_to_its_modules() {
+        // Regression: a parent whose default Hadoop line is a profile activated by an absent property (!hadoop.profile)
+        // and manages the hadoop artifacts in that profile left its modules' version-less hadoop dependencies empty.
+        RepoFacts facts = new RepoFixture(dir)
+                .file("pom.xml", """
+                        <project>
+                          <modelVersion>4.0.0</modelVersion>
+                          <groupId>com.acme</groupId><artifactId>store-parent</artifactId><version>1</version>
+                          <packaging>pom</packaging>
+                          <dependencyManagement><dependencies>
+                            <dependency><groupId>org.apache.hadoop</groupId><artifactId>hadoop-common</artifactId><version>2.10.2</version></dependency>
+                          </dependencies></dependencyManagement>
+                          <profiles>
+                            <profile>
+                              <id>hadoop-3</id>
+                              <activation><property><name>!hadoop.profile</name></property></activation>
+                              <properties><hadoop.version>3.4.0</hadoop.version></properties>
+                              <dependencyManagement><dependencies>
+                                <dependency><groupId>org.apache.hadoop</groupId><artifactId>hadoop-common</artifactId><version>${hadoop.version}</version></dependency>
+                                <dependency><groupId>org.apache.hadoop</groupId><artifactId>hadoop-hdfs</artifactId><version>${hadoop.version}</version></dependency>
+                              </dependencies></dependencyManagement>
+                            </profile>
+                          </profiles>
+                        </project>
+                        """)
+                .file("server/pom.xml", """
+                        <project>
+                          <modelVersion>4.0.0</modelVersion>
+                          <parent><groupId>com.acme</groupId><artifactId>store-parent</artifactId><version>1</version></parent>
+                          <artifactId>server</artifactId>
+                          <dependencies>
+                            <dependency><groupId>org.apache.hadoop</groupId><artifactId>hadoop-common</artifactId></dependency>
+                            <dependency><groupId>org.apache.hadoop</groupId><artifactId>hadoop-hdfs</artifactId></dependency>
+                          </dependencies>
+                        </project>
+                        """)
+                .collect();
+        assertThat(at(facts, "server/pom.xml", 6).version()).isEqualTo("3.4.0");
+        assertThat(at(facts, "server/pom.xml", 7).version()).isEqualTo("3.4.0");
+    }
+
+    @Test
     void unprefixed_project_values_are_the_modules_own_not_its_parents() {
         // Regression: ${version} and ${artifactId} (Maven's deprecated forms of ${project.version}) in a module took the
         // parent's values, inherited with its properties.
