@@ -94,18 +94,7 @@ public final class MavenCollector implements Collector {
      */
     static Map<String, String> userProperties(String config) {
         Map<String, String> props = new LinkedHashMap<>();
-        List<String> words = new ArrayList<>();
-        for (String line : config.split("\\R")) {
-            if (line.trim().startsWith("#")) {
-                continue;
-            }
-            for (String w : line.trim().split("\\s+")) {
-                if (!w.isEmpty()) {
-                    words.add(w.length() > 1 && (w.startsWith("\"") && w.endsWith("\"") || w.startsWith("'") && w.endsWith("'"))
-                            ? w.substring(1, w.length() - 1) : w);
-                }
-            }
-        }
+        List<String> words = words(config);
         for (int k = 0; k < words.size(); k++) {
             String w = words.get(k);
             String definition = null;
@@ -125,6 +114,55 @@ public final class MavenCollector implements Collector {
             }
         }
         return props;
+    }
+
+    /**
+     * The profiles a {@code .mvn/maven.config} selects by id ({@code -Pa,b}, {@code -P a}, {@code --activate-profiles
+     * a}): {@code true} when activated, {@code false} when deactivated ({@code !a}, {@code -a}).
+     */
+    static Map<String, Boolean> profileSelection(String config) {
+        Map<String, Boolean> selected = new LinkedHashMap<>();
+        List<String> words = words(config);
+        for (int k = 0; k < words.size(); k++) {
+            String w = words.get(k);
+            String ids = null;
+            if (w.startsWith("-P") && w.length() > 2) {
+                ids = w.substring(2);
+            } else if (w.startsWith("--activate-profiles=")) {
+                ids = w.substring("--activate-profiles=".length());
+            } else if ((w.equals("-P") || w.equals("--activate-profiles")) && k + 1 < words.size()) {
+                ids = words.get(++k);
+            }
+            if (ids == null) {
+                continue;
+            }
+            for (String id : ids.split(",")) {
+                String name = id.trim().replaceFirst("^[+?]", "");
+                boolean off = name.startsWith("!") || name.startsWith("-");
+                name = off ? name.substring(1).replaceFirst("^\\?", "") : name;
+                if (!name.isEmpty()) {
+                    selected.put(name, !off);
+                }
+            }
+        }
+        return selected;
+    }
+
+    /** The words of a {@code .mvn/maven.config}, quotes removed; lines starting with {@code #} are comments. */
+    private static List<String> words(String config) {
+        List<String> words = new ArrayList<>();
+        for (String line : config.split("\\R")) {
+            if (line.trim().startsWith("#")) {
+                continue;
+            }
+            for (String w : line.trim().split("\\s+")) {
+                if (!w.isEmpty()) {
+                    words.add(w.length() > 1 && (w.startsWith("\"") && w.endsWith("\"") || w.startsWith("'") && w.endsWith("'"))
+                            ? w.substring(1, w.length() - 1) : w);
+                }
+            }
+        }
+        return words;
     }
 
     private static Optional<Model> parse(RepoTree tree, String path, Facts out) {
@@ -200,8 +238,8 @@ public final class MavenCollector implements Collector {
         private final Map<String, Map<String, String>> declared = new HashMap<>();
         private final Map<String, Map<String, String>> managed = new HashMap<>();
         private final Map<String, Map<String, String>> written = new HashMap<>();
-        /** The user properties of the {@code .mvn/maven.config} a folder's build runs with, by folder. */
-        private final Map<String, Map<String, String>> userProperties = new HashMap<>();
+        /** The {@code .mvn/maven.config} a folder's build runs with, by folder. */
+        private final Map<String, MavenConfig> configs = new HashMap<>();
 
         Project(RepoTree tree, Map<String, Model> models, Set<String> namedParents, Facts out) {
             this.tree = tree;
@@ -256,23 +294,33 @@ public final class MavenCollector implements Collector {
          * the file Maven reads from the top folder of a multi-module build (CI-friendly {@code -Drevision=..}).
          */
         private Map<String, String> userPropertiesOf(String dir) {
-            Map<String, String> known = userProperties.get(dir);
+            return configOf(dir).properties();
+        }
+
+        /** The profiles the nearest {@code .mvn/maven.config} at or above a folder selects, by id. */
+        private Map<String, Boolean> profileSelectionOf(String dir) {
+            return configOf(dir).profiles();
+        }
+
+        private MavenConfig configOf(String dir) {
+            MavenConfig known = configs.get(dir);
             if (known != null) {
                 return known;
             }
             String config = (dir.isEmpty() ? "" : dir + "/") + ".mvn/maven.config";
-            Map<String, String> props = Map.of();
+            MavenConfig found = new MavenConfig(Map.of(), Map.of());
             if (tree.contains(config)) {
                 try {
-                    props = userProperties(tree.read(config));
+                    String text = tree.read(config);
+                    found = new MavenConfig(userProperties(text), profileSelection(text));
                 } catch (IOException | RuntimeException e) {
                     out.problem(config, 0, "Maven config could not be read: " + firstLine(e.getMessage()));
                 }
             } else if (!dir.isEmpty()) {
-                props = userPropertiesOf(dir(dir));
+                found = configOf(dir(dir));
             }
-            userProperties.put(dir, props);
-            return props;
+            configs.put(dir, found);
+            return found;
         }
 
         /**
@@ -371,10 +419,18 @@ public final class MavenCollector implements Collector {
          */
         private List<Profile> activeProfiles(String path) {
             Map<String, String> user = userPropertiesOf(dir(path));
+            Map<String, Boolean> selected = profileSelectionOf(dir(path));
             List<Profile> active = new ArrayList<>();
             List<Profile> defaults = new ArrayList<>();
             boolean environment = false;
             for (Profile profile : models.get(path).getProfiles()) {
+                Boolean chosen = selected.get(profile.getId());
+                if (chosen != null) {
+                    if (chosen) {
+                        active.add(profile);
+                    }
+                    continue;
+                }
                 Activation a = profile.getActivation();
                 if (a == null) {
                     continue;
@@ -391,7 +447,12 @@ public final class MavenCollector implements Collector {
             return !active.isEmpty() || environment ? active : defaults;
         }
 
+        /** Whether a profile is active whatever else is: selected by {@code -P}, or by a property that holds. */
         private boolean activatedByProperty(String path, Profile profile) {
+            Boolean chosen = profileSelectionOf(dir(path)).get(profile.getId());
+            if (chosen != null) {
+                return chosen;
+            }
             Activation a = profile.getActivation();
             return a != null && a.getProperty() != null
                     && holds(trim(a.getProperty().getName()), trim(a.getProperty().getValue()), userPropertiesOf(dir(path)));
@@ -612,6 +673,9 @@ public final class MavenCollector implements Collector {
         }
 
     }
+
+    /** The command line a {@code .mvn/maven.config} gives a build: its user properties and its profile selection. */
+    private record MavenConfig(Map<String, String> properties, Map<String, Boolean> profiles) {}
 
     static String trim(String s) {
         return s == null ? "" : s.trim();

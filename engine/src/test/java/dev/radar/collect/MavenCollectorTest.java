@@ -547,6 +547,42 @@ class MavenCollectorTest {
     }
 
     @Test
+    void profiles_that_maven_config_selects_with_dash_p_are_on_or_off_and_turn_the_default_one_off() {
+        RepoFacts facts = new RepoFixture(dir)
+                .file(".mvn/maven.config", "-Pengine-2\n--activate-profiles !current\n")
+                .file("pom.xml", """
+                        <project>
+                          <modelVersion>4.0.0</modelVersion>
+                          <groupId>com.acme</groupId><artifactId>engine</artifactId><version>1</version>
+                          <properties><store.version>3.2.10</store.version><codec.version>1.9</codec.version></properties>
+                          <dependencies>
+                            <dependency><groupId>com.acme</groupId><artifactId>store</artifactId><version>${store.version}</version></dependency>
+                            <dependency><groupId>commons-codec</groupId><artifactId>commons-codec</artifactId><version>${codec.version}</version></dependency>
+                          </dependencies>
+                          <profiles>
+                            <profile>
+                              <id>engine-3</id>
+                              <activation><activeByDefault>true</activeByDefault></activation>
+                              <properties><store.version>4.1.17</store.version></properties>
+                            </profile>
+                            <profile>
+                              <id>engine-2</id>
+                              <properties><store.version>2.0.0</store.version></properties>
+                            </profile>
+                            <profile>
+                              <id>current</id>
+                              <activation><property><name>!skipCurrent</name></property></activation>
+                              <properties><codec.version>1.16</codec.version></properties>
+                            </profile>
+                          </profiles>
+                        </project>
+                        """)
+                .collect();
+        assertThat(at(facts, "pom.xml", 6).version()).isEqualTo("2.0.0");
+        assertThat(at(facts, "pom.xml", 7).version()).isEqualTo("1.9");
+    }
+
+    @Test
     void unprefixed_project_values_are_the_modules_own_not_its_parents() {
         // Regression: ${version} and ${artifactId} (Maven's deprecated forms of ${project.version}) in a module took the
         // parent's values, inherited with its properties.
