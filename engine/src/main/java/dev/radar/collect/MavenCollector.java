@@ -412,10 +412,10 @@ public final class MavenCollector implements Collector {
         }
 
         /**
-         * The profiles of a POM a plain build activates: those whose one condition is a property that holds (an absent
-         * {@code !name}, or a name, and value, that {@code .mvn/maven.config} defines), else, when none does and none
-         * depends on the JDK, the OS, a file or an {@code env.} variable, those with {@code <activeByDefault>true}
-         * (activating another profile turns them off).
+         * The profiles of a POM a plain build activates: those {@code .mvn/maven.config} selects with {@code -P} and
+         * those whose one condition is a property that holds (an absent {@code !name}, or a name, and value, that
+         * {@code .mvn/maven.config} defines), else, when none is and none depends on the JDK, the OS, a file or an
+         * {@code env.} variable, those with {@code <activeByDefault>true} (activating another profile turns them off).
          */
         private List<Profile> activeProfiles(String path) {
             Map<String, String> user = userPropertiesOf(dir(path));
