@@ -14,9 +14,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.maven.model.Activation;
 import org.apache.maven.model.BuildBase;
 import org.apache.maven.model.InputLocation;
 import org.apache.maven.model.InputSource;
@@ -92,18 +94,7 @@ public final class MavenCollector implements Collector {
      */
     static Map<String, String> userProperties(String config) {
         Map<String, String> props = new LinkedHashMap<>();
-        List<String> words = new ArrayList<>();
-        for (String line : config.split("\\R")) {
-            if (line.trim().startsWith("#")) {
-                continue;
-            }
-            for (String w : line.trim().split("\\s+")) {
-                if (!w.isEmpty()) {
-                    words.add(w.length() > 1 && (w.startsWith("\"") && w.endsWith("\"") || w.startsWith("'") && w.endsWith("'"))
-                            ? w.substring(1, w.length() - 1) : w);
-                }
-            }
-        }
+        List<String> words = words(config);
         for (int k = 0; k < words.size(); k++) {
             String w = words.get(k);
             String definition = null;
@@ -123,6 +114,55 @@ public final class MavenCollector implements Collector {
             }
         }
         return props;
+    }
+
+    /**
+     * The profiles a {@code .mvn/maven.config} selects by id ({@code -Pa,b}, {@code -P a}, {@code --activate-profiles
+     * a}): {@code true} when activated, {@code false} when deactivated ({@code !a}, {@code -a}).
+     */
+    static Map<String, Boolean> profileSelection(String config) {
+        Map<String, Boolean> selected = new LinkedHashMap<>();
+        List<String> words = words(config);
+        for (int k = 0; k < words.size(); k++) {
+            String w = words.get(k);
+            String ids = null;
+            if (w.startsWith("-P") && w.length() > 2) {
+                ids = w.substring(2);
+            } else if (w.startsWith("--activate-profiles=")) {
+                ids = w.substring("--activate-profiles=".length());
+            } else if ((w.equals("-P") || w.equals("--activate-profiles")) && k + 1 < words.size()) {
+                ids = words.get(++k);
+            }
+            if (ids == null) {
+                continue;
+            }
+            for (String id : ids.split(",")) {
+                String name = id.trim().replaceFirst("^[+?]", "");
+                boolean off = name.startsWith("!") || name.startsWith("-");
+                name = off ? name.substring(1).replaceFirst("^\\?", "") : name;
+                if (!name.isEmpty()) {
+                    selected.put(name, !off);
+                }
+            }
+        }
+        return selected;
+    }
+
+    /** The words of a {@code .mvn/maven.config}, quotes removed; lines starting with {@code #} are comments. */
+    private static List<String> words(String config) {
+        List<String> words = new ArrayList<>();
+        for (String line : config.split("\\R")) {
+            if (line.trim().startsWith("#")) {
+                continue;
+            }
+            for (String w : line.trim().split("\\s+")) {
+                if (!w.isEmpty()) {
+                    words.add(w.length() > 1 && (w.startsWith("\"") && w.endsWith("\"") || w.startsWith("'") && w.endsWith("'"))
+                            ? w.substring(1, w.length() - 1) : w);
+                }
+            }
+        }
+        return words;
     }
 
     private static Optional<Model> parse(RepoTree tree, String path, Facts out) {
@@ -195,10 +235,11 @@ public final class MavenCollector implements Collector {
         private final Map<String, String> byCoordinates = new HashMap<>();
         private final Map<String, Optional<String>> parents = new HashMap<>();
         private final Map<String, Map<String, String>> properties = new HashMap<>();
+        private final Map<String, Map<String, String>> declared = new HashMap<>();
         private final Map<String, Map<String, String>> managed = new HashMap<>();
         private final Map<String, Map<String, String>> written = new HashMap<>();
-        /** The user properties of the {@code .mvn/maven.config} a folder's build runs with, by folder. */
-        private final Map<String, Map<String, String>> userProperties = new HashMap<>();
+        /** The {@code .mvn/maven.config} a folder's build runs with, by folder. */
+        private final Map<String, MavenConfig> configs = new HashMap<>();
 
         Project(RepoTree tree, Map<String, Model> models, Set<String> namedParents, Facts out) {
             this.tree = tree;
@@ -236,7 +277,7 @@ public final class MavenCollector implements Collector {
                 if (!rel.isEmpty()) {
                     String candidate = RepoTree.resolve(dir(path), rel.endsWith(".xml") ? rel : rel + "/pom.xml");
                     Model m = candidate == null ? null : models.get(candidate);
-                    if (m != null && wanted.equals(coordinates(m))) {
+                    if (m != null && (trim(p.getArtifactId()).isEmpty() || wanted.equals(coordinates(m)))) {
                         found = Optional.of(candidate);
                     }
                 }
@@ -253,28 +294,39 @@ public final class MavenCollector implements Collector {
          * the file Maven reads from the top folder of a multi-module build (CI-friendly {@code -Drevision=..}).
          */
         private Map<String, String> userPropertiesOf(String dir) {
-            Map<String, String> known = userProperties.get(dir);
+            return configOf(dir).properties();
+        }
+
+        /** The profiles the nearest {@code .mvn/maven.config} at or above a folder selects, by id. */
+        private Map<String, Boolean> profileSelectionOf(String dir) {
+            return configOf(dir).profiles();
+        }
+
+        private MavenConfig configOf(String dir) {
+            MavenConfig known = configs.get(dir);
             if (known != null) {
                 return known;
             }
             String config = (dir.isEmpty() ? "" : dir + "/") + ".mvn/maven.config";
-            Map<String, String> props = Map.of();
+            MavenConfig found = new MavenConfig(Map.of(), Map.of());
             if (tree.contains(config)) {
                 try {
-                    props = userProperties(tree.read(config));
+                    String text = tree.read(config);
+                    found = new MavenConfig(userProperties(text), profileSelection(text));
                 } catch (IOException | RuntimeException e) {
                     out.problem(config, 0, "Maven config could not be read: " + firstLine(e.getMessage()));
                 }
             } else if (!dir.isEmpty()) {
-                props = userPropertiesOf(dir(dir));
+                found = configOf(dir(dir));
             }
-            userProperties.put(dir, props);
-            return props;
+            configs.put(dir, found);
+            return found;
         }
 
         /**
-         * Properties visible in a POM: inherited ones overlaid by its own, plus project.* values; user properties
-         * from {@code .mvn/maven.config} win over both, as {@code -D} does.
+         * Properties visible in a POM: inherited ones overlaid by its own and by those of the profiles a plain build
+         * activates, plus project.* values; user properties from {@code .mvn/maven.config} win over all of them, as
+         * {@code -D} does.
          */
         Map<String, String> propertiesOf(String path) {
             Map<String, String> known = properties.get(path);
@@ -282,14 +334,57 @@ public final class MavenCollector implements Collector {
                 return known;
             }
             properties.put(path, Map.of()); // cycle guard
+            Map<String, String> props = propertiesOf(path, true);
+            properties.put(path, props);
+            return props;
+        }
+
+        /**
+         * The properties a POM declares and inherits, as its modules inherit them: its parents', its own, then those of
+         * the profiles a plain build activates. Not the project.* values (a module's {@code ${version}} is its own) nor
+         * user properties.
+         */
+        private Map<String, String> declaredOf(String path) {
+            Map<String, String> known = declared.get(path);
+            if (known != null) {
+                return known;
+            }
+            declared.put(path, Map.of()); // cycle guard
             Model m = models.get(path);
             Map<String, String> props = new HashMap<>();
-            parentOf(path).ifPresent(pp -> props.putAll(propertiesOf(pp)));
-            m.getProperties().forEach((k, v) -> props.put(String.valueOf(k), String.valueOf(v).trim()));
+            parentOf(path).ifPresent(pp -> props.putAll(declaredOf(pp)));
+            putAll(props, m.getProperties());
+            for (Profile profile : activeProfiles(path)) {
+                putAll(props, profile.getProperties());
+            }
+            declared.put(path, props);
+            return props;
+        }
+
+        /**
+         * Properties visible in a POM, with or without those of its profiles active by default (without, for the
+         * dependencies of another of its profiles: activating that one turns them off, not those a property activates).
+         */
+        private Map<String, String> propertiesOf(String path, boolean withDefaultProfiles) {
+            Model m = models.get(path);
+            Map<String, String> props = new HashMap<>();
+            if (withDefaultProfiles) {
+                props.putAll(declaredOf(path));
+            } else {
+                parentOf(path).ifPresent(pp -> props.putAll(declaredOf(pp)));
+                putAll(props, m.getProperties());
+                for (Profile profile : activeProfiles(path)) {
+                    if (activatedByProperty(path, profile)) {
+                        putAll(props, profile.getProperties());
+                    }
+                }
+            }
             props.putAll(userPropertiesOf(dir(path)));
             Parent parent = m.getParent();
-            String group = m.getGroupId() != null ? m.getGroupId() : parent != null ? parent.getGroupId() : null;
-            String version = m.getVersion() != null ? m.getVersion() : parent != null ? parent.getVersion() : null;
+            String parentGroup = parent == null ? null : parentValue(path, parent.getGroupId(), "groupId");
+            String parentVersion = parent == null ? null : parentValue(path, parent.getVersion(), "version");
+            String group = m.getGroupId() != null ? m.getGroupId() : parentGroup;
+            String version = m.getVersion() != null ? m.getVersion() : parentVersion;
             put(props, "groupId", group);
             put(props, "artifactId", m.getArtifactId());
             put(props, "version", version);
@@ -297,13 +392,86 @@ public final class MavenCollector implements Collector {
             put(props, "packaging", m.getPackaging());
             if (parent != null) {
                 for (String prefix : new String[] {"project.parent.", "pom.parent.", "parent."}) {
-                    put(props, prefix + "groupId", parent.getGroupId());
-                    put(props, prefix + "artifactId", parent.getArtifactId());
-                    put(props, prefix + "version", parent.getVersion());
+                    put(props, prefix + "groupId", parentGroup);
+                    put(props, prefix + "artifactId", parentValue(path, parent.getArtifactId(), "artifactId"));
+                    put(props, prefix + "version", parentVersion);
                 }
             }
-            properties.put(path, props);
             return props;
+        }
+
+        /**
+         * A coordinate of a POM's parent: as its {@code <parent>} writes it, else the parent POM's own, for a Maven 4
+         * (model 4.1.0) {@code <parent/>} that leaves them out and names its parent by {@code relativePath} alone.
+         */
+        private String parentValue(String path, String written, String key) {
+            if (written != null) {
+                return written;
+            }
+            return parentOf(path).map(pp -> propertiesOf(pp).get("project." + key)).orElse(null);
+        }
+
+        /**
+         * The profiles of a POM a plain build activates: those {@code .mvn/maven.config} selects with {@code -P} and
+         * those whose one condition is a property that holds (an absent {@code !name}, or a name, and value, that
+         * {@code .mvn/maven.config} defines), else, when none is and none depends on the JDK, the OS, a file or an
+         * {@code env.} variable, those with {@code <activeByDefault>true} (activating another profile turns them off).
+         */
+        private List<Profile> activeProfiles(String path) {
+            Map<String, String> user = userPropertiesOf(dir(path));
+            Map<String, Boolean> selected = profileSelectionOf(dir(path));
+            List<Profile> active = new ArrayList<>();
+            List<Profile> defaults = new ArrayList<>();
+            boolean environment = false;
+            for (Profile profile : models.get(path).getProfiles()) {
+                Boolean chosen = selected.get(profile.getId());
+                if (chosen != null) {
+                    if (chosen) {
+                        active.add(profile);
+                    }
+                    continue;
+                }
+                Activation a = profile.getActivation();
+                if (a == null) {
+                    continue;
+                }
+                String property = a.getProperty() == null ? "" : trim(a.getProperty().getName());
+                if (a.getJdk() != null || a.getOs() != null || a.getFile() != null || property.matches("!?env\\..*")) {
+                    environment = true;
+                } else if (!property.isEmpty() && holds(property, trim(a.getProperty().getValue()), user)) {
+                    active.add(profile);
+                } else if (a.isActiveByDefault()) {
+                    defaults.add(profile);
+                }
+            }
+            return !active.isEmpty() || environment ? active : defaults;
+        }
+
+        /** Whether a profile is active whatever else is: selected by {@code -P}, or by a property that holds. */
+        private boolean activatedByProperty(String path, Profile profile) {
+            Boolean chosen = profileSelectionOf(dir(path)).get(profile.getId());
+            if (chosen != null) {
+                return chosen;
+            }
+            Activation a = profile.getActivation();
+            return a != null && a.getProperty() != null
+                    && holds(trim(a.getProperty().getName()), trim(a.getProperty().getValue()), userPropertiesOf(dir(path)));
+        }
+
+        /** Whether a profile's {@code <property>} activation holds for a build run with these user properties. */
+        private static boolean holds(String name, String value, Map<String, String> user) {
+            if (name.startsWith("!")) {
+                return value.isEmpty() && !user.containsKey(name.substring(1));
+            }
+            String set = user.get(name);
+            if (set == null) {
+                return false;
+            }
+            return value.isEmpty() || (value.startsWith("!") ? !set.equals(value.substring(1)) : set.equals(value));
+        }
+
+        private static void putAll(Map<String, String> props, Properties values) {
+            values.forEach((k, v) -> props.put(String.valueOf(k), String.valueOf(v).trim()));
         }
 
         private static void put(Map<String, String> props, String key, String value) {
@@ -361,7 +529,10 @@ public final class MavenCollector implements Collector {
             return result;
         }
 
-        /** Managed versions as written in a POM and its parents (imported BOMs already resolved), nearest first. */
+        /**
+         * Managed versions as written in a POM and its parents (imported BOMs already resolved), nearest first; in a POM,
+         * those of the profiles a plain build activates win over its own, as Maven injects them.
+         */
         private Map<String, String> managedAsWritten(String path) {
             Map<String, String> known = written.get(path);
             if (known != null) {
@@ -369,9 +540,16 @@ public final class MavenCollector implements Collector {
             }
             written.put(path, Map.of()); // cycle guard
             Model m = models.get(path);
-            Map<String, String> result = m.getDependencyManagement() == null
-                    ? new LinkedHashMap<>()
-                    : managedIn(path, m.getDependencyManagement().getDependencies(), propertiesOf(path));
+            List<org.apache.maven.model.Dependency> entries = new ArrayList<>();
+            for (Profile profile : activeProfiles(path)) {
+                if (profile.getDependencyManagement() != null) {
+                    entries.addAll(profile.getDependencyManagement().getDependencies());
+                }
+            }
+            if (m.getDependencyManagement() != null) {
+                entries.addAll(m.getDependencyManagement().getDependencies());
+            }
+            Map<String, String> result = managedIn(path, entries, propertiesOf(path));
             parentOf(path).ifPresent(pp -> managedAsWritten(pp).forEach(result::putIfAbsent));
             written.put(path, result);
             return result;
@@ -406,19 +584,21 @@ public final class MavenCollector implements Collector {
             Map<String, String> props = propertiesOf(path);
             Parent parent = m.getParent();
             if (parent != null) {
+                // coordinates a Maven 4 <parent/> leaves out are its parent POM's
                 String declared = trim(parent.getVersion());
-                String resolved = Interpolation.apply(declared, props);
-                add(path, parent.getLocation(""), trim(parent.getGroupId()), trim(parent.getArtifactId()), declared,
-                        Interpolation.isExactVersion(resolved) ? resolved : "", "parent");
+                String resolved = Interpolation.apply(declared.isEmpty() ? props.get("project.parent.version") : declared, props);
+                add(path, parent.getLocation(""), trim(props.get("project.parent.groupId")), trim(props.get("project.parent.artifactId")),
+                        declared, Interpolation.isExactVersion(resolved) ? resolved : "", "parent");
             }
             emitDependencies(path, m.getDependencies(), props, Map.of(), false);
             if (m.getDependencyManagement() != null) {
                 emitDependencies(path, m.getDependencyManagement().getDependencies(), props, Map.of(), true);
             }
             emitPlugins(path, m.getBuild(), props);
+            List<Profile> active = activeProfiles(path);
             for (Profile profile : m.getProfiles()) {
-                Map<String, String> profileProps = new HashMap<>(props);
-                profile.getProperties().forEach((k, v) -> profileProps.put(String.valueOf(k), String.valueOf(v).trim()));
+                Map<String, String> profileProps = new HashMap<>(active.contains(profile) ? props : propertiesOf(path, false));
+                putAll(profileProps, profile.getProperties());
                 profileProps.putAll(userPropertiesOf(dir(path)));
                 Map<String, String> profileManaged = profile.getDependencyManagement() == null
                         ? Map.of()
@@ -493,6 +673,9 @@ public final class MavenCollector implements Collector {
         }
 
     }
+
+    /** The command line a {@code .mvn/maven.config} gives a build: its user properties and its profile selection. */
+    private record MavenConfig(Map<String, String> properties, Map<String, Boolean> profiles) {}
 
     static String trim(String s) {
         return s == null ? "" : s.trim();

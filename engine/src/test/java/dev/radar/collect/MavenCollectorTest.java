@@ -394,6 +394,273 @@ class MavenCollectorTest {
     }
 
     @Test
+    void properties_of_a_profile_active_by_default_apply_to_the_pom_and_its_modules() {
+        // Regression: a version property set only by an <activeByDefault> profile of a parent (spark-3.1 overriding the
+        // main section's datanucleus versions) stayed as the main section had it, or unresolved, in its modules.
+        RepoFacts facts = new RepoFixture(dir)
+                .file("pom.xml", """
+                        <project>
+                          <modelVersion>4.0.0</modelVersion>
+                          <groupId>com.acme</groupId><artifactId>engine-parent</artifactId><version>1</version>
+                          <packaging>pom</packaging>
+                          <properties><store.version>3.2.10</store.version></properties>
+                          <profiles>
+                            <profile>
+                              <id>engine-3</id>
+                              <activation><activeByDefault>true</activeByDefault></activation>
+                              <properties><store.version>4.1.17</store.version><codec.version>1.16</codec.version></properties>
+                            </profile>
+                            <profile>
+                              <id>engine-2</id>
+                              <properties><codec.version>1.9</codec.version></properties>
+                              <dependencies>
+                                <dependency><groupId>com.acme</groupId><artifactId>store</artifactId><version>${store.version}</version></dependency>
+                              </dependencies>
+                            </profile>
+                          </profiles>
+                        </project>
+                        """)
+                .file("core/pom.xml", """
+                        <project>
+                          <modelVersion>4.0.0</modelVersion>
+                          <parent><groupId>com.acme</groupId><artifactId>engine-parent</artifactId><version>1</version></parent>
+                          <artifactId>core</artifactId>
+                          <dependencies>
+                            <dependency><groupId>com.acme</groupId><artifactId>store</artifactId><version>${store.version}</version></dependency>
+                            <dependency><groupId>commons-codec</groupId><artifactId>commons-codec</artifactId><version>${codec.version}</version></dependency>
+                          </dependencies>
+                        </project>
+                        """)
+                .collect();
+        assertThat(at(facts, "core/pom.xml", 6).version()).isEqualTo("4.1.17");
+        assertThat(at(facts, "core/pom.xml", 7).version()).isEqualTo("1.16");
+        // activating another profile turns the default one off: its dependencies see the main section's value
+        assertThat(at(facts, "pom.xml", 16).version()).isEqualTo("3.2.10");
+    }
+
+    @Test
+    void a_profile_active_by_default_is_off_when_another_profile_activates_on_its_own() {
+        RepoFacts facts = new RepoFixture(dir)
+                .file("pom.xml", """
+                        <project>
+                          <modelVersion>4.0.0</modelVersion>
+                          <groupId>com.acme</groupId><artifactId>engine</artifactId><version>1</version>
+                          <properties><store.version>3.2.10</store.version></properties>
+                          <dependencies>
+                            <dependency><groupId>com.acme</groupId><artifactId>store</artifactId><version>${store.version}</version></dependency>
+                          </dependencies>
+                          <profiles>
+                            <profile>
+                              <id>engine-3</id>
+                              <activation><activeByDefault>true</activeByDefault></activation>
+                              <properties><store.version>4.1.17</store.version></properties>
+                            </profile>
+                            <profile>
+                              <id>modern-jdk</id>
+                              <activation><jdk>[11,)</jdk></activation>
+                            </profile>
+                          </profiles>
+                        </project>
+                        """)
+                .collect();
+        assertThat(at(facts, "pom.xml", 6).version()).isEqualTo("3.2.10");
+    }
+
+    @Test
+    void a_profile_activated_by_an_absent_property_applies_and_turns_the_default_one_off() {
+        RepoFacts facts = new RepoFixture(dir)
+                .file(".mvn/maven.config", "-Dlegacy\n")
+                .file("pom.xml", """
+                        <project>
+                          <modelVersion>4.0.0</modelVersion>
+                          <groupId>com.acme</groupId><artifactId>engine</artifactId><version>1</version>
+                          <properties><store.version>3.2.10</store.version><codec.version>1.9</codec.version></properties>
+                          <dependencies>
+                            <dependency><groupId>com.acme</groupId><artifactId>store</artifactId><version>${store.version}</version></dependency>
+                            <dependency><groupId>commons-codec</groupId><artifactId>commons-codec</artifactId><version>${codec.version}</version></dependency>
+                          </dependencies>
+                          <profiles>
+                            <profile>
+                              <id>fallback</id>
+                              <activation><activeByDefault>true</activeByDefault></activation>
+                              <properties><store.version>4.0.0</store.version></properties>
+                            </profile>
+                            <profile>
+                              <id>current</id>
+                              <activation><property><name>!skipCurrent</name></property></activation>
+                              <properties><store.version>4.1.17</store.version></properties>
+                            </profile>
+                            <profile>
+                              <id>legacy</id>
+                              <activation><property><name>!legacy</name></property></activation>
+                              <properties><codec.version>1.5</codec.version></properties>
+                            </profile>
+                          </profiles>
+                        </project>
+                        """)
+                .collect();
+        assertThat(at(facts, "pom.xml", 6).version()).isEqualTo("4.1.17");
+        // -Dlegacy in .mvn/maven.config keeps the !legacy profile off
+        assertThat(at(facts, "pom.xml", 7).version()).isEqualTo("1.9");
+    }
+
+    @Test
+    void the_managed_versions_of_a_parents_active_profile_apply_to_its_modules() {
+        // Regression: a parent whose default Hadoop line is a profile activated by an absent property (!hadoop.profile)
+        // and manages the hadoop artifacts in that profile left its modules' version-less hadoop dependencies empty.
+        RepoFacts facts = new RepoFixture(dir)
+                .file("pom.xml", """
+                        <project>
+                          <modelVersion>4.0.0</modelVersion>
+                          <groupId>com.acme</groupId><artifactId>store-parent</artifactId><version>1</version>
+                          <packaging>pom</packaging>
+                          <dependencyManagement><dependencies>
+                            <dependency><groupId>org.apache.hadoop</groupId><artifactId>hadoop-common</artifactId><version>2.10.2</version></dependency>
+                          </dependencies></dependencyManagement>
+                          <profiles>
+                            <profile>
+                              <id>hadoop-3</id>
+                              <activation><property><name>!hadoop.profile</name></property></activation>
+                              <properties><hadoop.version>3.4.0</hadoop.version></properties>
+                              <dependencyManagement><dependencies>
+                                <dependency><groupId>org.apache.hadoop</groupId><artifactId>hadoop-common</artifactId><version>${hadoop.version}</version></dependency>
+                                <dependency><groupId>org.apache.hadoop</groupId><artifactId>hadoop-hdfs</artifactId><version>${hadoop.version}</version></dependency>
+                              </dependencies></dependencyManagement>
+                            </profile>
+                          </profiles>
+                        </project>
+                        """)
+                .file("server/pom.xml", """
+                        <project>
+                          <modelVersion>4.0.0</modelVersion>
+                          <parent><groupId>com.acme</groupId><artifactId>store-parent</artifactId><version>1</version></parent>
+                          <artifactId>server</artifactId>
+                          <dependencies>
+                            <dependency><groupId>org.apache.hadoop</groupId><artifactId>hadoop-common</artifactId></dependency>
+                            <dependency><groupId>org.apache.hadoop</groupId><artifactId>hadoop-hdfs</artifactId></dependency>
+                          </dependencies>
+                        </project>
+                        """)
+                .collect();
+        assertThat(at(facts, "server/pom.xml", 6).version()).isEqualTo("3.4.0");
+        assertThat(at(facts, "server/pom.xml", 7).version()).isEqualTo("3.4.0");
+    }
+
+    @Test
+    void profiles_that_maven_config_selects_with_dash_p_are_on_or_off_and_turn_the_default_one_off() {
+        RepoFacts facts = new RepoFixture(dir)
+                .file(".mvn/maven.config", "-Pengine-2\n--activate-profiles !current\n")
+                .file("pom.xml", """
+                        <project>
+                          <modelVersion>4.0.0</modelVersion>
+                          <groupId>com.acme</groupId><artifactId>engine</artifactId><version>1</version>
+                          <properties><store.version>3.2.10</store.version><codec.version>1.9</codec.version></properties>
+                          <dependencies>
+                            <dependency><groupId>com.acme</groupId><artifactId>store</artifactId><version>${store.version}</version></dependency>
+                            <dependency><groupId>commons-codec</groupId><artifactId>commons-codec</artifactId><version>${codec.version}</version></dependency>
+                          </dependencies>
+                          <profiles>
+                            <profile>
+                              <id>engine-3</id>
+                              <activation><activeByDefault>true</activeByDefault></activation>
+                              <properties><store.version>4.1.17</store.version></properties>
+                            </profile>
+                            <profile>
+                              <id>engine-2</id>
+                              <properties><store.version>2.0.0</store.version></properties>
+                            </profile>
+                            <profile>
+                              <id>current</id>
+                              <activation><property><name>!skipCurrent</name></property></activation>
+                              <properties><codec.version>1.16</codec.version></properties>
+                            </profile>
+                          </profiles>
+                        </project>
+                        """)
+                .collect();
+        assertThat(at(facts, "pom.xml", 6).version()).isEqualTo("2.0.0");
+        assertThat(at(facts, "pom.xml", 7).version()).isEqualTo("1.9");
+    }
+
+    @Test
+    void unprefixed_project_values_are_the_modules_own_not_its_parents() {
+        // Regression: ${version} and ${artifactId} (Maven's deprecated forms of ${project.version}) in a module took the
+        // parent's values, inherited with its properties.
+        RepoFacts facts = new RepoFixture(dir)
+                .file("pom.xml", """
+                        <project>
+                          <modelVersion>4.0.0</modelVersion>
+                          <groupId>com.acme</groupId><artifactId>engine-parent</artifactId><version>1.0</version>
+                          <packaging>pom</packaging>
+                        </project>
+                        """)
+                .file("client/pom.xml", """
+                        <project>
+                          <modelVersion>4.0.0</modelVersion>
+                          <parent><groupId>com.acme</groupId><artifactId>engine-parent</artifactId><version>1.0</version></parent>
+                          <artifactId>client</artifactId><version>2.0</version>
+                          <dependencies>
+                            <dependency><groupId>${groupId}</groupId><artifactId>${artifactId}-api</artifactId><version>${version}</version></dependency>
+                          </dependencies>
+                        </project>
+                        """)
+                .collect();
+        Dependency api = at(facts, "client/pom.xml", 6);
+        assertThat(api.coordinate()).isEqualTo("com.acme:client-api");
+        assertThat(api.version()).isEqualTo("2.0");
+    }
+
+    @Test
+    void a_maven_4_parent_named_by_relative_path_alone_is_inherited_from() {
+        // Regression: a model 4.1.0 <parent/> (or <parent><relativePath>..</relativePath></parent>) that leaves out the
+        // parent's coordinates, as Maven 4 infers them, was not linked: no parent row, properties, managed or project
+        // versions.
+        RepoFacts facts = new RepoFixture(dir)
+                .file("pom.xml", """
+                        <project xmlns="http://maven.apache.org/POM/4.1.0" root="true">
+                          <modelVersion>4.1.0</modelVersion>
+                          <groupId>com.acme</groupId><artifactId>shop</artifactId><version>2.3.0</version>
+                          <packaging>pom</packaging>
+                          <properties><guava.version>33.2.1-jre</guava.version></properties>
+                          <dependencyManagement><dependencies>
+                            <dependency><groupId>org.slf4j</groupId><artifactId>slf4j-api</artifactId><version>2.0.13</version></dependency>
+                          </dependencies></dependencyManagement>
+                          <subprojects><subproject>api</subproject><subproject>web</subproject></subprojects>
+                        </project>
+                        """)
+                .file("api/pom.xml", """
+                        <project xmlns="http://maven.apache.org/POM/4.1.0">
+                          <modelVersion>4.1.0</modelVersion>
+                          <parent/>
+                          <artifactId>shop-api</artifactId>
+                          <dependencies>
+                            <dependency><groupId>com.google.guava</groupId><artifactId>guava</artifactId><version>${guava.version}</version></dependency>
+                            <dependency><groupId>org.slf4j</groupId><artifactId>slf4j-api</artifactId></dependency>
+                            <dependency><groupId>${project.groupId}</groupId><artifactId>shop-model</artifactId><version>${project.version}</version></dependency>
+                          </dependencies>
+                        </project>
+                        """)
+                .file("web/pom.xml", """
+                        <project xmlns="http://maven.apache.org/POM/4.1.0">
+                          <modelVersion>4.1.0</modelVersion>
+                          <parent><relativePath>../pom.xml</relativePath></parent>
+                          <artifactId>shop-web</artifactId>
+                        </project>
+                        """)
+                .collect();
+        Dependency parent = at(facts, "api/pom.xml", 3);
+        assertThat(parent.coordinate()).isEqualTo("com.acme:shop");
+        assertThat(parent.declaredVersion()).isEmpty();
+        assertThat(parent.version()).isEqualTo("2.3.0");
+        assertThat(at(facts, "api/pom.xml", 6).version()).isEqualTo("33.2.1-jre");
+        assertThat(at(facts, "api/pom.xml", 7).version()).isEqualTo("2.0.13");
+        Dependency model = at(facts, "api/pom.xml", 8);
+        assertThat(model.coordinate()).isEqualTo("com.acme:shop-model");
+        assertThat(model.version()).isEqualTo("2.3.0");
+        assertThat(at(facts, "web/pom.xml", 3).coordinate()).isEqualTo("com.acme:shop");
+    }
+
+    @Test
     void every_dependency_element_is_counted_once() {
         RepoFacts facts = shop();
         assertThat(facts.dependencies()).hasSize(4 + 1 + 10);
