@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Matcher;
 
 /**
  * Reads Gradle builds: every declaration in a {@code dependencies {}} block of a {@code *.gradle} or
@@ -401,6 +402,10 @@ public final class GradleCollector implements Collector {
             if (catalogAccessor(e, scope, line, closureVersion)) {
                 return true;
             }
+            String mapped = mappedProvider(e);
+            if (mapped != null) {
+                return notation(mapped, true, scope, line, closureVersion);
+            }
             // concatenation: "g:a:" + version
             if (GradleScript.arguments(e).size() == 1 && hasTopLevel(e, "+")) {
                 StringBuilder template = new StringBuilder();
@@ -438,6 +443,31 @@ public final class GradleCollector implements Collector {
                 }
             }
             return false;
+        }
+
+        /**
+         * A version provider mapped to coordinates, {@code libs.versions.kotlin.map { "g:a:$it" }} (also with a named
+         * parameter, {@code { v -> "g:a:$v" }}): the string with the parameter replaced by the provider,
+         * {@code "g:a:${libs.versions.kotlin}"}; null for any other expression.
+         */
+        private String mappedProvider(List<Node> e) {
+            int n = e.size();
+            if (n < 4 || !(e.get(n - 1) instanceof Group body && body.open() == '{' && e.get(n - 2) instanceof Token map && map.is("map")
+                    && e.get(n - 3) instanceof Token dot && dot.is("."))) {
+                return null;
+            }
+            List<Node> lambda = GradleScript.withoutNewlines(body.children());
+            String param = "it";
+            if (lambda.size() == 3 && lambda.get(0) instanceof Token p && p.ident() && lambda.get(1) instanceof Token arrow && arrow.is("->")) {
+                param = p.text();
+                lambda = lambda.subList(2, 3);
+            }
+            if (!(GradleScript.single(lambda) instanceof Token t && t.kind() == Kind.STRING)) {
+                return null;
+            }
+            String provider = "${" + script.source(e.subList(0, n - 3)) + "}";
+            String text = t.text().replace("${" + param + "}", provider);
+            return text.replaceAll("\\$" + param + "(?![\\w$])", Matcher.quoteReplacement(provider));
         }
 
         /** {@code group:name[:version[:classifier]]} text with a literal group and name, placeholders allowed elsewhere. */

@@ -278,6 +278,26 @@ class GradleCollectorTest {
     }
 
     @Test
+    void a_version_provider_mapped_to_coordinates_is_a_declaration() throws IOException {
+        // Regression: build-logic writes the Kotlin Gradle plugin as the catalog version mapped to a notation; it was
+        // "not understood".
+        RepoFacts facts = collect(Map.of("build-logic/build.gradle.kts", """
+                val compilerVersion = providers.fileContents(layout.projectDirectory.file("version.txt")).asText
+                dependencies {
+                    implementation(libs.versions.okio.map { "com.squareup.okio:okio-fakefilesystem:$it" })
+                    testImplementation(libs.versions.junit.map { v -> "org.junit.jupiter:junit-jupiter-params:${v}" })
+                    compileOnly(compilerVersion.map { "org.jetbrains.kotlin:kotlin-compiler:$it" })
+                    implementation(libs.versions.okio.map { it })
+                }
+                """, "gradle/libs.versions.toml", CATALOG));
+        assertThat(rows(facts)).containsExactly(
+                tuple("com.squareup.okio", "okio-fakefilesystem", "${libs.versions.okio}", "3.7.0", 3, "implementation"),
+                tuple("org.junit.jupiter", "junit-jupiter-params", "${libs.versions.junit}", "5.10.1", 4, "testImplementation"),
+                tuple("org.jetbrains.kotlin", "kotlin-compiler", "${compilerVersion}", "", 5, "compileOnly"));
+        assertThat(facts.unknownDeclarations()).extracting(UnknownDeclaration::line).containsExactly(6);
+    }
+
+    @Test
     void catalog_entries_themselves_are_not_dependencies() throws IOException {
         RepoFacts facts = collect(Map.of("gradle/libs.versions.toml", CATALOG, "build.gradle.kts", "plugins {\n}\n"));
         assertThat(facts.dependencies()).isEmpty();
