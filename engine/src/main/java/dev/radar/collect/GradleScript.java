@@ -668,7 +668,7 @@ final class GradleScript {
                 configuration = c.text();
                 arguments = arguments.subList(1, arguments.size());
             }
-            if (t.ident() && OPAQUE.contains(configuration)) {
+            if (t.ident() && (OPAQUE.contains(configuration) || shadowFilter(configuration, arguments))) {
                 return;
             }
             declarations.add(new Declaration(configuration, arguments, trailing, t.line(), text(st), String.join("/", ctx.stack())));
@@ -707,10 +707,28 @@ final class GradleScript {
             if (!rest.isEmpty() && rest.get(rest.size() - 1) instanceof Token comma && comma.is(",")) {
                 rest = rest.subList(0, rest.size() - 1);
             }
+            if (OPAQUE.contains(t.text()) || shadowFilter(t.text(), arguments(rest))) {
+                return;
+            }
             declarations.add(new Declaration(t.text(), arguments(rest), trailing, t.line(), text(st), String.join("/", ctx.stack())));
             return;
         }
         unknown(st);
+    }
+
+    /**
+     * A Shadow jar filter, {@code include(dependency("g:a"))} or {@code exclude dependency('g:a:.*')} in the
+     * {@code dependencies {}} block of a {@code shadowJar} task: it selects what the jar bundles and declares nothing.
+     * Gradle has no {@code dependency(..)} notation, so a configuration named {@code include} (Fabric Loom's
+     * {@code include(modImplementation(..))}) still declares.
+     */
+    private static boolean shadowFilter(String configuration, List<List<Node>> arguments) {
+        if (!(configuration.equals("include") || configuration.equals("exclude")) || arguments.size() != 1) {
+            return false;
+        }
+        List<Node> arg = withoutNewlines(arguments.get(0));
+        return arg.size() == 2 && arg.get(0) instanceof Token f && f.is("dependency") && arg.get(1) instanceof Group g
+                && (g.open() == '(' || g.open() == '{');
     }
 
     private static final String CONFIGURATION_NAME = "ConfigurationName";

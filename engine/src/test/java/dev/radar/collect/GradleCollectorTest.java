@@ -1103,6 +1103,42 @@ class GradleCollectorTest {
         assertThat(facts.unknownDeclarations()).isEmpty();
     }
 
+    static Stream<Arguments> shadowJarFilters() {
+        return Stream.of(
+                Arguments.of("build.gradle.kts", """
+                        tasks.shadowJar {
+                            dependencies {
+                                include(dependency("org.example:bundled"))
+                                exclude(dependency("org.example:dropped:.*"))
+                            }
+                        }
+                        dependencies {
+                            include("org.example:nested:2.0")
+                        }
+                        """),
+                Arguments.of("build.gradle", """
+                        shadowJar {
+                            dependencies {
+                                include(dependency('org.example:bundled:1.0'))
+                                exclude dependency('org.example:dropped')
+                            }
+                        }
+                        dependencies {
+                            include("org.example:nested:2.0")
+                        }
+                        """));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shadowJarFilters")
+    void a_shadow_jar_filter_declares_nothing(String file, String script) throws IOException {
+        // Regression: the dependencies block of a shadowJar task, which picks what the jar bundles, gave rows of scope
+        // include/exclude. A configuration named include (Fabric Loom's jar-in-jar) still declares.
+        RepoFacts facts = collect(Map.of(file, script));
+        assertThat(rows(facts)).containsExactly(tuple("org.example", "nested", "2.0", "2.0", 8, "include"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
     @Test
     void each_coordinate_of_a_multi_line_groovy_vararg_declaration_is_at_its_own_line() throws IOException {
         RepoFacts facts = collect(Map.of("build.gradle", """
