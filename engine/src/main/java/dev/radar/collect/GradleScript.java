@@ -36,9 +36,13 @@ final class GradleScript {
             "protected", "static", "lateinit", "override", "inline");
     /** Statements that print or log, which a dependencies block may hold too. */
     private static final Set<String> OUTPUT = Set.of("println", "print", "logger", "System");
-    /** Blocks inside {@code dependencies {}} that configure resolution and hold no declarations. */
+    /**
+     * Blocks inside {@code dependencies {}} that configure resolution and hold no declarations of coordinates; the
+     * IntelliJ Platform plugin's {@code intellijPlatform { create("IC", "2024.3"); bundledPlugin("x") }} names IDEs and
+     * IDE plugins.
+     */
     private static final Set<String> OPAQUE = Set.of("components", "modules", "attributesSchema", "artifactTypes", "registerTransform",
-            "exclude", "attributes", "capabilities");
+            "exclude", "attributes", "capabilities", "intellijPlatform");
 
     private final String text;
     private final boolean kotlin;

@@ -1103,6 +1103,26 @@ class GradleCollectorTest {
         assertThat(facts.unknownDeclarations()).isEmpty();
     }
 
+    @Test
+    void the_intellij_platform_block_names_ides_and_ide_plugins_not_coordinates() throws IOException {
+        // Regression: create("IC", "2024.3") and bundledPlugins("a", "b") were read as group:name rows, the rest of
+        // the block as "not understood".
+        RepoFacts facts = collect(Map.of("build.gradle.kts", """
+                dependencies {
+                    intellijPlatform {
+                        create("IC", "2024.3")
+                        bundledPlugins("com.intellij.java", "org.jetbrains.kotlin")
+                        plugin("org.example.ide:1.0")
+                        testFramework(TestFrameworkType.Platform)
+                        instrumentationTools()
+                    }
+                    testImplementation("junit:junit:4.13.2")
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(tuple("junit", "junit", "4.13.2", "4.13.2", 9, "testImplementation"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
     static Stream<Arguments> shadowJarFilters() {
         return Stream.of(
                 Arguments.of("build.gradle.kts", """
