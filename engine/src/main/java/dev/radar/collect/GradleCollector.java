@@ -44,6 +44,8 @@ public final class GradleCollector implements Collector {
     private static final Set<String> WRAPPERS = Set.of("testFixtures", "variantOf", "create", "module", "dependency");
     private static final Set<String> PLATFORMS = Set.of("platform", "enforcedPlatform");
     private static final Set<String> NPM = Set.of("npm", "devNpm", "peerNpm", "optionalNpm");
+    /** The parameters of Kotlin's {@code implementation(group, name, version, configuration, classifier, ext)}, in order. */
+    private static final List<String> POSITIONS = List.of("group", "name", "version", "configuration", "classifier", "ext");
 
     @Override
     public String name() {
@@ -333,6 +335,9 @@ public final class GradleCollector implements Collector {
         /** One dependency notation; false when it is none of the forms understood. */
         private boolean argument(List<Node> raw, String scope, int line, ClosureVersion closureVersion) {
             List<Node> e = GradleScript.withoutNewlines(raw);
+            if (!e.isEmpty() && e.get(e.size() - 1) instanceof Token bang && bang.is("!!")) {
+                e = e.subList(0, e.size() - 1); // include(modImplementation("g:a:1")!!)
+            }
             if (e.isEmpty()) {
                 return false;
             }
@@ -398,6 +403,9 @@ public final class GradleCollector implements Collector {
                 if (LOCAL.contains(fn)) {
                     return true;
                 }
+                if (nestedDeclaration(inner, scope, line, closureVersion)) {
+                    return true;
+                }
             }
             if (catalogAccessor(e, scope, line, closureVersion)) {
                 return true;
@@ -443,6 +451,25 @@ public final class GradleCollector implements Collector {
                 }
             }
             return false;
+        }
+
+        /**
+         * The arguments of a declaration made inside another, Fabric Loom's jar-in-jar {@code include(modImplementation("g:a:1"))}
+         * or {@code include(runtimeOnly("g", "a", "1", classifier = "x"))}: one row, in the scope of the statement. Only a
+         * notation, named arguments or at least group, name and version count, so a helper such as {@code ktor("core")}
+         * stays not understood.
+         */
+        private boolean nestedDeclaration(List<List<Node>> inner, String scope, int line, ClosureVersion closureVersion) {
+            if (inner.isEmpty()) {
+                return false;
+            }
+            if (inner.stream().anyMatch(Emitter::isNamed)) {
+                return mapNotation(inner, scope, line, closureVersion);
+            }
+            if (inner.size() >= 3 && positional(inner)) {
+                return coordinates(string(inner.get(0)), string(inner.get(1)), inner.get(2), scope, line, closureVersion);
+            }
+            return inner.size() == 1 && argument(inner.get(0), scope, line, closureVersion);
         }
 
         /**
@@ -620,9 +647,13 @@ public final class GradleCollector implements Collector {
         /** {@code group: 'g', name: 'a', version: 'v'} (Groovy) or {@code group = "g", name = "a", version = "v"} (Kotlin). */
         private boolean mapNotation(List<List<Node>> args, String scope, int line, ClosureVersion closureVersion) {
             Map<String, List<Node>> named = new HashMap<>();
+            int position = 0;
             for (List<Node> a : args) {
                 if (isNamed(a)) {
                     named.put(((Token) a.get(0)).text(), a.subList(2, a.size()));
+                } else if (position < POSITIONS.size() && !named.containsKey(POSITIONS.get(position))) {
+                    // Kotlin's runtimeOnly("g", "a", "1", classifier = "natives"): positional parameters first
+                    named.put(POSITIONS.get(position++), a);
                 }
             }
             if (!named.containsKey("name")) {

@@ -147,6 +147,53 @@ class GradleCollectorTest {
                 tuple("org.slf4j", "slf4j-api", "2.0.9", "2.0.9", 5, "implementation"));
     }
 
+    @Test
+    void kotlin_positional_coordinates_may_end_in_named_arguments() throws IOException {
+        // Regression: runtimeOnly("g", "a", "1", classifier = "natives-linux"), LWJGL's natives, was not understood.
+        RepoFacts facts = collect(Map.of("build.gradle.kts", """
+                dependencies {
+                    runtimeOnly("org.lwjgl", "lwjgl", "3.3.3", classifier = "natives-linux")
+                    implementation("org.example", "plain", version = "2.0")
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.lwjgl", "lwjgl", "3.3.3", "3.3.3", 2, "runtimeOnly"),
+                tuple("org.example", "plain", "2.0", "2.0", 3, "implementation"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    static Stream<Arguments> nestedDeclarations() {
+        return Stream.of(
+                Arguments.of("build.gradle.kts", """
+                        dependencies {
+                            include(modImplementation("org.example:bundled:1.0")!!)
+                            include(runtimeOnly("org.example", "natives", "2.0", classifier = "linux"))
+                            include(implementation("org.example", "positional", "3.0"))
+                            implementation(ktor("client-core"))
+                        }
+                        """),
+                Arguments.of("build.gradle", """
+                        dependencies {
+                            include(modImplementation("org.example:bundled:1.0"))
+                            include(runtimeOnly(group: "org.example", name: "natives", version: "2.0", classifier: "linux"))
+                            include(implementation("org.example", "positional", "3.0"))
+                            implementation(ktor("client-core"))
+                        }
+                        """));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("nestedDeclarations")
+    void a_declaration_inside_another_is_one_row_in_the_scope_of_the_statement(String file, String script) throws IOException {
+        // Regression: Fabric Loom's jar-in-jar, include(modImplementation("g:a:1")!!), was not understood.
+        RepoFacts facts = collect(Map.of(file, script));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.example", "bundled", "1.0", "1.0", 2, "include"),
+                tuple("org.example", "natives", "2.0", "2.0", 3, "include"),
+                tuple("org.example", "positional", "3.0", "3.0", 4, "include"));
+        assertThat(facts.unknownDeclarations()).extracting(UnknownDeclaration::line).containsExactly(5);
+    }
+
     // ---- platforms, test fixtures, kotlin() -------------------------------------------------------------
 
     static Stream<Arguments> platforms() {
