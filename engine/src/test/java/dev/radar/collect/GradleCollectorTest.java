@@ -1170,6 +1170,25 @@ class GradleCollectorTest {
         assertThat(facts.unknownDeclarations()).isEmpty();
     }
 
+    @Test
+    void spring_boot_layers_in_a_dependencies_block_declare_nothing() throws IOException {
+        // Regression: each intoLayer(..) of bootJar's layered { dependencies {} } was "not understood".
+        RepoFacts facts = collect(Map.of("build.gradle.kts", """
+                tasks.named<BootJar>("bootJar") {
+                    layered {
+                        dependencies {
+                            intoLayer("snapshot-dependencies") {
+                                include("*:*:*SNAPSHOT")
+                            }
+                            intoLayer("dependencies")
+                        }
+                    }
+                }
+                """));
+        assertThat(facts.dependencies()).isEmpty();
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
     static Stream<Arguments> shadowJarFilters() {
         return Stream.of(
                 Arguments.of("build.gradle.kts", """
