@@ -492,8 +492,13 @@ public final class GradleCollector implements Collector {
             if (!(GradleScript.single(lambda) instanceof Token t && t.kind() == Kind.STRING)) {
                 return null;
             }
+            String text = t.text();
+            List<String> parts = splitColons(text);
+            if (parts.size() < 2 || parts.get(0).indexOf('$') >= 0 || text.contains("${" + param + ".") || text.contains("$" + param + ".")) {
+                return null; // map { "${it.pluginId}:${it.pluginId}.gradle.plugin:${it.version}" }: coordinates the parameter's members give
+            }
             String provider = "${" + script.source(e.subList(0, n - 3)) + "}";
-            String text = t.text().replace("${" + param + "}", provider);
+            text = text.replace("${" + param + "}", provider);
             return text.replaceAll("\\$" + param + "(?![\\w$])", Matcher.quoteReplacement(provider));
         }
 

@@ -335,13 +335,14 @@ class GradleCollectorTest {
                     testImplementation(libs.versions.junit.map { v -> "org.junit.jupiter:junit-jupiter-params:${v}" })
                     compileOnly(compilerVersion.map { "org.jetbrains.kotlin:kotlin-compiler:$it" })
                     implementation(libs.versions.okio.map { it })
+                    implementation(libs.plugins.x.map { "${it.pluginId}:${it.pluginId}.gradle.plugin:${it.version}" })
                 }
                 """, "gradle/libs.versions.toml", CATALOG));
         assertThat(rows(facts)).containsExactly(
                 tuple("com.squareup.okio", "okio-fakefilesystem", "${libs.versions.okio}", "3.7.0", 3, "implementation"),
                 tuple("org.junit.jupiter", "junit-jupiter-params", "${libs.versions.junit}", "5.10.1", 4, "testImplementation"),
                 tuple("org.jetbrains.kotlin", "kotlin-compiler", "${compilerVersion}", "", 5, "compileOnly"));
-        assertThat(facts.unknownDeclarations()).extracting(UnknownDeclaration::line).containsExactly(6);
+        assertThat(facts.unknownDeclarations()).extracting(UnknownDeclaration::line).containsExactly(6, 7);
     }
 
     @Test
