@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Matcher;
 
 /**
  * Reads Gradle builds: every declaration in a {@code dependencies {}} block of a {@code *.gradle} or
@@ -43,6 +44,8 @@ public final class GradleCollector implements Collector {
     private static final Set<String> WRAPPERS = Set.of("testFixtures", "variantOf", "create", "module", "dependency");
     private static final Set<String> PLATFORMS = Set.of("platform", "enforcedPlatform");
     private static final Set<String> NPM = Set.of("npm", "devNpm", "peerNpm", "optionalNpm");
+    /** The parameters of Kotlin's {@code implementation(group, name, version, configuration, classifier, ext)}, in order. */
+    private static final List<String> POSITIONS = List.of("group", "name", "version", "configuration", "classifier", "ext");
 
     @Override
     public String name() {
@@ -332,6 +335,9 @@ public final class GradleCollector implements Collector {
         /** One dependency notation; false when it is none of the forms understood. */
         private boolean argument(List<Node> raw, String scope, int line, ClosureVersion closureVersion) {
             List<Node> e = GradleScript.withoutNewlines(raw);
+            if (!e.isEmpty() && e.get(e.size() - 1) instanceof Token bang && bang.is("!!")) {
+                e = e.subList(0, e.size() - 1); // include(modImplementation("g:a:1")!!)
+            }
             if (e.isEmpty()) {
                 return false;
             }
@@ -397,9 +403,16 @@ public final class GradleCollector implements Collector {
                 if (LOCAL.contains(fn)) {
                     return true;
                 }
+                if (nestedDeclaration(inner, scope, line, closureVersion)) {
+                    return true;
+                }
             }
             if (catalogAccessor(e, scope, line, closureVersion)) {
                 return true;
+            }
+            String mapped = mappedProvider(e);
+            if (mapped != null) {
+                return notation(mapped, true, scope, line, closureVersion);
             }
             // concatenation: "g:a:" + version
             if (GradleScript.arguments(e).size() == 1 && hasTopLevel(e, "+")) {
@@ -438,6 +451,55 @@ public final class GradleCollector implements Collector {
                 }
             }
             return false;
+        }
+
+        /**
+         * The arguments of a declaration made inside another, Fabric Loom's jar-in-jar {@code include(modImplementation("g:a:1"))}
+         * or {@code include(runtimeOnly("g", "a", "1", classifier = "x"))}: one row, in the scope of the statement. Only a
+         * notation, named arguments or at least group, name and version count, so a helper such as {@code ktor("core")}
+         * stays not understood.
+         */
+        private boolean nestedDeclaration(List<List<Node>> inner, String scope, int line, ClosureVersion closureVersion) {
+            if (inner.isEmpty()) {
+                return false;
+            }
+            if (inner.stream().anyMatch(Emitter::isNamed)) {
+                return mapNotation(inner, scope, line, closureVersion);
+            }
+            if (inner.size() >= 3 && positional(inner)) {
+                return coordinates(string(inner.get(0)), string(inner.get(1)), inner.get(2), scope, line, closureVersion);
+            }
+            return inner.size() == 1 && argument(inner.get(0), scope, line, closureVersion);
+        }
+
+        /**
+         * A version provider mapped to coordinates, {@code libs.versions.kotlin.map { "g:a:$it" }} (also with a named
+         * parameter, {@code { v -> "g:a:$v" }}): the string with the parameter replaced by the provider,
+         * {@code "g:a:${libs.versions.kotlin}"}; null for any other expression.
+         */
+        private String mappedProvider(List<Node> e) {
+            int n = e.size();
+            if (n < 4 || !(e.get(n - 1) instanceof Group body && body.open() == '{' && e.get(n - 2) instanceof Token map && map.is("map")
+                    && e.get(n - 3) instanceof Token dot && dot.is("."))) {
+                return null;
+            }
+            List<Node> lambda = GradleScript.withoutNewlines(body.children());
+            String param = "it";
+            if (lambda.size() == 3 && lambda.get(0) instanceof Token p && p.ident() && lambda.get(1) instanceof Token arrow && arrow.is("->")) {
+                param = p.text();
+                lambda = lambda.subList(2, 3);
+            }
+            if (!(GradleScript.single(lambda) instanceof Token t && t.kind() == Kind.STRING)) {
+                return null;
+            }
+            String text = t.text();
+            List<String> parts = splitColons(text);
+            if (parts.size() < 2 || parts.get(0).indexOf('$') >= 0 || text.contains("${" + param + ".") || text.contains("$" + param + ".")) {
+                return null; // map { "${it.pluginId}:${it.pluginId}.gradle.plugin:${it.version}" }: coordinates the parameter's members give
+            }
+            String provider = "${" + script.source(e.subList(0, n - 3)) + "}";
+            text = text.replace("${" + param + "}", provider);
+            return text.replaceAll("\\$" + param + "(?![\\w$])", Matcher.quoteReplacement(provider));
         }
 
         /** {@code group:name[:version[:classifier]]} text with a literal group and name, placeholders allowed elsewhere. */
@@ -590,9 +652,13 @@ public final class GradleCollector implements Collector {
         /** {@code group: 'g', name: 'a', version: 'v'} (Groovy) or {@code group = "g", name = "a", version = "v"} (Kotlin). */
         private boolean mapNotation(List<List<Node>> args, String scope, int line, ClosureVersion closureVersion) {
             Map<String, List<Node>> named = new HashMap<>();
+            int position = 0;
             for (List<Node> a : args) {
                 if (isNamed(a)) {
                     named.put(((Token) a.get(0)).text(), a.subList(2, a.size()));
+                } else if (position < POSITIONS.size() && !named.containsKey(POSITIONS.get(position))) {
+                    // Kotlin's runtimeOnly("g", "a", "1", classifier = "natives"): positional parameters first
+                    named.put(POSITIONS.get(position++), a);
                 }
             }
             if (!named.containsKey("name")) {
@@ -765,7 +831,8 @@ public final class GradleCollector implements Collector {
 
     /**
      * A resolved version when it is one exact version: no placeholder, range, dynamic version ending in {@code +}
-     * ({@code 1.+}) or {@code latest.*}. A {@code +} inside a version is part of it ({@code 9+181-r4173-1}).
+     * ({@code 1.+}) or {@code latest.*}. A {@code +} inside a version is part of it ({@code 9+181-r4173-1}). The
+     * refreshVersions placeholder {@code _} ({@code "g:a:_"}, the version kept in its versions.properties) is none.
      */
     static String exact(Value v) {
         if (!v.resolved()) {
@@ -776,7 +843,7 @@ public final class GradleCollector implements Collector {
             s = s.substring(0, s.length() - 2);
         }
         if (s.isEmpty() || s.contains("$") || s.endsWith("+") || s.contains(",") || s.startsWith("[") || s.startsWith("(")
-                || s.startsWith("]") || s.startsWith("latest.") || s.contains(" ")) {
+                || s.startsWith("]") || s.startsWith("latest.") || s.contains(" ") || s.equals("_")) {
             return "";
         }
         return s;

@@ -36,9 +36,14 @@ final class GradleScript {
             "protected", "static", "lateinit", "override", "inline");
     /** Statements that print or log, which a dependencies block may hold too. */
     private static final Set<String> OUTPUT = Set.of("println", "print", "logger", "System");
-    /** Blocks inside {@code dependencies {}} that configure resolution and hold no declarations. */
+    /**
+     * Blocks inside {@code dependencies {}} that configure resolution and hold no declarations of coordinates; the
+     * IntelliJ Platform plugin's {@code intellijPlatform { create("IC", "2024.3"); bundledPlugin("x") }} names IDEs and
+     * IDE plugins, and Spring Boot's {@code bootJar { layered { dependencies { intoLayer("x") { include("g:*") } } } }}
+     * sorts the jar's layers.
+     */
     private static final Set<String> OPAQUE = Set.of("components", "modules", "attributesSchema", "artifactTypes", "registerTransform",
-            "exclude", "attributes", "capabilities");
+            "exclude", "attributes", "capabilities", "intellijPlatform", "intoLayer");
 
     private final String text;
     private final boolean kotlin;
@@ -668,7 +673,7 @@ final class GradleScript {
                 configuration = c.text();
                 arguments = arguments.subList(1, arguments.size());
             }
-            if (t.ident() && OPAQUE.contains(configuration)) {
+            if (t.ident() && (OPAQUE.contains(configuration) || shadowFilter(configuration, arguments))) {
                 return;
             }
             declarations.add(new Declaration(configuration, arguments, trailing, t.line(), text(st), String.join("/", ctx.stack())));
@@ -707,10 +712,28 @@ final class GradleScript {
             if (!rest.isEmpty() && rest.get(rest.size() - 1) instanceof Token comma && comma.is(",")) {
                 rest = rest.subList(0, rest.size() - 1);
             }
+            if (OPAQUE.contains(t.text()) || shadowFilter(t.text(), arguments(rest))) {
+                return;
+            }
             declarations.add(new Declaration(t.text(), arguments(rest), trailing, t.line(), text(st), String.join("/", ctx.stack())));
             return;
         }
         unknown(st);
+    }
+
+    /**
+     * A Shadow jar filter, {@code include(dependency("g:a"))} or {@code exclude dependency('g:a:.*')} in the
+     * {@code dependencies {}} block of a {@code shadowJar} task: it selects what the jar bundles and declares nothing.
+     * Gradle has no {@code dependency(..)} notation, so a configuration named {@code include} (Fabric Loom's
+     * {@code include(modImplementation(..))}) still declares.
+     */
+    private static boolean shadowFilter(String configuration, List<List<Node>> arguments) {
+        if (!(configuration.equals("include") || configuration.equals("exclude")) || arguments.size() != 1) {
+            return false;
+        }
+        List<Node> arg = withoutNewlines(arguments.get(0));
+        return arg.size() == 2 && arg.get(0) instanceof Token f && f.is("dependency") && arg.get(1) instanceof Group g
+                && (g.open() == '(' || g.open() == '{');
     }
 
     private static final String CONFIGURATION_NAME = "ConfigurationName";

@@ -105,6 +105,7 @@ class GradleCollectorTest {
         "g:a:1.0.0+build.7 | g | a | 1.0.0+build.7 | 1.0.0+build.7",
         "g:a:latest.release | g | a | latest.release |",
         "g:a:2.0!!        | g | a | 2.0!!        | 2.0",
+        "g:a:_            | g | a | _            |",
     })
     void string_notation_grammar(String notation, String group, String name, String declared, String resolved) throws IOException {
         RepoFacts facts = collect(Map.of("build.gradle", "dependencies {\n  implementation '" + notation + "'\n}\n"));
@@ -144,6 +145,53 @@ class GradleCollectorTest {
                 tuple("com.google.guava", "guava", "guavaVersion", "33.0.0-jre", 3, "implementation"),
                 tuple("org.postgresql", "postgresql", "42.7.1", "42.7.1", 4, "runtimeOnly"),
                 tuple("org.slf4j", "slf4j-api", "2.0.9", "2.0.9", 5, "implementation"));
+    }
+
+    @Test
+    void kotlin_positional_coordinates_may_end_in_named_arguments() throws IOException {
+        // Regression: runtimeOnly("g", "a", "1", classifier = "natives-linux"), LWJGL's natives, was not understood.
+        RepoFacts facts = collect(Map.of("build.gradle.kts", """
+                dependencies {
+                    runtimeOnly("org.lwjgl", "lwjgl", "3.3.3", classifier = "natives-linux")
+                    implementation("org.example", "plain", version = "2.0")
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.lwjgl", "lwjgl", "3.3.3", "3.3.3", 2, "runtimeOnly"),
+                tuple("org.example", "plain", "2.0", "2.0", 3, "implementation"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    static Stream<Arguments> nestedDeclarations() {
+        return Stream.of(
+                Arguments.of("build.gradle.kts", """
+                        dependencies {
+                            include(modImplementation("org.example:bundled:1.0")!!)
+                            include(runtimeOnly("org.example", "natives", "2.0", classifier = "linux"))
+                            include(implementation("org.example", "positional", "3.0"))
+                            implementation(ktor("client-core"))
+                        }
+                        """),
+                Arguments.of("build.gradle", """
+                        dependencies {
+                            include(modImplementation("org.example:bundled:1.0"))
+                            include(runtimeOnly(group: "org.example", name: "natives", version: "2.0", classifier: "linux"))
+                            include(implementation("org.example", "positional", "3.0"))
+                            implementation(ktor("client-core"))
+                        }
+                        """));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("nestedDeclarations")
+    void a_declaration_inside_another_is_one_row_in_the_scope_of_the_statement(String file, String script) throws IOException {
+        // Regression: Fabric Loom's jar-in-jar, include(modImplementation("g:a:1")!!), was not understood.
+        RepoFacts facts = collect(Map.of(file, script));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.example", "bundled", "1.0", "1.0", 2, "include"),
+                tuple("org.example", "natives", "2.0", "2.0", 3, "include"),
+                tuple("org.example", "positional", "3.0", "3.0", 4, "include"));
+        assertThat(facts.unknownDeclarations()).extracting(UnknownDeclaration::line).containsExactly(5);
     }
 
     // ---- platforms, test fixtures, kotlin() -------------------------------------------------------------
@@ -274,6 +322,27 @@ class GradleCollectorTest {
                 tuple("com.google.guava", "guava", "33.0.0-jre", "33.0.0-jre", 6, "implementation"),
                 tuple("org.slf4j", "slf4j-api", "", "", 7, "implementation"));
         assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    @Test
+    void a_version_provider_mapped_to_coordinates_is_a_declaration() throws IOException {
+        // Regression: build-logic writes the Kotlin Gradle plugin as the catalog version mapped to a notation; it was
+        // "not understood".
+        RepoFacts facts = collect(Map.of("build-logic/build.gradle.kts", """
+                val compilerVersion = providers.fileContents(layout.projectDirectory.file("version.txt")).asText
+                dependencies {
+                    implementation(libs.versions.okio.map { "com.squareup.okio:okio-fakefilesystem:$it" })
+                    testImplementation(libs.versions.junit.map { v -> "org.junit.jupiter:junit-jupiter-params:${v}" })
+                    compileOnly(compilerVersion.map { "org.jetbrains.kotlin:kotlin-compiler:$it" })
+                    implementation(libs.versions.okio.map { it })
+                    implementation(libs.plugins.x.map { "${it.pluginId}:${it.pluginId}.gradle.plugin:${it.version}" })
+                }
+                """, "gradle/libs.versions.toml", CATALOG));
+        assertThat(rows(facts)).containsExactly(
+                tuple("com.squareup.okio", "okio-fakefilesystem", "${libs.versions.okio}", "3.7.0", 3, "implementation"),
+                tuple("org.junit.jupiter", "junit-jupiter-params", "${libs.versions.junit}", "5.10.1", 4, "testImplementation"),
+                tuple("org.jetbrains.kotlin", "kotlin-compiler", "${compilerVersion}", "", 5, "compileOnly"));
+        assertThat(facts.unknownDeclarations()).extracting(UnknownDeclaration::line).containsExactly(6, 7);
     }
 
     @Test
@@ -1079,6 +1148,81 @@ class GradleCollectorTest {
                 tuple("javax.annotation", "javax.annotation-api", "1.3.2", "1.3.2", 3, "compileOnly"),
                 tuple("org.example", "runtime", "1.0", "1.0", 4, "implementation"),
                 tuple("org.example", "pinned", "2.0", "2.0", 5, "implementation"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    @Test
+    void the_intellij_platform_block_names_ides_and_ide_plugins_not_coordinates() throws IOException {
+        // Regression: create("IC", "2024.3") and bundledPlugins("a", "b") were read as group:name rows, the rest of
+        // the block as "not understood".
+        RepoFacts facts = collect(Map.of("build.gradle.kts", """
+                dependencies {
+                    intellijPlatform {
+                        create("IC", "2024.3")
+                        bundledPlugins("com.intellij.java", "org.jetbrains.kotlin")
+                        plugin("org.example.ide:1.0")
+                        testFramework(TestFrameworkType.Platform)
+                        instrumentationTools()
+                    }
+                    testImplementation("junit:junit:4.13.2")
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(tuple("junit", "junit", "4.13.2", "4.13.2", 9, "testImplementation"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    @Test
+    void spring_boot_layers_in_a_dependencies_block_declare_nothing() throws IOException {
+        // Regression: each intoLayer(..) of bootJar's layered { dependencies {} } was "not understood".
+        RepoFacts facts = collect(Map.of("build.gradle.kts", """
+                tasks.named<BootJar>("bootJar") {
+                    layered {
+                        dependencies {
+                            intoLayer("snapshot-dependencies") {
+                                include("*:*:*SNAPSHOT")
+                            }
+                            intoLayer("dependencies")
+                        }
+                    }
+                }
+                """));
+        assertThat(facts.dependencies()).isEmpty();
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    static Stream<Arguments> shadowJarFilters() {
+        return Stream.of(
+                Arguments.of("build.gradle.kts", """
+                        tasks.shadowJar {
+                            dependencies {
+                                include(dependency("org.example:bundled"))
+                                exclude(dependency("org.example:dropped:.*"))
+                            }
+                        }
+                        dependencies {
+                            include("org.example:nested:2.0")
+                        }
+                        """),
+                Arguments.of("build.gradle", """
+                        shadowJar {
+                            dependencies {
+                                include(dependency('org.example:bundled:1.0'))
+                                exclude dependency('org.example:dropped')
+                            }
+                        }
+                        dependencies {
+                            include("org.example:nested:2.0")
+                        }
+                        """));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shadowJarFilters")
+    void a_shadow_jar_filter_declares_nothing(String file, String script) throws IOException {
+        // Regression: the dependencies block of a shadowJar task, which picks what the jar bundles, gave rows of scope
+        // include/exclude. A configuration named include (Fabric Loom's jar-in-jar) still declares.
+        RepoFacts facts = collect(Map.of(file, script));
+        assertThat(rows(facts)).containsExactly(tuple("org.example", "nested", "2.0", "2.0", 8, "include"));
         assertThat(facts.unknownDeclarations()).isEmpty();
     }
 
