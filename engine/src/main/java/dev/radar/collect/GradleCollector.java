@@ -765,7 +765,8 @@ public final class GradleCollector implements Collector {
 
     /**
      * A resolved version when it is one exact version: no placeholder, range, dynamic version ending in {@code +}
-     * ({@code 1.+}) or {@code latest.*}. A {@code +} inside a version is part of it ({@code 9+181-r4173-1}).
+     * ({@code 1.+}), {@code latest.*} or the refreshVersions placeholder {@code _} (its version lives in
+     * {@code versions.properties}). A {@code +} inside a version is part of it ({@code 9+181-r4173-1}).
      */
     static String exact(Value v) {
         if (!v.resolved()) {
@@ -776,7 +777,7 @@ public final class GradleCollector implements Collector {
             s = s.substring(0, s.length() - 2);
         }
         if (s.isEmpty() || s.contains("$") || s.endsWith("+") || s.contains(",") || s.startsWith("[") || s.startsWith("(")
-                || s.startsWith("]") || s.startsWith("latest.") || s.contains(" ")) {
+                || s.startsWith("]") || s.startsWith("latest.") || s.contains(" ") || s.equals("_")) {
             return "";
         }
         return s;

@@ -105,6 +105,7 @@ class GradleCollectorTest {
         "g:a:1.0.0+build.7 | g | a | 1.0.0+build.7 | 1.0.0+build.7",
         "g:a:latest.release | g | a | latest.release |",
         "g:a:2.0!!        | g | a | 2.0!!        | 2.0",
+        "g:a:_            | g | a | _            |",
     })
     void string_notation_grammar(String notation, String group, String name, String declared, String resolved) throws IOException {
         RepoFacts facts = collect(Map.of("build.gradle", "dependencies {\n  implementation '" + notation + "'\n}\n"));
