@@ -857,6 +857,10 @@ final class GradleScript {
             unknownPlugin(st);
             return;
         }
+        if (CONTROL.contains(head.text())) {
+            control(st, ctx); // if (System.getenv("CI") == "true") alias(libs.plugins.x)
+            return;
+        }
         if (st.size() == 1 || chain(st) != null) {
             return; // `java`, `kotlin-dsl`: core plugins by name; buildsrc.convention.`kotlin-jvm`: a precompiled script plugin
         }

@@ -929,6 +929,24 @@ class GradleCollectorTest {
     }
 
     @Test
+    void a_plugin_request_under_an_if_is_read() throws IOException {
+        RepoFacts facts = collect(Map.of(
+                "gradle/libs.versions.toml", CATALOG,
+                "build.gradle.kts", """
+                        plugins {
+                            if (System.getenv("CI") == "true") alias(libs.plugins.kotlin.jvm)
+                            if (project.hasProperty("x")) {
+                                id("org.example.plugin") version "1.2"
+                            } else id("org.example.other") version "2.0"
+                        }
+                        """));
+        assertThat(facts.dependencies()).extracting(d -> d.name() + "@" + d.declaredVersion() + "=" + d.version() + ":" + d.line())
+                .containsExactly("org.jetbrains.kotlin.jvm@ref:kotlin=1.9.22:2", "org.example.plugin@1.2=1.2:4",
+                        "org.example.other@2.0=2.0:5");
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    @Test
     void a_star_import_does_not_swallow_the_statement_on_the_next_line() throws IOException {
         RepoFacts facts = collect(Map.of(
                 "gradle.properties", "libVersion=1.4.0\n",
