@@ -707,7 +707,14 @@ final class GradleScript {
             if (!rest.isEmpty() && rest.get(rest.size() - 1) instanceof Token comma && comma.is(",")) {
                 rest = rest.subList(0, rest.size() - 1);
             }
-            declarations.add(new Declaration(t.text(), arguments(rest), trailing, t.line(), text(st), String.join("/", ctx.stack())));
+            String configuration = t.text();
+            List<List<Node>> arguments = arguments(rest);
+            if (configuration.equals("add") && !arguments.isEmpty() && single(arguments.get(0)) instanceof Token c
+                    && c.kind() == Kind.STRING) {
+                configuration = c.text(); // add 'kapt', 'g:a:v'
+                arguments = arguments.subList(1, arguments.size());
+            }
+            declarations.add(new Declaration(configuration, arguments, trailing, t.line(), text(st), String.join("/", ctx.stack())));
             return;
         }
         unknown(st);

@@ -147,6 +147,20 @@ class GradleCollectorTest {
                 tuple("org.slf4j", "slf4j-api", "2.0.9", "2.0.9", 5, "implementation"));
     }
 
+    @Test
+    void groovy_add_without_parentheses_names_the_configuration_in_its_first_argument() throws IOException {
+        RepoFacts facts = collect(Map.of("build.gradle", """
+                dependencies {
+                    add 'kapt', 'com.example:processor:1.0'
+                    add "freeImplementation", "com.example:ads:2.0", { transitive = false }
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("com.example", "processor", "1.0", "1.0", 2, "kapt"),
+                tuple("com.example", "ads", "2.0", "2.0", 3, "freeImplementation"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
     // ---- platforms, test fixtures, kotlin() -------------------------------------------------------------
 
     static Stream<Arguments> platforms() {
