@@ -700,7 +700,8 @@ public final class GradleCollector implements Collector {
 
         /**
          * {@code { version { strictly("1.0") } }}: the version the closure sets, a string or an expression such as a
-         * variable ({@code strictly(antVersion)}); null when it sets none.
+         * variable ({@code strictly(antVersion)}); null when it sets none. Strings are chosen as for a catalog's rich
+         * version: {@code strictly("[1.0,2.0["); prefer("1.5")} is declared {@code [1.0,2.0[} and resolves to 1.5.
          */
         private ClosureVersion closureVersion(Group closure) {
             if (closure == null) {
@@ -709,17 +710,21 @@ public final class GradleCollector implements Collector {
             for (List<Node> st : GradleScript.statements(closure.children())) {
                 if (st.size() == 2 && st.get(0) instanceof Token v && v.is("version") && st.get(1) instanceof Group body
                         && body.open() == '{') {
+                    Map<String, String> parts = new HashMap<>();
                     for (List<Node> inner : GradleScript.statements(body.children())) {
                         if (inner.size() >= 2 && inner.get(0) instanceof Token k
                                 && (k.is("strictly") || k.is("require") || k.is("prefer"))) {
                             List<Node> arg = inner.get(1) instanceof Group g && g.open() == '(' ? g.children() : inner.subList(1, inner.size());
                             if (GradleScript.single(arg) instanceof Token s && s.kind() == Kind.STRING) {
-                                return new ClosureVersion(s.text(), exact(resolver.template(s.text())));
-                            }
-                            if (GradleResolver.reference(arg) != null) {
+                                parts.putIfAbsent(k.text(), s.text());
+                            } else if (parts.isEmpty() && GradleResolver.reference(arg) != null) {
                                 return new ClosureVersion(written(arg), exact(resolver.eval(arg)));
                             }
                         }
+                    }
+                    String declared = GradleCatalog.rich(parts::get);
+                    if (declared != null) {
+                        return new ClosureVersion(declared, exact(resolver.template(GradleCatalog.chosen(parts::get, declared))));
                     }
                 }
             }

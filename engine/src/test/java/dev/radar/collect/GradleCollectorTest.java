@@ -568,6 +568,24 @@ class GradleCollectorTest {
                 tuple("org.hamcrest", "hamcrest-core", "3.0", "3.0", 5, "api"));
     }
 
+    @Test
+    void a_strict_range_with_a_preferred_version_in_the_declaration_closure_resolves_to_the_preferred_one() throws IOException {
+        RepoFacts facts = collect(Map.of("build.gradle.kts", """
+                dependencies {
+                    implementation("org.example:ranged") { version { strictly("[1.0,2.0["); prefer("1.5") } }
+                    implementation("org.example:pinned") {
+                        version {
+                            prefer("2.1")
+                            require("2.0")
+                        }
+                    }
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.example", "ranged", "[1.0,2.0[", "1.5", 2, "implementation"),
+                tuple("org.example", "pinned", "2.0", "2.0", 3, "implementation"));
+    }
+
     // ---- variables --------------------------------------------------------------------------------------
 
     @Test
