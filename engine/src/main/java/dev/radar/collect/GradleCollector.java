@@ -436,6 +436,12 @@ public final class GradleCollector implements Collector {
                         indirections--;
                     }
                 }
+            } else if (e.get(e.size() - 1) instanceof Group g && g.open() == '(') {
+                // a call of a function the build defines: fun ktor(module: String) = "io.ktor:ktor-$module:2.3.0"
+                Value v = resolver.eval(e);
+                if (v.resolved() && v.text().indexOf(':') > 0) {
+                    return notation(v.text(), false, scope, line, closureVersion);
+                }
             }
             return false;
         }

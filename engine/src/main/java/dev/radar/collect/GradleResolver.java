@@ -5,6 +5,7 @@ import dev.radar.collect.GradleSyntax.Kind;
 import dev.radar.collect.GradleSyntax.Node;
 import dev.radar.collect.GradleSyntax.Token;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +40,8 @@ final class GradleResolver {
     private final Map<String, String> scopes;
     /** The object or class whose member's value is being evaluated: its unqualified names are its members first. */
     private String scope = "";
+    /** The parameters of the function whose body is being evaluated, bound to the call's arguments. */
+    private Map<String, Value> locals = Map.of();
 
     /**
      * @param variables  the script's own variables first, then those of scripts further out
@@ -100,6 +103,10 @@ final class GradleResolver {
         if (e.size() == 1 && e.get(0) instanceof Group g && g.open() == '(') {
             return eval(g.children(), depth + 1);
         }
+        Optional<Value> called = call(e, depth + 1);
+        if (called.isPresent()) {
+            return called.get();
+        }
         String key = reference(e);
         if (key != null) {
             Optional<Value> v = lookup(key, depth + 1);
@@ -108,6 +115,68 @@ final class GradleResolver {
             }
         }
         return Value.unresolved(script.source(e));
+    }
+
+    /**
+     * {@code androidx("appcompat", Versions.appCompat)}: a call of an expression-bodied function the scripts or buildSrc
+     * define ({@code fun androidx(module: String, version: String) = "androidx.$module:$module:$version"}), its body
+     * evaluated with the parameters bound to the arguments; empty when no such function is known or an argument
+     * does not resolve.
+     */
+    private Optional<Value> call(List<Node> e, int depth) {
+        int n = e.size();
+        if (n < 2 || !(e.get(n - 1) instanceof Group args && args.open() == '(')) {
+            return Optional.empty();
+        }
+        String name = GradleScript.chain(e.subList(0, n - 1));
+        String key = name == null ? null : functionKey(name);
+        List<Node> definition = key == null ? null : definitionOf(key);
+        if (definition == null || !(definition.get(0) instanceof Group parameters) || indexOf(definition, "=") < 0) {
+            return Optional.empty();
+        }
+        List<List<Node>> names = GradleScript.arguments(parameters.children());
+        List<List<Node>> values = GradleScript.arguments(args.children());
+        if (names.size() != values.size()) {
+            return Optional.empty();
+        }
+        Map<String, Value> bound = new HashMap<>();
+        for (int k = 0; k < names.size(); k++) {
+            Value v = eval(values.get(k), depth + 1);
+            if (!(names.get(k).get(0) instanceof Token p && p.ident()) || !v.resolved()) {
+                return Optional.empty();
+            }
+            bound.put(p.text(), v);
+        }
+        Map<String, Value> outerLocals = locals;
+        String outerScope = scope;
+        locals = bound;
+        scope = key.lastIndexOf('.') < 0 ? "" : key.substring(0, key.lastIndexOf('.'));
+        try {
+            return Optional.of(eval(definition.subList(indexOf(definition, "=") + 1, definition.size()), depth + 1));
+        } finally {
+            locals = outerLocals;
+            scope = outerScope;
+        }
+    }
+
+    /** The variables' key of the function a call names, looked up like a name: members of the enclosing types first. */
+    private String functionKey(String name) {
+        for (String type = scope; !type.isEmpty(); type = type.lastIndexOf('.') < 0 ? "" : type.substring(0, type.lastIndexOf('.'))) {
+            if (definitionOf(type + "." + name + "()") != null) {
+                return type + "." + name + "()";
+            }
+        }
+        return definitionOf(name + "()") != null ? name + "()" : null;
+    }
+
+    private List<Node> definitionOf(String key) {
+        for (Map<String, List<Node>> names : variables) {
+            List<Node> value = names.get(key);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
     }
 
     /**
@@ -166,6 +235,10 @@ final class GradleResolver {
     Optional<Value> lookup(String name, int depth) {
         if (depth > MAX_DEPTH) {
             return Optional.empty();
+        }
+        Value local = locals.get(name);
+        if (local != null) {
+            return Optional.of(local);
         }
         // inside object Compose { const val version = ..; const val ui = "..:$version" }: Compose's members first
         for (String type = scope; !type.isEmpty(); type = type.lastIndexOf('.') < 0 ? "" : type.substring(0, type.lastIndexOf('.'))) {
@@ -233,12 +306,15 @@ final class GradleResolver {
             List<Node> value = names.get(key);
             if (value != null) {
                 String outer = scope;
+                Map<String, Value> outerLocals = locals;
                 scope = scopes.getOrDefault(key, "");
+                locals = Map.of();
                 Value v;
                 try {
                     v = eval(value, depth + 1);
                 } finally {
                     scope = outer;
+                    locals = outerLocals;
                 }
                 if (v.resolved()) {
                     return Optional.of(v);

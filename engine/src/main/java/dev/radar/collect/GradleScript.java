@@ -978,6 +978,13 @@ final class GradleScript {
         int eq = assignment(st);
         if (eq > 0) {
             List<Node> lhs = st.subList(0, eq);
+            int parameters = functionParameters(lhs);
+            if (parameters > 0) {
+                // fun androidx(module: String, version: String) = "androidx.$module:$module:$version": kept from its
+                // parameter list on, so that a call such as androidx("core", "1.0") can be evaluated
+                defineMember(((Token) lhs.get(parameters - 1)).text() + "()", st.subList(parameters, st.size()), ctx);
+                return;
+            }
             List<Node> rhs = st.subList(eq + 1, st.size());
             String name = declaredName(lhs);
             if (name == null) {
@@ -1098,6 +1105,19 @@ final class GradleScript {
             return name.text(); // Groovy: String x = ..
         }
         return null;
+    }
+
+    /**
+     * {@code private fun name(a: String, b: String): String} before the {@code =} of an expression-bodied function: the
+     * index of its parameter list, or -1 when the left side is not such a function.
+     */
+    private static int functionParameters(List<Node> lhs) {
+        int k = 0;
+        while (k < lhs.size() && lhs.get(k) instanceof Token t && t.ident() && MODIFIERS.contains(t.text())) {
+            k++;
+        }
+        return k + 2 < lhs.size() && lhs.get(k) instanceof Token f && f.is("fun") && lhs.get(k + 1) instanceof Token name
+                && name.ident() && lhs.get(k + 2) instanceof Group g && g.open() == '(' ? k + 2 : -1;
     }
 
     /** {@code ext.x}, {@code project.ext.x}, {@code rootProject.ext.x}, {@code extra["x"]}, {@code ext["x"]}: the property name. */

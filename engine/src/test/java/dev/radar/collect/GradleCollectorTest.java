@@ -1235,6 +1235,39 @@ class GradleCollectorTest {
     }
 
     @Test
+    void a_constant_built_by_an_expression_bodied_helper_function_is_read() throws IOException {
+        RepoFacts facts = collect(Map.of(
+                "buildSrc/src/main/kotlin/Deps.kt", """
+                        object Deps {
+                            object Versions {
+                                const val lifecycle = "2.2.0"
+                                const val webkit = "1.3.0"
+                            }
+                            object AndroidX {
+                                val webkit = androidx("webkit", Versions.webkit)
+                                val viewModel = lifecycle("viewmodel-ktx")
+                            }
+                            private fun androidx(module: String, version: String) = "androidx.$module:$module:$version"
+                            private fun lifecycle(module: String): String = "androidx.lifecycle:lifecycle-$module:${Versions.lifecycle}"
+                        }
+                        """,
+                "app/build.gradle.kts", """
+                        fun ktor(module: String) = "io.ktor:ktor-$module:2.3.0"
+                        dependencies {
+                            implementation(Deps.AndroidX.webkit)
+                            implementation(Deps.AndroidX.viewModel)
+                            implementation(ktor("client-core"))
+                            implementation(undefinedHelper("x"))
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("androidx.webkit", "webkit", "1.3.0", "1.3.0", 3, "implementation"),
+                tuple("androidx.lifecycle", "lifecycle-viewmodel-ktx", "2.2.0", "2.2.0", 4, "implementation"),
+                tuple("io.ktor", "ktor-client-core", "2.3.0", "2.3.0", 5, "implementation"));
+        assertThat(facts.unknownDeclarations()).extracting(u -> u.line()).containsExactly(6);
+    }
+
+    @Test
     void a_catalog_created_on_version_catalogs_with_a_dot_is_read() throws IOException {
         // Regression: settings "versionCatalogs.create(\"libs\") { from(files(\"libs.versions.toml\")) }" (rather than a
         // versionCatalogs {} block) was not read, so libs.okio gave no row.
