@@ -134,24 +134,44 @@ final class GradleResolver {
         if (definition == null || !(definition.get(0) instanceof Group parameters) || indexOf(definition, "=") < 0) {
             return Optional.empty();
         }
-        List<List<Node>> names = GradleScript.arguments(parameters.children());
+        List<List<Node>> declared = GradleScript.arguments(parameters.children());
         List<List<Node>> values = GradleScript.arguments(args.children());
-        if (names.size() != values.size()) {
+        if (values.size() > declared.size()) {
             return Optional.empty();
         }
+        // arguments by position, then by name (version = "1.0"), evaluated where the call is
         Map<String, Value> bound = new HashMap<>();
-        for (int k = 0; k < names.size(); k++) {
-            Value v = eval(values.get(k), depth + 1);
-            if (!(names.get(k).get(0) instanceof Token p && p.ident()) || !v.resolved()) {
+        for (int k = 0; k < values.size(); k++) {
+            List<Node> v = values.get(k);
+            boolean named = v.size() > 2 && v.get(0) instanceof Token id && id.ident() && v.get(1) instanceof Token assign
+                    && assign.is("=");
+            String parameter = named ? ((Token) v.get(0)).text()
+                    : declared.get(k).get(0) instanceof Token p && p.ident() ? p.text() : null;
+            Value value = eval(named ? v.subList(2, v.size()) : v, depth + 1);
+            if (parameter == null || !value.resolved()) {
                 return Optional.empty();
             }
-            bound.put(p.text(), v);
+            bound.put(parameter, value);
         }
         Map<String, Value> outerLocals = locals;
         String outerScope = scope;
         locals = bound;
         scope = key.lastIndexOf('.') < 0 ? "" : key.substring(0, key.lastIndexOf('.'));
         try {
+            // parameters left out take their defaults, which may name the parameters before them (group: String = artifact)
+            for (List<Node> parameter : declared) {
+                int eq = indexOf(parameter, "=");
+                if (!(parameter.get(0) instanceof Token p && p.ident())) {
+                    return Optional.empty();
+                }
+                if (!bound.containsKey(p.text())) {
+                    Value value = eq < 0 ? null : eval(parameter.subList(eq + 1, parameter.size()), depth + 1);
+                    if (value == null || !value.resolved()) {
+                        return Optional.empty();
+                    }
+                    bound.put(p.text(), value);
+                }
+            }
             return Optional.of(eval(definition.subList(indexOf(definition, "=") + 1, definition.size()), depth + 1));
         } finally {
             locals = outerLocals;

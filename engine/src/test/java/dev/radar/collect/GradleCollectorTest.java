@@ -1268,6 +1268,37 @@ class GradleCollectorTest {
     }
 
     @Test
+    void a_helper_function_may_call_another_and_take_default_and_named_arguments() throws IOException {
+        RepoFacts facts = collect(Map.of(
+                "buildSrc/src/main/kotlin/Deps.kt", """
+                        object Versions {
+                            const val bma = "1.2"
+                        }
+                        object Deps {
+                            val core = androidx("core-ktx", "1.6.0", group = "core")
+                            val appcompat = androidx("appcompat", "1.3.0")
+                            val bmaCore = bma("core")
+                        }
+                        private fun dependency(group: String, artifact: String, version: String) = "$group:$artifact:$version"
+                        private fun androidx(artifact: String, version: String, group: String = artifact) =
+                            dependency("androidx.$group", artifact, version)
+                        private fun bma(artifact: String, version: String = Versions.bma) = dependency("org.bma", artifact, version)
+                        """,
+                "build.gradle.kts", """
+                        dependencies {
+                            implementation(Deps.core)
+                            implementation(Deps.appcompat)
+                            implementation(Deps.bmaCore)
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("androidx.core", "core-ktx", "1.6.0", "1.6.0", 2, "implementation"),
+                tuple("androidx.appcompat", "appcompat", "1.3.0", "1.3.0", 3, "implementation"),
+                tuple("org.bma", "core", "1.2", "1.2", 4, "implementation"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    @Test
     void a_catalog_created_on_version_catalogs_with_a_dot_is_read() throws IOException {
         // Regression: settings "versionCatalogs.create(\"libs\") { from(files(\"libs.versions.toml\")) }" (rather than a
         // versionCatalogs {} block) was not read, so libs.okio gave no row.
