@@ -103,6 +103,11 @@ final class GradleResolver {
         if (e.size() == 1 && e.get(0) instanceof Group g && g.open() == '(') {
             return eval(g.children(), depth + 1);
         }
+        int n = e.size();
+        if (n >= 4 && e.get(n - 1) instanceof Group lambda && lambda.open() == '{' && e.get(n - 2) instanceof Token let
+                && let.is("let") && e.get(n - 3) instanceof Token dot && (dot.is("?.") || dot.is("."))) {
+            return let(e.subList(0, n - 3), lambda, depth + 1);
+        }
         Optional<Value> called = call(e, depth + 1);
         if (called.isPresent()) {
             return called.get();
@@ -165,17 +170,44 @@ final class GradleResolver {
                     return Optional.empty();
                 }
                 if (!bound.containsKey(p.text())) {
-                    Value value = eq < 0 ? null : eval(parameter.subList(eq + 1, parameter.size()), depth + 1);
-                    if (value == null || !value.resolved()) {
+                    List<Node> fallback = eq < 0 ? List.of() : parameter.subList(eq + 1, parameter.size());
+                    Value value = fallback.isEmpty() ? null : eval(fallback, depth + 1);
+                    if (value == null || !value.resolved() && !(GradleScript.single(fallback) instanceof Token t && t.is("null"))) {
                         return Optional.empty();
                     }
-                    bound.put(p.text(), value);
+                    bound.put(p.text(), value); // version: String? = null stays without a value
                 }
             }
             return Optional.of(eval(definition.subList(indexOf(definition, "=") + 1, definition.size()), depth + 1));
         } finally {
             locals = outerLocals;
             scope = outerScope;
+        }
+    }
+
+    /**
+     * {@code version?.let { ":$version" }}: the lambda's value with {@code it} (or its named parameter) bound to the
+     * receiver's, unresolved when the receiver has no value, so that {@code ?: ""} supplies one.
+     */
+    private Value let(List<Node> receiver, Group lambda, int depth) {
+        Value v = eval(receiver, depth);
+        List<Node> body = GradleScript.withoutNewlines(lambda.children());
+        String parameter = "it";
+        if (body.size() > 2 && body.get(0) instanceof Token p && p.ident() && body.get(1) instanceof Token arrow && arrow.is("->")) {
+            parameter = p.text();
+            body = body.subList(2, body.size());
+        }
+        if (!v.resolved()) {
+            return Value.unresolved(script.source(receiver));
+        }
+        Map<String, Value> outerLocals = locals;
+        Map<String, Value> inner = new HashMap<>(locals);
+        inner.put(parameter, v);
+        locals = inner;
+        try {
+            return eval(body, depth);
+        } finally {
+            locals = outerLocals;
         }
     }
 
@@ -361,7 +393,10 @@ final class GradleResolver {
                 List<Node> value = names.get(head);
                 String target = value == null ? null : GradleScript.chain(value);
                 if (target != null && !target.equals(head)) {
-                    return lookup(target + key.substring(dot), depth + 1);
+                    // object Lib { val kotlin = Kotlin; object Kotlin {..} }: the alias names a type of its own object first
+                    String owner = scopes.getOrDefault(head, "");
+                    Optional<Value> nested = owner.isEmpty() ? Optional.empty() : lookup(owner + "." + target + key.substring(dot), depth + 1);
+                    return nested.isPresent() ? nested : lookup(target + key.substring(dot), depth + 1);
                 }
             }
         }
@@ -419,7 +454,7 @@ final class GradleResolver {
                         break;
                     }
                 }
-                if (found.isPresent()) {
+                if (found.isPresent() && found.get().resolved()) {
                     out.append(found.get().text());
                     k = used;
                 } else {

@@ -1299,6 +1299,33 @@ class GradleCollectorTest {
     }
 
     @Test
+    void a_helper_with_an_optional_version_and_an_object_alias_are_read() throws IOException {
+        RepoFacts facts = collect(Map.of(
+                "buildSrc/src/main/kotlin/Lib.kt", """
+                        object Lib {
+                            val kotlin = Kotlin
+                            object Kotlin {
+                                private const val version = "1.3.50"
+                                val stdlib = kotlin("stdlib-jdk7", version)
+                                val reflect = kotlin("reflect")
+                            }
+                            private fun kotlin(module: String, version: String? = null) =
+                                "org.jetbrains.kotlin:kotlin-$module${version?.let { ":$version" } ?: ""}"
+                        }
+                        """,
+                "build.gradle.kts", """
+                        dependencies {
+                            implementation(Lib.kotlin.stdlib)
+                            implementation(Lib.Kotlin.reflect)
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.jetbrains.kotlin", "kotlin-stdlib-jdk7", "1.3.50", "1.3.50", 2, "implementation"),
+                tuple("org.jetbrains.kotlin", "kotlin-reflect", "", "", 3, "implementation"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    @Test
     void a_catalog_created_on_version_catalogs_with_a_dot_is_read() throws IOException {
         // Regression: settings "versionCatalogs.create(\"libs\") { from(files(\"libs.versions.toml\")) }" (rather than a
         // versionCatalogs {} block) was not read, so libs.okio gave no row.
