@@ -449,6 +449,12 @@ public final class GradleCollector implements Collector {
                         indirections--;
                     }
                 }
+            } else if (e.get(e.size() - 1) instanceof Group g && g.open() == '(') {
+                // a call of a function the build defines: fun ktor(module: String) = "io.ktor:ktor-$module:2.3.0"
+                Value v = resolver.eval(e);
+                if (v.resolved() && v.text().indexOf(':') > 0) {
+                    return notation(v.text(), false, scope, line, closureVersion);
+                }
             }
             return false;
         }
@@ -766,7 +772,8 @@ public final class GradleCollector implements Collector {
 
         /**
          * {@code { version { strictly("1.0") } }}: the version the closure sets, a string or an expression such as a
-         * variable ({@code strictly(antVersion)}); null when it sets none.
+         * variable ({@code strictly(antVersion)}); null when it sets none. Strings are chosen as for a catalog's rich
+         * version: {@code strictly("[1.0,2.0["); prefer("1.5")} is declared {@code [1.0,2.0[} and resolves to 1.5.
          */
         private ClosureVersion closureVersion(Group closure) {
             if (closure == null) {
@@ -775,17 +782,21 @@ public final class GradleCollector implements Collector {
             for (List<Node> st : GradleScript.statements(closure.children())) {
                 if (st.size() == 2 && st.get(0) instanceof Token v && v.is("version") && st.get(1) instanceof Group body
                         && body.open() == '{') {
+                    Map<String, String> parts = new HashMap<>();
                     for (List<Node> inner : GradleScript.statements(body.children())) {
                         if (inner.size() >= 2 && inner.get(0) instanceof Token k
                                 && (k.is("strictly") || k.is("require") || k.is("prefer"))) {
                             List<Node> arg = inner.get(1) instanceof Group g && g.open() == '(' ? g.children() : inner.subList(1, inner.size());
                             if (GradleScript.single(arg) instanceof Token s && s.kind() == Kind.STRING) {
-                                return new ClosureVersion(s.text(), exact(resolver.template(s.text())));
-                            }
-                            if (GradleResolver.reference(arg) != null) {
+                                parts.putIfAbsent(k.text(), s.text());
+                            } else if (parts.isEmpty() && GradleResolver.reference(arg) != null) {
                                 return new ClosureVersion(written(arg), exact(resolver.eval(arg)));
                             }
                         }
+                    }
+                    String declared = GradleCatalog.rich(parts::get);
+                    if (declared != null) {
+                        return new ClosureVersion(declared, exact(resolver.template(GradleCatalog.chosen(parts::get, declared))));
                     }
                 }
             }
@@ -831,8 +842,8 @@ public final class GradleCollector implements Collector {
 
     /**
      * A resolved version when it is one exact version: no placeholder, range, dynamic version ending in {@code +}
-     * ({@code 1.+}) or {@code latest.*}. A {@code +} inside a version is part of it ({@code 9+181-r4173-1}). The
-     * refreshVersions placeholder {@code _} ({@code "g:a:_"}, the version kept in its versions.properties) is none.
+     * ({@code 1.+}), {@code latest.*} or the refreshVersions placeholder {@code _} (its version lives in
+     * {@code versions.properties}). A {@code +} inside a version is part of it ({@code 9+181-r4173-1}).
      */
     static String exact(Value v) {
         if (!v.resolved()) {

@@ -5,6 +5,7 @@ import dev.radar.collect.GradleSyntax.Kind;
 import dev.radar.collect.GradleSyntax.Node;
 import dev.radar.collect.GradleSyntax.Token;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +40,8 @@ final class GradleResolver {
     private final Map<String, String> scopes;
     /** The object or class whose member's value is being evaluated: its unqualified names are its members first. */
     private String scope = "";
+    /** The parameters of the function whose body is being evaluated, bound to the call's arguments. */
+    private Map<String, Value> locals = Map.of();
 
     /**
      * @param variables  the script's own variables first, then those of scripts further out
@@ -100,6 +103,15 @@ final class GradleResolver {
         if (e.size() == 1 && e.get(0) instanceof Group g && g.open() == '(') {
             return eval(g.children(), depth + 1);
         }
+        int n = e.size();
+        if (n >= 4 && e.get(n - 1) instanceof Group lambda && lambda.open() == '{' && e.get(n - 2) instanceof Token let
+                && let.is("let") && e.get(n - 3) instanceof Token dot && (dot.is("?.") || dot.is("."))) {
+            return let(e.subList(0, n - 3), lambda, depth + 1);
+        }
+        Optional<Value> called = call(e, depth + 1);
+        if (called.isPresent()) {
+            return called.get();
+        }
         String key = reference(e);
         if (key != null) {
             Optional<Value> v = lookup(key, depth + 1);
@@ -108,6 +120,115 @@ final class GradleResolver {
             }
         }
         return Value.unresolved(script.source(e));
+    }
+
+    /**
+     * {@code androidx("appcompat", Versions.appCompat)}: a call of an expression-bodied function the scripts or buildSrc
+     * define ({@code fun androidx(module: String, version: String) = "androidx.$module:$module:$version"}), its body
+     * evaluated with the parameters bound to the arguments; empty when no such function is known or an argument
+     * does not resolve.
+     */
+    private Optional<Value> call(List<Node> e, int depth) {
+        int n = e.size();
+        if (n < 2 || !(e.get(n - 1) instanceof Group args && args.open() == '(')) {
+            return Optional.empty();
+        }
+        String name = GradleScript.chain(e.subList(0, n - 1));
+        String key = name == null ? null : functionKey(name);
+        List<Node> definition = key == null ? null : definitionOf(key);
+        if (definition == null || !(definition.get(0) instanceof Group parameters) || indexOf(definition, "=") < 0) {
+            return Optional.empty();
+        }
+        List<List<Node>> declared = GradleScript.arguments(parameters.children());
+        List<List<Node>> values = GradleScript.arguments(args.children());
+        if (values.size() > declared.size()) {
+            return Optional.empty();
+        }
+        // arguments by position, then by name (version = "1.0"), evaluated where the call is
+        Map<String, Value> bound = new HashMap<>();
+        for (int k = 0; k < values.size(); k++) {
+            List<Node> v = values.get(k);
+            boolean named = v.size() > 2 && v.get(0) instanceof Token id && id.ident() && v.get(1) instanceof Token assign
+                    && assign.is("=");
+            String parameter = named ? ((Token) v.get(0)).text()
+                    : declared.get(k).get(0) instanceof Token p && p.ident() ? p.text() : null;
+            Value value = eval(named ? v.subList(2, v.size()) : v, depth + 1);
+            if (parameter == null || !value.resolved()) {
+                return Optional.empty();
+            }
+            bound.put(parameter, value);
+        }
+        Map<String, Value> outerLocals = locals;
+        String outerScope = scope;
+        locals = bound;
+        scope = key.lastIndexOf('.') < 0 ? "" : key.substring(0, key.lastIndexOf('.'));
+        try {
+            // parameters left out take their defaults, which may name the parameters before them (group: String = artifact)
+            for (List<Node> parameter : declared) {
+                int eq = indexOf(parameter, "=");
+                if (!(parameter.get(0) instanceof Token p && p.ident())) {
+                    return Optional.empty();
+                }
+                if (!bound.containsKey(p.text())) {
+                    List<Node> fallback = eq < 0 ? List.of() : parameter.subList(eq + 1, parameter.size());
+                    Value value = fallback.isEmpty() ? null : eval(fallback, depth + 1);
+                    if (value == null || !value.resolved() && !(GradleScript.single(fallback) instanceof Token t && t.is("null"))) {
+                        return Optional.empty();
+                    }
+                    bound.put(p.text(), value); // version: String? = null stays without a value
+                }
+            }
+            return Optional.of(eval(definition.subList(indexOf(definition, "=") + 1, definition.size()), depth + 1));
+        } finally {
+            locals = outerLocals;
+            scope = outerScope;
+        }
+    }
+
+    /**
+     * {@code version?.let { ":$version" }}: the lambda's value with {@code it} (or its named parameter) bound to the
+     * receiver's, unresolved when the receiver has no value, so that {@code ?: ""} supplies one.
+     */
+    private Value let(List<Node> receiver, Group lambda, int depth) {
+        Value v = eval(receiver, depth);
+        List<Node> body = GradleScript.withoutNewlines(lambda.children());
+        String parameter = "it";
+        if (body.size() > 2 && body.get(0) instanceof Token p && p.ident() && body.get(1) instanceof Token arrow && arrow.is("->")) {
+            parameter = p.text();
+            body = body.subList(2, body.size());
+        }
+        if (!v.resolved()) {
+            return Value.unresolved(script.source(receiver));
+        }
+        Map<String, Value> outerLocals = locals;
+        Map<String, Value> inner = new HashMap<>(locals);
+        inner.put(parameter, v);
+        locals = inner;
+        try {
+            return eval(body, depth);
+        } finally {
+            locals = outerLocals;
+        }
+    }
+
+    /** The variables' key of the function a call names, looked up like a name: members of the enclosing types first. */
+    private String functionKey(String name) {
+        for (String type = scope; !type.isEmpty(); type = type.lastIndexOf('.') < 0 ? "" : type.substring(0, type.lastIndexOf('.'))) {
+            if (definitionOf(type + "." + name + "()") != null) {
+                return type + "." + name + "()";
+            }
+        }
+        return definitionOf(name + "()") != null ? name + "()" : null;
+    }
+
+    private List<Node> definitionOf(String key) {
+        for (Map<String, List<Node>> names : variables) {
+            List<Node> value = names.get(key);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
     }
 
     /**
@@ -166,6 +287,10 @@ final class GradleResolver {
     Optional<Value> lookup(String name, int depth) {
         if (depth > MAX_DEPTH) {
             return Optional.empty();
+        }
+        Value local = locals.get(name);
+        if (local != null) {
+            return Optional.of(local);
         }
         // inside object Compose { const val version = ..; const val ui = "..:$version" }: Compose's members first
         for (String type = scope; !type.isEmpty(); type = type.lastIndexOf('.') < 0 ? "" : type.substring(0, type.lastIndexOf('.'))) {
@@ -233,12 +358,15 @@ final class GradleResolver {
             List<Node> value = names.get(key);
             if (value != null) {
                 String outer = scope;
+                Map<String, Value> outerLocals = locals;
                 scope = scopes.getOrDefault(key, "");
+                locals = Map.of();
                 Value v;
                 try {
                     v = eval(value, depth + 1);
                 } finally {
                     scope = outer;
+                    locals = outerLocals;
                 }
                 if (v.resolved()) {
                     return Optional.of(v);
@@ -265,7 +393,10 @@ final class GradleResolver {
                 List<Node> value = names.get(head);
                 String target = value == null ? null : GradleScript.chain(value);
                 if (target != null && !target.equals(head)) {
-                    return lookup(target + key.substring(dot), depth + 1);
+                    // object Lib { val kotlin = Kotlin; object Kotlin {..} }: the alias names a type of its own object first
+                    String owner = scopes.getOrDefault(head, "");
+                    Optional<Value> nested = owner.isEmpty() ? Optional.empty() : lookup(owner + "." + target + key.substring(dot), depth + 1);
+                    return nested.isPresent() ? nested : lookup(target + key.substring(dot), depth + 1);
                 }
             }
         }
@@ -323,7 +454,7 @@ final class GradleResolver {
                         break;
                     }
                 }
-                if (found.isPresent()) {
+                if (found.isPresent() && found.get().resolved()) {
                     out.append(found.get().text());
                     k = used;
                 } else {

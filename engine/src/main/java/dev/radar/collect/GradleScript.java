@@ -712,10 +712,17 @@ final class GradleScript {
             if (!rest.isEmpty() && rest.get(rest.size() - 1) instanceof Token comma && comma.is(",")) {
                 rest = rest.subList(0, rest.size() - 1);
             }
-            if (OPAQUE.contains(t.text()) || shadowFilter(t.text(), arguments(rest))) {
+            String configuration = t.text();
+            List<List<Node>> arguments = arguments(rest);
+            if (OPAQUE.contains(configuration) || shadowFilter(configuration, arguments)) {
                 return;
             }
-            declarations.add(new Declaration(t.text(), arguments(rest), trailing, t.line(), text(st), String.join("/", ctx.stack())));
+            if (configuration.equals("add") && !arguments.isEmpty() && single(arguments.get(0)) instanceof Token c
+                    && c.kind() == Kind.STRING) {
+                configuration = c.text(); // add 'kapt', 'g:a:v'
+                arguments = arguments.subList(1, arguments.size());
+            }
+            declarations.add(new Declaration(configuration, arguments, trailing, t.line(), text(st), String.join("/", ctx.stack())));
             return;
         }
         unknown(st);
@@ -880,6 +887,10 @@ final class GradleScript {
             unknownPlugin(st);
             return;
         }
+        if (CONTROL.contains(head.text())) {
+            control(st, ctx); // if (System.getenv("CI") == "true") alias(libs.plugins.x)
+            return;
+        }
         if (st.size() == 1 || chain(st) != null) {
             return; // `java`, `kotlin-dsl`: core plugins by name; buildsrc.convention.`kotlin-jvm`: a precompiled script plugin
         }
@@ -990,6 +1001,13 @@ final class GradleScript {
         int eq = assignment(st);
         if (eq > 0) {
             List<Node> lhs = st.subList(0, eq);
+            int parameters = functionParameters(lhs);
+            if (parameters > 0) {
+                // fun androidx(module: String, version: String) = "androidx.$module:$module:$version": kept from its
+                // parameter list on, so that a call such as androidx("core", "1.0") can be evaluated
+                defineMember(((Token) lhs.get(parameters - 1)).text() + "()", st.subList(parameters, st.size()), ctx);
+                return;
+            }
             List<Node> rhs = st.subList(eq + 1, st.size());
             String name = declaredName(lhs);
             if (name == null) {
@@ -1110,6 +1128,19 @@ final class GradleScript {
             return name.text(); // Groovy: String x = ..
         }
         return null;
+    }
+
+    /**
+     * {@code private fun name(a: String, b: String): String} before the {@code =} of an expression-bodied function: the
+     * index of its parameter list, or -1 when the left side is not such a function.
+     */
+    private static int functionParameters(List<Node> lhs) {
+        int k = 0;
+        while (k < lhs.size() && lhs.get(k) instanceof Token t && t.ident() && MODIFIERS.contains(t.text())) {
+            k++;
+        }
+        return k + 2 < lhs.size() && lhs.get(k) instanceof Token f && f.is("fun") && lhs.get(k + 1) instanceof Token name
+                && name.ident() && lhs.get(k + 2) instanceof Group g && g.open() == '(' ? k + 2 : -1;
     }
 
     /** {@code ext.x}, {@code project.ext.x}, {@code rootProject.ext.x}, {@code extra["x"]}, {@code ext["x"]}: the property name. */

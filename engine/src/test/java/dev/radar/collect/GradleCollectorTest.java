@@ -194,6 +194,19 @@ class GradleCollectorTest {
         assertThat(facts.unknownDeclarations()).extracting(UnknownDeclaration::line).containsExactly(5);
     }
 
+    void groovy_add_without_parentheses_names_the_configuration_in_its_first_argument() throws IOException {
+        RepoFacts facts = collect(Map.of("build.gradle", """
+                dependencies {
+                    add 'kapt', 'com.example:processor:1.0'
+                    add "freeImplementation", "com.example:ads:2.0", { transitive = false }
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("com.example", "processor", "1.0", "1.0", 2, "kapt"),
+                tuple("com.example", "ads", "2.0", "2.0", 3, "freeImplementation"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
     // ---- platforms, test fixtures, kotlin() -------------------------------------------------------------
 
     static Stream<Arguments> platforms() {
@@ -622,6 +635,24 @@ class GradleCollectorTest {
                 tuple("org.hamcrest", "hamcrest-core", "3.0", "3.0", 5, "api"));
     }
 
+    @Test
+    void a_strict_range_with_a_preferred_version_in_the_declaration_closure_resolves_to_the_preferred_one() throws IOException {
+        RepoFacts facts = collect(Map.of("build.gradle.kts", """
+                dependencies {
+                    implementation("org.example:ranged") { version { strictly("[1.0,2.0["); prefer("1.5") } }
+                    implementation("org.example:pinned") {
+                        version {
+                            prefer("2.1")
+                            require("2.0")
+                        }
+                    }
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.example", "ranged", "[1.0,2.0[", "1.5", 2, "implementation"),
+                tuple("org.example", "pinned", "2.0", "2.0", 3, "implementation"));
+    }
+
     // ---- variables --------------------------------------------------------------------------------------
 
     @Test
@@ -997,6 +1028,24 @@ class GradleCollectorTest {
     }
 
     @Test
+    void a_plugin_request_under_an_if_is_read() throws IOException {
+        RepoFacts facts = collect(Map.of(
+                "gradle/libs.versions.toml", CATALOG,
+                "build.gradle.kts", """
+                        plugins {
+                            if (System.getenv("CI") == "true") alias(libs.plugins.kotlin.jvm)
+                            if (project.hasProperty("x")) {
+                                id("org.example.plugin") version "1.2"
+                            } else id("org.example.other") version "2.0"
+                        }
+                        """));
+        assertThat(facts.dependencies()).extracting(d -> d.name() + "@" + d.declaredVersion() + "=" + d.version() + ":" + d.line())
+                .containsExactly("org.jetbrains.kotlin.jvm@ref:kotlin=1.9.22:2", "org.example.plugin@1.2=1.2:4",
+                        "org.example.other@2.0=2.0:5");
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    @Test
     void a_star_import_does_not_swallow_the_statement_on_the_next_line() throws IOException {
         RepoFacts facts = collect(Map.of(
                 "gradle.properties", "libVersion=1.4.0\n",
@@ -1325,6 +1374,97 @@ class GradleCollectorTest {
                 tuple("androidx.test", "runner", "1.5.0", "1.5.0", 7, "testImplementation"),
                 tuple("com.google.guava", "guava", "33.0.0-jre", "33.0.0-jre", 8, "implementation"),
                 tuple("org.example", "top", "${Versions.version}", "0.0.1", 9, "implementation"));
+    }
+
+    @Test
+    void a_constant_built_by_an_expression_bodied_helper_function_is_read() throws IOException {
+        RepoFacts facts = collect(Map.of(
+                "buildSrc/src/main/kotlin/Deps.kt", """
+                        object Deps {
+                            object Versions {
+                                const val lifecycle = "2.2.0"
+                                const val webkit = "1.3.0"
+                            }
+                            object AndroidX {
+                                val webkit = androidx("webkit", Versions.webkit)
+                                val viewModel = lifecycle("viewmodel-ktx")
+                            }
+                            private fun androidx(module: String, version: String) = "androidx.$module:$module:$version"
+                            private fun lifecycle(module: String): String = "androidx.lifecycle:lifecycle-$module:${Versions.lifecycle}"
+                        }
+                        """,
+                "app/build.gradle.kts", """
+                        fun ktor(module: String) = "io.ktor:ktor-$module:2.3.0"
+                        dependencies {
+                            implementation(Deps.AndroidX.webkit)
+                            implementation(Deps.AndroidX.viewModel)
+                            implementation(ktor("client-core"))
+                            implementation(undefinedHelper("x"))
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("androidx.webkit", "webkit", "1.3.0", "1.3.0", 3, "implementation"),
+                tuple("androidx.lifecycle", "lifecycle-viewmodel-ktx", "2.2.0", "2.2.0", 4, "implementation"),
+                tuple("io.ktor", "ktor-client-core", "2.3.0", "2.3.0", 5, "implementation"));
+        assertThat(facts.unknownDeclarations()).extracting(u -> u.line()).containsExactly(6);
+    }
+
+    @Test
+    void a_helper_function_may_call_another_and_take_default_and_named_arguments() throws IOException {
+        RepoFacts facts = collect(Map.of(
+                "buildSrc/src/main/kotlin/Deps.kt", """
+                        object Versions {
+                            const val bma = "1.2"
+                        }
+                        object Deps {
+                            val core = androidx("core-ktx", "1.6.0", group = "core")
+                            val appcompat = androidx("appcompat", "1.3.0")
+                            val bmaCore = bma("core")
+                        }
+                        private fun dependency(group: String, artifact: String, version: String) = "$group:$artifact:$version"
+                        private fun androidx(artifact: String, version: String, group: String = artifact) =
+                            dependency("androidx.$group", artifact, version)
+                        private fun bma(artifact: String, version: String = Versions.bma) = dependency("org.bma", artifact, version)
+                        """,
+                "build.gradle.kts", """
+                        dependencies {
+                            implementation(Deps.core)
+                            implementation(Deps.appcompat)
+                            implementation(Deps.bmaCore)
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("androidx.core", "core-ktx", "1.6.0", "1.6.0", 2, "implementation"),
+                tuple("androidx.appcompat", "appcompat", "1.3.0", "1.3.0", 3, "implementation"),
+                tuple("org.bma", "core", "1.2", "1.2", 4, "implementation"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    @Test
+    void a_helper_with_an_optional_version_and_an_object_alias_are_read() throws IOException {
+        RepoFacts facts = collect(Map.of(
+                "buildSrc/src/main/kotlin/Lib.kt", """
+                        object Lib {
+                            val kotlin = Kotlin
+                            object Kotlin {
+                                private const val version = "1.3.50"
+                                val stdlib = kotlin("stdlib-jdk7", version)
+                                val reflect = kotlin("reflect")
+                            }
+                            private fun kotlin(module: String, version: String? = null) =
+                                "org.jetbrains.kotlin:kotlin-$module${version?.let { ":$version" } ?: ""}"
+                        }
+                        """,
+                "build.gradle.kts", """
+                        dependencies {
+                            implementation(Lib.kotlin.stdlib)
+                            implementation(Lib.Kotlin.reflect)
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.jetbrains.kotlin", "kotlin-stdlib-jdk7", "1.3.50", "1.3.50", 2, "implementation"),
+                tuple("org.jetbrains.kotlin", "kotlin-reflect", "", "", 3, "implementation"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
     }
 
     @Test
