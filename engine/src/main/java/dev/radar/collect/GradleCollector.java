@@ -765,8 +765,10 @@ public final class GradleCollector implements Collector {
             return catalog.plugin(parts[2]);
         }
 
-        /** {@code version { strictly("1.0") }} inside a declaration's closure. */
-        /** A version set in the declaration's closure: the text as written and the exact version it resolves to. */
+        /**
+         * A version set in the declaration's closure ({@code version { strictly("1.0") }}): the text as written and the
+         * exact version it resolves to.
+         */
         private record ClosureVersion(String declared, String resolved) {
         }
 
