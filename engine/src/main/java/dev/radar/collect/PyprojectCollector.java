@@ -14,7 +14,7 @@ import org.tomlj.TomlTable;
 
 /**
  * Reads {@code pyproject.toml}: PEP 621 dependencies and optional dependencies, PEP 735 dependency groups,
- * Poetry dependency tables (main, dev and groups), uv and PDM development dependencies, each at its own line.
+ * Poetry dependency tables (main, dev and groups), uv, Rye and PDM development dependencies, each at its own line.
  * Versions resolve through the nearest {@code poetry.lock}, {@code uv.lock} or {@code pdm.lock}, whose packages
  * are also added as transitive dependencies; without a lock only exact pins resolve.
  */
@@ -111,6 +111,7 @@ public final class PyprojectCollector implements Collector {
             }
         }
         pep508Array(path, TomlLines.array(toml, List.of("tool", "uv", "dev-dependencies"), path, out), "dev", lines, found, out);
+        pep508Array(path, TomlLines.array(toml, List.of("tool", "rye", "dev-dependencies"), path, out), "dev", lines, found, out);
         TomlTable pdm = TomlLines.table(toml, List.of("tool", "pdm", "dev-dependencies"), path, out);
         if (pdm != null) {
             for (String group : pdm.keySet()) {
