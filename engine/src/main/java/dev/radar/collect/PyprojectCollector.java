@@ -97,7 +97,8 @@ public final class PyprojectCollector implements Collector {
 
     private static List<Declared> declarations(String path, TomlParseResult toml, TomlLines lines, Facts out) {
         List<Declared> found = new ArrayList<>();
-        pep508Array(path, TomlLines.array(toml, List.of("project", "dependencies"), path, out), "runtime", lines, found, out);
+        TomlArray dependencies = TomlLines.array(toml, List.of("project", "dependencies"), path, out);
+        pep508Array(path, dependencies, "runtime", lines, found, out);
         TomlTable optional = TomlLines.table(toml, List.of("project", "optional-dependencies"), path, out);
         if (optional != null) {
             for (String extra : optional.keySet()) {
@@ -118,7 +119,11 @@ public final class PyprojectCollector implements Collector {
                 pep508Array(path, TomlLines.array(pdm, List.of(group), path, out), "dev", lines, found, out);
             }
         }
-        poetryTable(TomlLines.table(toml, List.of("tool", "poetry", "dependencies"), path, out), "runtime", found);
+        if (dependencies == null) {
+            // with [project].dependencies set (Poetry 2), [tool.poetry.dependencies] only enriches those entries for
+            // locking (torch = { source = "pytorch" }): the declarations are the strings, not a second row each
+            poetryTable(TomlLines.table(toml, List.of("tool", "poetry", "dependencies"), path, out), "runtime", found);
+        }
         poetryTable(TomlLines.table(toml, List.of("tool", "poetry", "dev-dependencies"), path, out), "dev", found);
         TomlTable poetryGroups = TomlLines.table(toml, List.of("tool", "poetry", "group"), path, out);
         if (poetryGroups != null) {

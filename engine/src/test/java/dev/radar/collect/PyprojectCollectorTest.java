@@ -65,6 +65,33 @@ class PyprojectCollectorTest {
     }
 
     @Test
+    void poetry_2_tool_poetry_dependencies_only_enrich_the_project_dependencies_and_are_not_rows_of_their_own() {
+        RepoFacts facts = new CollectorFixture(dir).file("pyproject.toml", """
+                [project]
+                name = "svc"
+                dependencies = [
+                    "torch (>=2.3)",
+                    "httpx (>=0.27,<0.29)",
+                ]
+
+                [tool.poetry.dependencies]
+                torch = { source = "cpu-wheels" }
+
+                [tool.poetry.group.dev.dependencies]
+                pytest = "^8.0"
+
+                [[tool.poetry.source]]
+                name = "cpu-wheels"
+                url = "https://wheels.example.com/cpu"
+                priority = "explicit"
+                """).collect(new PyprojectCollector());
+
+        assertThat(in(facts, "pyproject.toml")).extracting(CollectorFixture::row).containsExactly(
+                "|torch|>=2.3||4", "|httpx|>=0.27,<0.29||5", "|pytest|^8.0||12");
+        assertThat(facts.problems()).isEmpty();
+    }
+
+    @Test
     void rye_dev_dependencies_are_dev_rows_like_uv_ones() {
         RepoFacts facts = new CollectorFixture(dir).file("pyproject.toml", """
                 [project]
