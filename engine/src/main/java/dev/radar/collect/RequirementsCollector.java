@@ -193,7 +193,7 @@ public final class RequirementsCollector implements Collector {
      * the name as the file spells it, the URL (markers stripped) as the declared version, like {@code name @ url}.
      */
     private static void wheel(String spec, int number, List<Row> rows) {
-        int semicolon = spec.indexOf(';');
+        int semicolon = spec.indexOf("; "); // pip splits a URL's markers off at "; " only, a bare ';' may be in the URL
         String url = (semicolon < 0 ? spec : spec.substring(0, semicolon)).trim();
         Matcher wheel = WHEEL.matcher(url);
         if (url.contains("://") && wheel.find()) {
