@@ -14,7 +14,7 @@ import org.tomlj.TomlTable;
 
 /**
  * Reads {@code pyproject.toml}: PEP 621 dependencies and optional dependencies, PEP 735 dependency groups,
- * Poetry dependency tables (main, dev and groups), uv and PDM development dependencies, each at its own line.
+ * Poetry dependency tables (main, dev and groups), uv, Rye and PDM development dependencies, each at its own line.
  * Versions resolve through the nearest {@code poetry.lock}, {@code uv.lock} or {@code pdm.lock}, whose packages
  * are also added as transitive dependencies; without a lock only exact pins resolve.
  */
@@ -97,7 +97,8 @@ public final class PyprojectCollector implements Collector {
 
     private static List<Declared> declarations(String path, TomlParseResult toml, TomlLines lines, Facts out) {
         List<Declared> found = new ArrayList<>();
-        pep508Array(path, TomlLines.array(toml, List.of("project", "dependencies"), path, out), "runtime", lines, found, out);
+        TomlArray dependencies = TomlLines.array(toml, List.of("project", "dependencies"), path, out);
+        pep508Array(path, dependencies, "runtime", lines, found, out);
         TomlTable optional = TomlLines.table(toml, List.of("project", "optional-dependencies"), path, out);
         if (optional != null) {
             for (String extra : optional.keySet()) {
@@ -111,13 +112,18 @@ public final class PyprojectCollector implements Collector {
             }
         }
         pep508Array(path, TomlLines.array(toml, List.of("tool", "uv", "dev-dependencies"), path, out), "dev", lines, found, out);
+        pep508Array(path, TomlLines.array(toml, List.of("tool", "rye", "dev-dependencies"), path, out), "dev", lines, found, out);
         TomlTable pdm = TomlLines.table(toml, List.of("tool", "pdm", "dev-dependencies"), path, out);
         if (pdm != null) {
             for (String group : pdm.keySet()) {
                 pep508Array(path, TomlLines.array(pdm, List.of(group), path, out), "dev", lines, found, out);
             }
         }
-        poetryTable(TomlLines.table(toml, List.of("tool", "poetry", "dependencies"), path, out), "runtime", found);
+        if (dependencies == null) {
+            // with [project].dependencies set (Poetry 2), [tool.poetry.dependencies] only enriches those entries for
+            // locking (torch = { source = "pytorch" }): the declarations are the strings, not a second row each
+            poetryTable(TomlLines.table(toml, List.of("tool", "poetry", "dependencies"), path, out), "runtime", found);
+        }
         poetryTable(TomlLines.table(toml, List.of("tool", "poetry", "dev-dependencies"), path, out), "dev", found);
         TomlTable poetryGroups = TomlLines.table(toml, List.of("tool", "poetry", "group"), path, out);
         if (poetryGroups != null) {

@@ -16,13 +16,16 @@ import java.util.regex.Pattern;
 /**
  * Reads pip requirements files ({@code requirements*.txt}, pip-tools {@code *.in}, files under a
  * {@code requirements/} folder, and any file they include with {@code -r} or {@code -c}): one dependency per
- * requirement line at the line where it starts, editable VCS installs by their {@code #egg=} name. Only exact
+ * requirement line at the line where it starts, editable VCS installs by their {@code #egg=} name, wheel URLs by
+ * the name in the wheel's file name. Only exact
  * {@code ==} pins have a resolved version.
  */
 public final class RequirementsCollector implements Collector {
     private static final Pattern COMMENT = Pattern.compile("(^|\\s)#.*$");
     private static final Pattern OPTION_TAIL = Pattern.compile("(^|\\s)--[A-Za-z][A-Za-z-]*(=|\\s|$)");
     private static final Pattern EGG = Pattern.compile("[#&]egg=([A-Za-z0-9][A-Za-z0-9._-]*)");
+    /** A wheel file name, {@code name-version[-build]-python-abi-platform.whl} (PEP 427), at the end of a URL path. */
+    private static final Pattern WHEEL = Pattern.compile("/([A-Za-z0-9][A-Za-z0-9._]*)(?:-[^/\\s;#?-]+){4,5}\\.whl(?=$|[\\s;#?])");
     private static final Pattern INCLUDE = Pattern.compile("(-r|--requirement|-c|--constraint)(?:\\s*=\\s*|\\s+|(?<=^-[rc]))(\\S+)");
 
     private record Row(String name, String declared, String resolved, int line) {}
@@ -179,6 +182,22 @@ public final class RequirementsCollector implements Collector {
         Matcher egg = EGG.matcher(spec);
         if (egg.find()) {
             rows.add(new Row(egg.group(1), "", "", number)); // a VCS or archive URL naming its distribution
+            return;
+        }
+        wheel(spec, number, rows);
+    }
+
+    /**
+     * A bare URL of a wheel, which pip installs like {@code name @ url}, names its distribution in the file name
+     * ({@code https://host/releases/flash_attn-2.7.4+cu12-cp311-cp311-linux_x86_64.whl; platform_system == "Linux"}):
+     * the name as the file spells it, the URL (markers stripped) as the declared version, like {@code name @ url}.
+     */
+    private static void wheel(String spec, int number, List<Row> rows) {
+        int semicolon = spec.indexOf("; "); // pip splits a URL's markers off at "; " only, a bare ';' may be in the URL
+        String url = (semicolon < 0 ? spec : spec.substring(0, semicolon)).trim();
+        Matcher wheel = WHEEL.matcher(url);
+        if (url.contains("://") && wheel.find()) {
+            rows.add(new Row(wheel.group(1), url, "", number));
         }
     }
 

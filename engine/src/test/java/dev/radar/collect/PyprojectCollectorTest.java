@@ -65,6 +65,57 @@ class PyprojectCollectorTest {
     }
 
     @Test
+    void poetry_2_tool_poetry_dependencies_only_enrich_the_project_dependencies_and_are_not_rows_of_their_own() {
+        RepoFacts facts = new CollectorFixture(dir).file("pyproject.toml", """
+                [project]
+                name = "svc"
+                dependencies = [
+                    "torch (>=2.3)",
+                    "httpx (>=0.27,<0.29)",
+                ]
+
+                [tool.poetry.dependencies]
+                torch = { source = "cpu-wheels" }
+
+                [tool.poetry.group.dev.dependencies]
+                pytest = "^8.0"
+
+                [[tool.poetry.source]]
+                name = "cpu-wheels"
+                url = "https://wheels.example.com/cpu"
+                priority = "explicit"
+                """).collect(new PyprojectCollector());
+
+        assertThat(in(facts, "pyproject.toml")).extracting(CollectorFixture::row).containsExactly(
+                "|torch|>=2.3||4", "|httpx|>=0.27,<0.29||5", "|pytest|^8.0||12");
+        assertThat(facts.problems()).isEmpty();
+    }
+
+    @Test
+    void rye_dev_dependencies_are_dev_rows_like_uv_ones() {
+        RepoFacts facts = new CollectorFixture(dir).file("pyproject.toml", """
+                [project]
+                name = "client"
+                dependencies = ["anyio>=3.5.0, <5"]
+
+                [tool.rye]
+                managed = true
+                dev-dependencies = [
+                    "pyright==1.1.350",
+                    "respx",
+                ]
+
+                [tool.rye.scripts]
+                lint = "ruff check ."
+                """).collect(new PyprojectCollector());
+
+        assertThat(in(facts, "pyproject.toml")).extracting(CollectorFixture::row).containsExactly(
+                "|anyio|>=3.5.0, <5||3", "|pyright|==1.1.350|1.1.350|8", "|respx|||9");
+        assertThat(in(facts, "pyproject.toml")).extracting(Dependency::scope).containsExactly("runtime", "dev", "dev");
+        assertThat(facts.problems()).isEmpty();
+    }
+
+    @Test
     void poetry_tables_and_groups_resolve_through_poetry_lock_which_also_lists_transitive_packages() {
         RepoFacts facts = new CollectorFixture(dir).file("pyproject.toml", """
                 [tool.poetry]

@@ -32,6 +32,8 @@ class RequirementsCollectorTest {
             -e git+https://github.com/acme/tool.git@v1#egg=acme-tool -> |acme-tool|||1
             --editable=git+https://github.com/acme/x.git#egg=x_pkg&subdirectory=s -> |x_pkg|||1
             git+https://github.com/acme/lib.git#egg=acme_lib -> |acme_lib|||1
+            https://example.com/dl/v1/fast_kernels-1.2.0+cu12-cp311-cp311-linux_x86_64.whl; platform_system == "Linux" -> |fast_kernels|https://example.com/dl/v1/fast_kernels-1.2.0+cu12-cp311-cp311-linux_x86_64.whl||1
+            https://example.com/models/tiny_model-3.1.0-py3-none-any.whl#sha256=abc -> |tiny_model|https://example.com/models/tiny_model-3.1.0-py3-none-any.whl#sha256=abc||1
             uvicorn  # the server -> |uvicorn|||1
             """)
     void a_requirement_line_gives_name_without_extras_and_the_specifier_as_written(String line, String expected) {
@@ -48,6 +50,7 @@ class RequirementsCollectorTest {
             --find-links ./wheels
             -e .
             ./local/package
+            https://example.com/archive/tool.tar.gz
             "# only a comment"
             --require-hashes
             """)
