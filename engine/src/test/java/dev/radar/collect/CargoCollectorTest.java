@@ -247,6 +247,45 @@ class CargoCollectorTest {
     }
 
     @Test
+    void a_git_dependency_resolves_to_the_entry_locked_from_its_own_repository_and_ref() {
+        RepoFacts forks = new CollectorFixture(dir.resolve("forks")).file("Cargo.toml", """
+                [package]
+                name = "app"
+                version = "0.1.0"
+
+                [dependencies]
+                parser = { git = "https://github.com/upstream/parser", branch = "main" }
+                fork = { git = "https://github.com/someone/parser.git", package = "parser" }
+                stable = { git = "https://example.org/stable", tag = "v1" }
+                """).file("Cargo.lock", """
+                version = 3
+
+                [[package]]
+                name = "parser"
+                version = "0.3.0"
+                source = "git+https://github.com/upstream/parser?branch=main#aaaa"
+
+                [[package]]
+                name = "parser"
+                version = "0.4.0"
+                source = "git+https://github.com/someone/parser.git#bbbb"
+
+                [[package]]
+                name = "stable"
+                version = "1.0.0"
+                source = "git+https://example.org/stable?tag=v1#cccc"
+
+                [[package]]
+                name = "stable"
+                version = "2.0.0"
+                source = "git+https://example.org/stable?branch=next#dddd"
+                """).collect(new CargoCollector());
+
+        assertThat(in(forks, "Cargo.toml")).extracting(CollectorFixture::row).containsExactly(
+                "|parser||0.3.0|6", "|parser||0.4.0|7", "|stable||1.0.0|8");
+    }
+
+    @Test
     void toml_1_1_inline_tables_over_several_lines_with_comments_and_a_trailing_comma_are_read_at_their_key_lines() {
         RepoFacts toml11 = new CollectorFixture(dir.resolve("toml11")).file("Cargo.toml", """
                 [package]
