@@ -80,12 +80,29 @@ public final class CargoCollector implements Collector {
             }
         }
         for (var e : manifests.entrySet()) {
-            String dir = LockGraph.dir(e.getKey());
+            String dir = workspaceDir(LockGraph.dir(e.getKey()), e.getValue(), workspaces);
             new Manifest(e.getKey(), e.getValue(), LockGraph.nearest(dir, workspaces), LockGraph.nearest(dir, locks), out).emit();
         }
         for (CargoLock lock : locks.values().stream().sorted((a, b) -> a.path().compareTo(b.path())).toList()) {
             lock.emitTransitive(out);
         }
+    }
+
+    /**
+     * Where to look for a manifest's workspace root and lock: the folder its {@code package.workspace} names (a member
+     * outside the root's folder has to name it), else its own folder, from which the nearest enclosing root is taken.
+     */
+    private static String workspaceDir(String dir, TomlParseResult manifest, Map<String, TomlParseResult> workspaces) {
+        if (manifest.get(List.of("package", "workspace")) instanceof String named) {
+            String root = RepoTree.resolve(dir, named);
+            if (root != null && root.endsWith("Cargo.toml")) {
+                root = LockGraph.dir(root);
+            }
+            if (root != null && workspaces.containsKey(root)) {
+                return root;
+            }
+        }
+        return dir;
     }
 
     /** Parses a TOML file; a syntax error becomes a problem at its line and the file is skipped. */

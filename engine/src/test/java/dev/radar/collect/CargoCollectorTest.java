@@ -286,6 +286,36 @@ class CargoCollectorTest {
     }
 
     @Test
+    void a_member_outside_the_root_folder_inherits_from_the_workspace_its_package_workspace_names() {
+        RepoFacts outside = new CollectorFixture(dir.resolve("outside")).file("native/Cargo.toml", """
+                [workspace]
+                members = ["core", "../plugins/extra/native"]
+
+                [workspace.dependencies]
+                serde = "1.0"
+                """).file("native/Cargo.lock", """
+                version = 4
+
+                [[package]]
+                name = "serde"
+                version = "1.0.210"
+                source = "registry+https://github.com/rust-lang/crates.io-index"
+                """).file("plugins/extra/native/Cargo.toml", """
+                [package]
+                name = "extra"
+                version = "0.1.0"
+                workspace = "../../../native"
+
+                [dependencies]
+                serde.workspace = true
+                """).collect(new CargoCollector());
+
+        assertThat(outside.problems()).isEmpty();
+        assertThat(in(outside, "plugins/extra/native/Cargo.toml")).extracting(CollectorFixture::row)
+                .containsExactly("|serde|1.0|1.0.210|7");
+    }
+
+    @Test
     void toml_1_1_inline_tables_over_several_lines_with_comments_and_a_trailing_comma_are_read_at_their_key_lines() {
         RepoFacts toml11 = new CollectorFixture(dir.resolve("toml11")).file("Cargo.toml", """
                 [package]
