@@ -395,6 +395,12 @@ class CargoCollectorTest {
             1.*,        1.7.2,  true
             *,          9.9.9,  true
             2,          2.5.0,  true
+            1.2,        1.3.0-beta.1, false
+            '>=1.0',    2.0.0-rc.1,   false
+            *,          2.0.0-rc.1,   false
+            =1.3.0-beta.1, 1.3.0-beta.1, true
+            0.6.0-alpha,   0.6.0-alpha,  true
+            '>=0.6.0-alpha', 0.7.0-beta, false
             """)
     void cargo_requirements_match_locked_versions_the_way_cargo_does(String requirement, String version, boolean matches) {
         assertThat(CargoRequirement.parse(requirement).matches(version)).isEqualTo(matches);
