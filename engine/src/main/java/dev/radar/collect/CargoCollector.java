@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
@@ -79,12 +80,29 @@ public final class CargoCollector implements Collector {
             }
         }
         for (var e : manifests.entrySet()) {
-            String dir = LockGraph.dir(e.getKey());
+            String dir = workspaceDir(LockGraph.dir(e.getKey()), e.getValue(), workspaces);
             new Manifest(e.getKey(), e.getValue(), LockGraph.nearest(dir, workspaces), LockGraph.nearest(dir, locks), out).emit();
         }
         for (CargoLock lock : locks.values().stream().sorted((a, b) -> a.path().compareTo(b.path())).toList()) {
             lock.emitTransitive(out);
         }
+    }
+
+    /**
+     * Where to look for a manifest's workspace root and lock: the folder its {@code package.workspace} names (a member
+     * outside the root's folder has to name it), else its own folder, from which the nearest enclosing root is taken.
+     */
+    private static String workspaceDir(String dir, TomlParseResult manifest, Map<String, TomlParseResult> workspaces) {
+        if (manifest.get(List.of("package", "workspace")) instanceof String named) {
+            String root = RepoTree.resolve(dir, named);
+            if (root != null && root.endsWith("Cargo.toml")) {
+                root = LockGraph.dir(root);
+            }
+            if (root != null && workspaces.containsKey(root)) {
+                return root;
+            }
+        }
+        return dir;
     }
 
     /** Parses a TOML file; a syntax error becomes a problem at its line and the file is skipped. */
@@ -197,9 +215,15 @@ public final class CargoCollector implements Collector {
             }
         }
 
+        /**
+         * {@code registry}, {@code path}, or a git source written the way Cargo.lock writes it without the commit:
+         * {@code git+URL}, with {@code ?branch=}, {@code ?tag=} or {@code ?rev=} when one is given.
+         */
         private static String sourceOf(TomlTable t) {
             if (t.get("git") != null) {
-                return "git";
+                String ref = List.of("branch", "tag", "rev").stream().filter(k -> !text(t.get(k)).isEmpty())
+                        .map(k -> "?" + k + "=" + text(t.get(k))).findFirst().orElse("");
+                return "git+" + text(t.get("git")) + ref;
             }
             return t.get("path") != null ? "path" : "registry";
         }
@@ -277,14 +301,15 @@ public final class CargoCollector implements Collector {
             }
             List<Locked> candidates = new ArrayList<>();
             for (Locked l : all) {
-                boolean fits = switch (source) {
-                    case "path" -> l.source().isEmpty();
-                    case "git" -> l.source().startsWith("git+");
-                    default -> !l.source().isEmpty() && !l.source().startsWith("git+");
-                };
+                boolean fits = source.startsWith("git+") ? l.source().startsWith("git+")
+                        : source.equals("path") ? l.source().isEmpty()
+                        : !l.source().isEmpty() && !l.source().startsWith("git+");
                 if (fits) {
                     candidates.add(l);
                 }
+            }
+            if (source.startsWith("git+")) {
+                candidates = sameGitSource(candidates, source);
             }
             CargoRequirement req = CargoRequirement.parse(declared);
             Locked best = newestMatching(candidates, req);
@@ -295,6 +320,30 @@ public final class CargoCollector implements Collector {
                 best = candidates.isEmpty() ? all.get(0) : candidates.get(0); // the only one, requirement or not
             }
             return best == null ? "" : best.version();
+        }
+
+        /**
+         * The git entries locked from the declaration's repository, and of those the ones with its branch, tag or rev
+         * when any has it (one crate can be locked from several forks or refs); all of them when none matches, as
+         * the lock may spell the URL differently.
+         */
+        private static List<Locked> sameGitSource(List<Locked> git, String source) {
+            List<Locked> sameRef = git.stream()
+                    .filter(l -> gitSource(l.source(), true).equals(gitSource(source, true))).toList();
+            if (!sameRef.isEmpty()) {
+                return sameRef;
+            }
+            List<Locked> sameUrl = git.stream()
+                    .filter(l -> gitSource(l.source(), false).equals(gitSource(source, false))).toList();
+            return sameUrl.isEmpty() ? git : sameUrl;
+        }
+
+        /** A {@code git+URL[?ref]#commit} source without its commit, {@code .git} suffix and case, and the ref unless asked. */
+        private static String gitSource(String source, boolean withRef) {
+            String s = source.replaceFirst("#.*", "");
+            String ref = s.contains("?") ? s.substring(s.indexOf('?')) : "";
+            String url = s.replaceFirst("\\?.*", "").replaceFirst("/+$", "").replaceFirst("\\.git$", "");
+            return url.toLowerCase(Locale.ROOT) + (withRef ? ref : "");
         }
 
         private static Locked newestMatching(List<Locked> candidates, CargoRequirement req) {

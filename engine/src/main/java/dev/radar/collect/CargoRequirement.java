@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
 /**
  * A Cargo version requirement ({@code 1.2}, {@code ^0.4}, {@code ~1.2.3}, {@code =1.0.0}, {@code >=1, <2},
  * {@code 1.*}): enough of Cargo's semver rules to pick the locked version a declaration resolved to.
- * Pre-release tags are compared only as "lower than the release".
+ * Pre-release tags are compared only as "lower than the release". As in Cargo, a pre-release version matches only a
+ * requirement with a pre-release comparator on the same major.minor.patch ({@code 1.2} or {@code >=1} never takes
+ * {@code 2.0.0-rc.1}).
  */
 final class CargoRequirement {
     private static final Pattern COMPARATOR = Pattern.compile(
@@ -22,9 +24,12 @@ final class CargoRequirement {
     }
 
     private final List<Bound> bounds;
+    /** The major/minor/patch of each comparator written with a pre-release tag. */
+    private final List<long[]> preReleases;
 
-    private CargoRequirement(List<Bound> bounds) {
+    private CargoRequirement(List<Bound> bounds, List<long[]> preReleases) {
         this.bounds = bounds;
+        this.preReleases = preReleases;
     }
 
     /** Parses a requirement; null when it is not one (empty text, a git reference, garbage). */
@@ -33,6 +38,7 @@ final class CargoRequirement {
             return null;
         }
         List<Bound> bounds = new ArrayList<>();
+        List<long[]> preReleases = new ArrayList<>();
         for (String part : text.split(",")) {
             Matcher m = COMPARATOR.matcher(part);
             if (!m.matches()) {
@@ -44,8 +50,11 @@ final class CargoRequirement {
             Long patch = number(m.group(4));
             boolean pre = m.group(5) != null;
             bounds.add(bound(op, major, minor, patch, pre));
+            if (pre && major != null) {
+                preReleases.add(new long[] {major, minor == null ? 0 : minor, patch == null ? 0 : patch});
+            }
         }
-        return new CargoRequirement(bounds);
+        return new CargoRequirement(bounds, preReleases);
     }
 
     private static Long number(String s) {
@@ -91,6 +100,9 @@ final class CargoRequirement {
         long[] v = triple(version);
         if (v == null) {
             return false;
+        }
+        if (v.length == 4 && preReleases.stream().noneMatch(p -> compare(p, new long[] {v[0], v[1], v[2] + 1}) == 0)) {
+            return false; // a pre-release, which triple() puts just below its release
         }
         for (Bound b : bounds) {
             if (!b.contains(v)) {

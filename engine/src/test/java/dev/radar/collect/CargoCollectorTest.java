@@ -247,6 +247,75 @@ class CargoCollectorTest {
     }
 
     @Test
+    void a_git_dependency_resolves_to_the_entry_locked_from_its_own_repository_and_ref() {
+        RepoFacts forks = new CollectorFixture(dir.resolve("forks")).file("Cargo.toml", """
+                [package]
+                name = "app"
+                version = "0.1.0"
+
+                [dependencies]
+                parser = { git = "https://github.com/upstream/parser", branch = "main" }
+                fork = { git = "https://github.com/someone/parser.git", package = "parser" }
+                stable = { git = "https://example.org/stable", tag = "v1" }
+                """).file("Cargo.lock", """
+                version = 3
+
+                [[package]]
+                name = "parser"
+                version = "0.3.0"
+                source = "git+https://github.com/upstream/parser?branch=main#aaaa"
+
+                [[package]]
+                name = "parser"
+                version = "0.4.0"
+                source = "git+https://github.com/someone/parser.git#bbbb"
+
+                [[package]]
+                name = "stable"
+                version = "1.0.0"
+                source = "git+https://example.org/stable?tag=v1#cccc"
+
+                [[package]]
+                name = "stable"
+                version = "2.0.0"
+                source = "git+https://example.org/stable?branch=next#dddd"
+                """).collect(new CargoCollector());
+
+        assertThat(in(forks, "Cargo.toml")).extracting(CollectorFixture::row).containsExactly(
+                "|parser||0.3.0|6", "|parser||0.4.0|7", "|stable||1.0.0|8");
+    }
+
+    @Test
+    void a_member_outside_the_root_folder_inherits_from_the_workspace_its_package_workspace_names() {
+        RepoFacts outside = new CollectorFixture(dir.resolve("outside")).file("native/Cargo.toml", """
+                [workspace]
+                members = ["core", "../plugins/extra/native"]
+
+                [workspace.dependencies]
+                serde = "1.0"
+                """).file("native/Cargo.lock", """
+                version = 4
+
+                [[package]]
+                name = "serde"
+                version = "1.0.210"
+                source = "registry+https://github.com/rust-lang/crates.io-index"
+                """).file("plugins/extra/native/Cargo.toml", """
+                [package]
+                name = "extra"
+                version = "0.1.0"
+                workspace = "../../../native"
+
+                [dependencies]
+                serde.workspace = true
+                """).collect(new CargoCollector());
+
+        assertThat(outside.problems()).isEmpty();
+        assertThat(in(outside, "plugins/extra/native/Cargo.toml")).extracting(CollectorFixture::row)
+                .containsExactly("|serde|1.0|1.0.210|7");
+    }
+
+    @Test
     void toml_1_1_inline_tables_over_several_lines_with_comments_and_a_trailing_comma_are_read_at_their_key_lines() {
         RepoFacts toml11 = new CollectorFixture(dir.resolve("toml11")).file("Cargo.toml", """
                 [package]
@@ -326,6 +395,12 @@ class CargoCollectorTest {
             1.*,        1.7.2,  true
             *,          9.9.9,  true
             2,          2.5.0,  true
+            1.2,        1.3.0-beta.1, false
+            '>=1.0',    2.0.0-rc.1,   false
+            *,          2.0.0-rc.1,   false
+            =1.3.0-beta.1, 1.3.0-beta.1, true
+            0.6.0-alpha,   0.6.0-alpha,  true
+            '>=0.6.0-alpha', 0.7.0-beta, false
             """)
     void cargo_requirements_match_locked_versions_the_way_cargo_does(String requirement, String version, boolean matches) {
         assertThat(CargoRequirement.parse(requirement).matches(version)).isEqualTo(matches);
