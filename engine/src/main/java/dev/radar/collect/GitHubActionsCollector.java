@@ -7,18 +7,28 @@ import dev.radar.yaml.YamlNode;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads GitHub Actions workflows ({@code .github/workflows/*.yml}) and action metadata ({@code action.yml}
  * anywhere): every {@code uses: owner/repo[/path]@ref} of a step, a reusable-workflow job or a composite
  * action is a GitHub Action dependency at the line of its {@code uses:} key, grouped by owner, its ref
- * being both declared and resolved version. Local {@code ./} actions are skipped; {@code docker://}
+ * being both declared and resolved version. An action named by URL ({@code https://host/owner/repo@ref}) keeps a host
+ * other than {@code github.com} in its group. Local {@code ./} actions are skipped; {@code docker://}
  * references (and a Docker action's {@code runs.image}) are Docker dependencies. A step reused through a YAML
  * alias ({@code - *checkout}) is the one declaration of its anchor.
  */
 public final class GitHubActionsCollector implements Collector {
+
+    /**
+     * An action named by URL, as Gitea and Forgejo runners (which also run {@code .github/workflows}) accept:
+     * {@code https://code.forgejo.org/actions/checkout@v4}; the host, then {@code owner/repo[/path]@ref}.
+     */
+    private static final Pattern ACTION_URL = Pattern.compile("(?i)https?://([^/@]+)/(.+)");
 
     @Override
     public String name() {
@@ -93,15 +103,22 @@ public final class GitHubActionsCollector implements Collector {
                     .ifPresent(ref -> out.add(ref.dependency(out.repo(), "ci", path, line)));
             return;
         }
-        int at = value.indexOf('@');
-        String coordinate = at < 0 ? value : value.substring(0, at);
-        String ref = at < 0 ? "" : value.substring(at + 1);
+        String host = "";
+        String reference = value;
+        Matcher url = ACTION_URL.matcher(value);
+        if (url.matches()) {
+            host = url.group(1).toLowerCase(Locale.ROOT).equals("github.com") ? "" : url.group(1) + "/";
+            reference = url.group(2);
+        }
+        int at = reference.indexOf('@');
+        String coordinate = at < 0 ? reference : reference.substring(0, at);
+        String ref = at < 0 ? "" : reference.substring(at + 1);
         int slash = coordinate.indexOf('/');
-        if (slash <= 0 || slash == coordinate.length() - 1) {
+        if (slash <= 0 || slash == coordinate.length() - 1 || coordinate.indexOf(':') >= 0) {
             out.problem(path, line, "'uses: " + value + "' is not owner/repo[/path]@ref");
             return;
         }
-        out.add(new Dependency(out.repo(), Ecosystem.GITHUB_ACTION, coordinate.substring(0, slash), coordinate.substring(slash + 1),
+        out.add(new Dependency(out.repo(), Ecosystem.GITHUB_ACTION, host + coordinate.substring(0, slash), coordinate.substring(slash + 1),
                 ref, ref, "ci", true, path, line, List.of()));
     }
 }

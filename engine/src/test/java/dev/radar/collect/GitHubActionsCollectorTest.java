@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.radar.model.Dependency;
 import dev.radar.model.Ecosystem;
+import dev.radar.model.FileProblem;
 import dev.radar.model.RepoFacts;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -106,6 +107,26 @@ class GitHubActionsCollectorTest {
 
         assertThat(facts.dependencies()).extracting(Dependency::name, Dependency::line)
                 .containsExactly(tuple("checkout", 7), tuple("setup-go", 13));
+    }
+
+    @Test
+    void action_named_by_url_keeps_a_host_other_than_github_in_its_group() {
+        RepoFacts facts = new InfraFixture(dir).file(".github/workflows/ci.yml", """
+                on: push
+                jobs:
+                  build:
+                    runs-on: docker
+                    steps:
+                      - uses: https://github.com/actions/checkout@v4
+                      - uses: https://code.example.org/tools/setup-thing/sub@0123456789abcdef0123456789abcdef01234567 # v2
+                      - uses: ftp:/odd/thing@v1
+                """).run(new GitHubActionsCollector());
+
+        assertThat(facts.dependencies()).extracting(Dependency::group, Dependency::name, Dependency::declaredVersion, Dependency::line)
+                .containsExactly(
+                        tuple("actions", "checkout", "v4", 6),
+                        tuple("code.example.org/tools", "setup-thing/sub", "0123456789abcdef0123456789abcdef01234567", 7));
+        assertThat(facts.problems()).extracting(FileProblem::line).containsExactly(8);
     }
 
 
