@@ -41,8 +41,16 @@ public final class GitHubActionsCollector implements Collector {
         if (base.equals("action.yml") || base.equals("action.yaml")) {
             return true;
         }
+        return isWorkflow(path);
+    }
+
+    /**
+     * A workflow: a YAML file directly in {@code .github/workflows/}, as GitHub reads them. An {@code action.yml} in a
+     * subfolder of it ({@code .github/workflows/actions/setup/action.yml}) is a composite action's metadata.
+     */
+    private static boolean isWorkflow(String path) {
         return path.startsWith(".github/workflows/") && path.indexOf('/', ".github/workflows/".length()) < 0
-                && (base.endsWith(".yml") || base.endsWith(".yaml"));
+                && (path.endsWith(".yml") || path.endsWith(".yaml"));
     }
 
     @Override
@@ -62,7 +70,7 @@ public final class GitHubActionsCollector implements Collector {
                 continue;
             }
             Set<String> declared = new HashSet<>();
-            if (path.startsWith(".github/workflows/")) {
+            if (isWorkflow(path)) {
                 YamlNode jobs = YamlLookup.get(root, "jobs");
                 for (Map.Entry<YamlNode, YamlNode> job : jobs == null ? List.<Map.Entry<YamlNode, YamlNode>>of() : jobs.entries()) {
                     uses(YamlLookup.entry(job.getValue(), "uses"), path, declared, out);

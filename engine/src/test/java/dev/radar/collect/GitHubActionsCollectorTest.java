@@ -110,6 +110,33 @@ class GitHubActionsCollectorTest {
     }
 
     @Test
+    void composite_action_kept_in_a_subfolder_of_the_workflows_folder_is_read_as_an_action() {
+        RepoFacts facts = new InfraFixture(dir)
+                .file(".github/workflows/helpers/prepare/action.yml", """
+                        name: prepare
+                        runs:
+                          using: composite
+                          steps:
+                            - uses: actions/setup-java@v4
+                        """)
+                .file(".github/workflows/ci.yml", """
+                        on: push
+                        jobs:
+                          build:
+                            runs-on: ubuntu-latest
+                            steps:
+                              - uses: ./.github/workflows/helpers/prepare
+                              - uses: actions/cache@v4
+                        """)
+                .run(new GitHubActionsCollector());
+
+        assertThat(facts.dependencies()).extracting(Dependency::name, Dependency::file, Dependency::line)
+                .containsExactlyInAnyOrder(
+                        tuple("setup-java", ".github/workflows/helpers/prepare/action.yml", 5),
+                        tuple("cache", ".github/workflows/ci.yml", 7));
+    }
+
+    @Test
     void action_named_by_url_keeps_a_host_other_than_github_in_its_group() {
         RepoFacts facts = new InfraFixture(dir).file(".github/workflows/ci.yml", """
                 on: push
@@ -135,6 +162,7 @@ class GitHubActionsCollectorTest {
         ".github/workflows/ci.yml, true",
         ".github/workflows/release.yaml, true",
         ".github/workflows/scripts/helper.yml, false",
+        ".github/workflows/actions/setup/action.yml, true",
         ".github/dependabot.yml, false",
         "action.yml, true",
         "tools/my-action/action.yaml, true",
