@@ -319,6 +319,11 @@ final class GradleResolver {
      */
     Optional<Value> definition(List<Node> expr) {
         String key = reference(expr);
+        return key == null ? Optional.empty() : definition(key, 0);
+    }
+
+    private Optional<Value> definition(String name, int depth) {
+        String key = name;
         while (key != null) {
             for (Map<String, List<Node>> names : variables) {
                 List<Node> value = names.get(key);
@@ -334,6 +339,17 @@ final class GradleResolver {
             }
             int dot = key.indexOf('.');
             key = dot < 0 || !PREFIXES.contains(key.substring(0, dot)) ? null : key.substring(dot + 1);
+        }
+        // deps.build.checkApi where deps.build = build assigned a map by its name, as throughAlias follows it
+        for (int dot = name.lastIndexOf('.'); dot > 0 && depth < MAX_DEPTH; dot = name.lastIndexOf('.', dot - 1)) {
+            String head = name.substring(0, dot);
+            for (Map<String, List<Node>> names : variables) {
+                List<Node> value = names.get(head);
+                String target = value == null ? null : GradleScript.chain(value);
+                if (target != null && !target.equals(head)) {
+                    return definition(target + name.substring(dot), depth + 1);
+                }
+            }
         }
         return Optional.empty();
     }

@@ -738,6 +738,38 @@ class GradleCollectorTest {
     }
 
     @Test
+    void an_entry_of_a_map_reached_through_an_alias_with_an_unresolvable_version_is_still_a_declaration() throws IOException {
+        // Regression: ext.deps = [tools: tools] with tools.checker = "g:a:${versions.api}" and versions.api a ternary on a
+        // project property: deps.tools.checker gave no row at all, while the same entry read directly did
+        RepoFacts facts = collect(Map.of(
+                "gradle/deps.gradle", """
+                        def versions = [
+                            base: "3.1",
+                            api : project.hasProperty("apiVersion") ? apiVersion : "2.0",
+                        ]
+                        def tools = [
+                            core   : "org.example:tool-core:${versions.base}",
+                            checker: "org.example:tool-checker:${versions.api}",
+                        ]
+                        ext.deps = [tools: tools]
+                        """,
+                "build.gradle", """
+                        apply from: "gradle/deps.gradle"
+                        dependencies {
+                            implementation deps.tools.core
+                            shadow deps.tools.checker
+                            testImplementation(deps.tools.checker) {
+                                exclude group: "junit", module: "junit"
+                            }
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.example", "tool-core", "3.1", "3.1", 3, "implementation"),
+                tuple("org.example", "tool-checker", "${versions.api}", "", 4, "shadow"),
+                tuple("org.example", "tool-checker", "${versions.api}", "", 5, "testImplementation"));
+    }
+
+    @Test
     void a_groovy_map_extended_with_left_shift_lends_its_entries_to_the_script() throws IOException {
         // Regression: "versions << [..]" (a module adding its own entry to a map the root build defines) was not read,
         // so "${versions.aws}" stayed unresolved; "<<" on a map is putAll, like "+=".
