@@ -449,6 +449,17 @@ public final class GradleCollector implements Collector {
                         indirections--;
                     }
                 }
+                // libraries.lwjgl3 = ["g:a:1", "g:b:1"] (also in another script or a map entry): one row per coordinate string
+                Optional<List<List<Node>>> items = resolver.listDefinition(e);
+                if (items.isPresent() && !items.get().isEmpty()
+                        && items.get().stream().allMatch(a -> GradleScript.single(a) instanceof Token t && t.kind() == Kind.STRING)) {
+                    boolean all = true;
+                    for (List<Node> a : items.get()) {
+                        // as for a variable holding one coordinate string: its value, unresolvable parts as written
+                        all &= notation(resolver.template(((Token) GradleScript.single(a)).text()).text(), false, scope, line, closureVersion);
+                    }
+                    return all;
+                }
             } else if (e.get(e.size() - 1) instanceof Group g && g.open() == '(') {
                 // a call of a function the build defines: fun ktor(module: String) = "io.ktor:ktor-$module:2.3.0"
                 Value v = resolver.eval(e);

@@ -770,6 +770,44 @@ class GradleCollectorTest {
     }
 
     @Test
+    void a_list_of_coordinates_in_a_map_entry_or_another_script_gives_one_row_per_item() throws IOException {
+        // Regression: only a list bound to a plain name of the same script was read; engines.desktop = ["g:a:1", ..]
+        // assigned in an applied script, or a list as a map entry (deps.parsers), gave no row at all
+        RepoFacts facts = collect(Map.of(
+                "gradle/libraries.gradle", """
+                        ext {
+                            versions = [:]
+                            engines = [:]
+                        }
+                        versions.render = "2.4.0"
+                        engines.desktop = [
+                                "org.example.render:render-core:${versions.render}",
+                                "org.example.render:render-core:${versions.render}:natives-linux",
+                                "org.example:sound:${versions.sound}"
+                        ]
+                        def parsers = [all: ["org.example:parse-a:1.1", "org.example:parse-b:1.2"]]
+                        ext.deps = [parsers: parsers]
+                        """,
+                "desktop/build.gradle", """
+                        dependencies {
+                            api project(":core")
+                            api engines.desktop
+                            implementation deps.parsers.all
+                        }
+                        """,
+                "build.gradle", """
+                        apply from: "gradle/libraries.gradle"
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.example.render", "render-core", "2.4.0", "2.4.0", 3, "api"),
+                tuple("org.example.render", "render-core", "2.4.0", "2.4.0", 3, "api"),
+                tuple("org.example", "sound", "${versions.sound}", "", 3, "api"),
+                tuple("org.example", "parse-a", "1.1", "1.1", 4, "implementation"),
+                tuple("org.example", "parse-b", "1.2", "1.2", 4, "implementation"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    @Test
     void a_groovy_map_extended_with_left_shift_lends_its_entries_to_the_script() throws IOException {
         // Regression: "versions << [..]" (a module adding its own entry to a map the root build defines) was not read,
         // so "${versions.aws}" stayed unresolved; "<<" on a map is putAll, like "+=".
