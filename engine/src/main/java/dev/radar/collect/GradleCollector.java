@@ -523,7 +523,10 @@ public final class GradleCollector implements Collector {
         private static boolean isCoordinateTemplate(String text) {
             for (int k = 0; k < text.length(); k++) {
                 char c = text.charAt(k);
-                if (Character.isWhitespace(c) || c == '"' || c == '\'' || c == '(' || c == ')') {
+                if (c == '$' && k + 1 < text.length() && text.charAt(k + 1) == '{') {
+                    // a placeholder kept as written may hold a call: "${spotbugs.toolVersion.get()}"
+                    k = GradleResolver.closingBrace(text, k + 2);
+                } else if (Character.isWhitespace(c) || c == '"' || c == '\'' || c == '(' || c == ')') {
                     return false;
                 }
             }

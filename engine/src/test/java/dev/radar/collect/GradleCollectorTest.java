@@ -808,6 +808,22 @@ class GradleCollectorTest {
     }
 
     @Test
+    void a_variable_whose_unresolvable_version_is_a_call_is_still_a_declaration() throws IOException {
+        // Regression: def checks = "g:a:${checker.toolVersion.get()}" then compileOnly checks gave no row: the placeholder
+        // kept as written holds parentheses, which were taken for an expression that is no coordinate string
+        RepoFacts facts = collect(Map.of("build.gradle", """
+                dependencies {
+                    def checks = "org.example:check-annotations:${checker.toolVersion.get()}"
+                    compileOnly checks
+                    testCompileOnly checks
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.example", "check-annotations", "${checker.toolVersion.get()}", "", 3, "compileOnly"),
+                tuple("org.example", "check-annotations", "${checker.toolVersion.get()}", "", 4, "testCompileOnly"));
+    }
+
+    @Test
     void a_groovy_map_extended_with_left_shift_lends_its_entries_to_the_script() throws IOException {
         // Regression: "versions << [..]" (a module adding its own entry to a map the root build defines) was not read,
         // so "${versions.aws}" stayed unresolved; "<<" on a map is putAll, like "+=".
