@@ -368,6 +368,12 @@ public final class GradleCollector implements Collector {
             if (n >= 2 && e.get(n - 1) instanceof Group closure && closure.open() == '{') {
                 callEnd = n - 1;
             }
+            if (callEnd >= 2 && e.get(callEnd - 1) instanceof Group deobf && deobf.open() == '('
+                    && "fg.deobf".equals(GradleScript.chain(e.subList(0, callEnd - 1)))
+                    && GradleScript.arguments(deobf.children()).size() == 1) {
+                // ForgeGradle's fg.deobf("g:a:v"): the dependency, remapped to the project's mappings
+                return argument(GradleScript.arguments(deobf.children()).get(0), scope, line, closureVersion);
+            }
             if (callEnd >= 2 && e.get(callEnd - 1) instanceof Group call && call.open() == '(' && e.get(callEnd - 2) instanceof Token f
                     && f.ident() && receiverIsHandler(e.subList(0, callEnd - 2))) {
                 List<List<Node>> inner = GradleScript.arguments(call.children());

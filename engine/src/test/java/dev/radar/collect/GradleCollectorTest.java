@@ -824,6 +824,26 @@ class GradleCollectorTest {
     }
 
     @Test
+    void a_forge_gradle_deobf_wrapper_is_the_dependency_it_wraps() throws IOException {
+        // Regression: ForgeGradle mods declare mod dependencies as fg.deobf("g:a:v"); those gave no row and were
+        // reported as not understood
+        RepoFacts facts = collect(Map.of(
+                "gradle.properties", "game_version=1.19\nhelper_version=3.4.0\n",
+                "build.gradle", """
+                        dependencies {
+                            compileOnly fg.deobf("org.example.mods:helper-${game_version}:${helper_version}:api")
+                            runtimeOnly(fg.deobf("org.example.mods:helper-${game_version}:${helper_version}")) {
+                                transitive = false
+                            }
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.example.mods", "helper-1.19", "${helper_version}", "3.4.0", 2, "compileOnly"),
+                tuple("org.example.mods", "helper-1.19", "${helper_version}", "3.4.0", 3, "runtimeOnly"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    @Test
     void a_groovy_map_extended_with_left_shift_lends_its_entries_to_the_script() throws IOException {
         // Regression: "versions << [..]" (a module adding its own entry to a map the root build defines) was not read,
         // so "${versions.aws}" stayed unresolved; "<<" on a map is putAll, like "+=".
