@@ -368,6 +368,12 @@ public final class GradleCollector implements Collector {
             if (n >= 2 && e.get(n - 1) instanceof Group closure && closure.open() == '{') {
                 callEnd = n - 1;
             }
+            if (callEnd >= 2 && e.get(callEnd - 1) instanceof Group deobf && deobf.open() == '('
+                    && "fg.deobf".equals(GradleScript.chain(e.subList(0, callEnd - 1)))
+                    && GradleScript.arguments(deobf.children()).size() == 1) {
+                // ForgeGradle's fg.deobf("g:a:v"): the dependency, remapped to the project's mappings
+                return argument(GradleScript.arguments(deobf.children()).get(0), scope, line, closureVersion);
+            }
             if (callEnd >= 2 && e.get(callEnd - 1) instanceof Group call && call.open() == '(' && e.get(callEnd - 2) instanceof Token f
                     && f.ident() && receiverIsHandler(e.subList(0, callEnd - 2))) {
                 List<List<Node>> inner = GradleScript.arguments(call.children());
@@ -449,6 +455,17 @@ public final class GradleCollector implements Collector {
                         indirections--;
                     }
                 }
+                // libraries.lwjgl3 = ["g:a:1", "g:b:1"] (also in another script or a map entry): one row per coordinate string
+                Optional<List<List<Node>>> items = resolver.listDefinition(e);
+                if (items.isPresent() && !items.get().isEmpty()
+                        && items.get().stream().allMatch(a -> GradleScript.single(a) instanceof Token t && t.kind() == Kind.STRING)) {
+                    boolean all = true;
+                    for (List<Node> a : items.get()) {
+                        // as for a variable holding one coordinate string: its value, unresolvable parts as written
+                        all &= notation(resolver.template(((Token) GradleScript.single(a)).text()).text(), false, scope, line, closureVersion);
+                    }
+                    return all;
+                }
             } else if (e.get(e.size() - 1) instanceof Group g && g.open() == '(') {
                 // a call of a function the build defines: fun ktor(module: String) = "io.ktor:ktor-$module:2.3.0"
                 Value v = resolver.eval(e);
@@ -512,7 +529,10 @@ public final class GradleCollector implements Collector {
         private static boolean isCoordinateTemplate(String text) {
             for (int k = 0; k < text.length(); k++) {
                 char c = text.charAt(k);
-                if (Character.isWhitespace(c) || c == '"' || c == '\'' || c == '(' || c == ')') {
+                if (c == '$' && k + 1 < text.length() && text.charAt(k + 1) == '{') {
+                    // a placeholder kept as written may hold a call: "${spotbugs.toolVersion.get()}"
+                    k = GradleResolver.closingBrace(text, k + 2);
+                } else if (Character.isWhitespace(c) || c == '"' || c == '\'' || c == '(' || c == ')') {
                     return false;
                 }
             }

@@ -319,21 +319,54 @@ final class GradleResolver {
      */
     Optional<Value> definition(List<Node> expr) {
         String key = reference(expr);
+        Optional<Map.Entry<String, List<Node>>> found = key == null ? Optional.empty() : variable(key, 0);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        String outer = scope;
+        scope = scopes.getOrDefault(found.get().getKey(), "");
+        try {
+            return Optional.of(eval(found.get().getValue(), 1));
+        } finally {
+            scope = outer;
+        }
+    }
+
+    /**
+     * The list literal a script variable holds when an expression names it ({@code libraries.lwjgl3} after
+     * {@code libraries.lwjgl3 = ["g:a:1", "g:b:1"]}, {@code deps.wala} in {@code ext.deps = [wala: [..]]}): its items.
+     */
+    Optional<List<List<Node>>> listDefinition(List<Node> expr) {
+        String key = reference(expr);
+        Optional<Map.Entry<String, List<Node>>> found = key == null ? Optional.empty() : variable(key, 0);
+        return found.map(f -> GradleScript.single(f.getValue()))
+                .filter(n -> n instanceof Group g && g.open() == '[')
+                .map(n -> GradleScript.arguments(((Group) n).children()));
+    }
+
+    /** The name and expression of the first script variable a reference names, through prefixes and aliases. */
+    private Optional<Map.Entry<String, List<Node>>> variable(String name, int depth) {
+        String key = name;
         while (key != null) {
             for (Map<String, List<Node>> names : variables) {
                 List<Node> value = names.get(key);
                 if (value != null) {
-                    String outer = scope;
-                    scope = scopes.getOrDefault(key, "");
-                    try {
-                        return Optional.of(eval(value, 1));
-                    } finally {
-                        scope = outer;
-                    }
+                    return Optional.of(Map.entry(key, value));
                 }
             }
             int dot = key.indexOf('.');
             key = dot < 0 || !PREFIXES.contains(key.substring(0, dot)) ? null : key.substring(dot + 1);
+        }
+        // deps.build.checkApi where deps.build = build assigned a map by its name, as throughAlias follows it
+        for (int dot = name.lastIndexOf('.'); dot > 0 && depth < MAX_DEPTH; dot = name.lastIndexOf('.', dot - 1)) {
+            String head = name.substring(0, dot);
+            for (Map<String, List<Node>> names : variables) {
+                List<Node> value = names.get(head);
+                String target = value == null ? null : GradleScript.chain(value);
+                if (target != null && !target.equals(head)) {
+                    return variable(target + name.substring(dot), depth + 1);
+                }
+            }
         }
         return Optional.empty();
     }

@@ -738,6 +738,112 @@ class GradleCollectorTest {
     }
 
     @Test
+    void an_entry_of_a_map_reached_through_an_alias_with_an_unresolvable_version_is_still_a_declaration() throws IOException {
+        // Regression: ext.deps = [tools: tools] with tools.checker = "g:a:${versions.api}" and versions.api a ternary on a
+        // project property: deps.tools.checker gave no row at all, while the same entry read directly did
+        RepoFacts facts = collect(Map.of(
+                "gradle/deps.gradle", """
+                        def versions = [
+                            base: "3.1",
+                            api : project.hasProperty("apiVersion") ? apiVersion : "2.0",
+                        ]
+                        def tools = [
+                            core   : "org.example:tool-core:${versions.base}",
+                            checker: "org.example:tool-checker:${versions.api}",
+                        ]
+                        ext.deps = [tools: tools]
+                        """,
+                "build.gradle", """
+                        apply from: "gradle/deps.gradle"
+                        dependencies {
+                            implementation deps.tools.core
+                            shadow deps.tools.checker
+                            testImplementation(deps.tools.checker) {
+                                exclude group: "junit", module: "junit"
+                            }
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.example", "tool-core", "3.1", "3.1", 3, "implementation"),
+                tuple("org.example", "tool-checker", "${versions.api}", "", 4, "shadow"),
+                tuple("org.example", "tool-checker", "${versions.api}", "", 5, "testImplementation"));
+    }
+
+    @Test
+    void a_list_of_coordinates_in_a_map_entry_or_another_script_gives_one_row_per_item() throws IOException {
+        // Regression: only a list bound to a plain name of the same script was read; engines.desktop = ["g:a:1", ..]
+        // assigned in an applied script, or a list as a map entry (deps.parsers), gave no row at all
+        RepoFacts facts = collect(Map.of(
+                "gradle/libraries.gradle", """
+                        ext {
+                            versions = [:]
+                            engines = [:]
+                        }
+                        versions.render = "2.4.0"
+                        engines.desktop = [
+                                "org.example.render:render-core:${versions.render}",
+                                "org.example.render:render-core:${versions.render}:natives-linux",
+                                "org.example:sound:${versions.sound}"
+                        ]
+                        def parsers = [all: ["org.example:parse-a:1.1", "org.example:parse-b:1.2"]]
+                        ext.deps = [parsers: parsers]
+                        """,
+                "desktop/build.gradle", """
+                        dependencies {
+                            api project(":core")
+                            api engines.desktop
+                            implementation deps.parsers.all
+                        }
+                        """,
+                "build.gradle", """
+                        apply from: "gradle/libraries.gradle"
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.example.render", "render-core", "2.4.0", "2.4.0", 3, "api"),
+                tuple("org.example.render", "render-core", "2.4.0", "2.4.0", 3, "api"),
+                tuple("org.example", "sound", "${versions.sound}", "", 3, "api"),
+                tuple("org.example", "parse-a", "1.1", "1.1", 4, "implementation"),
+                tuple("org.example", "parse-b", "1.2", "1.2", 4, "implementation"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    @Test
+    void a_variable_whose_unresolvable_version_is_a_call_is_still_a_declaration() throws IOException {
+        // Regression: def checks = "g:a:${checker.toolVersion.get()}" then compileOnly checks gave no row: the placeholder
+        // kept as written holds parentheses, which were taken for an expression that is no coordinate string
+        RepoFacts facts = collect(Map.of("build.gradle", """
+                dependencies {
+                    def checks = "org.example:check-annotations:${checker.toolVersion.get()}"
+                    compileOnly checks
+                    testCompileOnly checks
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.example", "check-annotations", "${checker.toolVersion.get()}", "", 3, "compileOnly"),
+                tuple("org.example", "check-annotations", "${checker.toolVersion.get()}", "", 4, "testCompileOnly"));
+    }
+
+    @Test
+    void a_forge_gradle_deobf_wrapper_is_the_dependency_it_wraps() throws IOException {
+        // Regression: ForgeGradle mods declare mod dependencies as fg.deobf("g:a:v"); those gave no row and were
+        // reported as not understood
+        RepoFacts facts = collect(Map.of(
+                "gradle.properties", "game_version=1.19\nhelper_version=3.4.0\n",
+                "build.gradle", """
+                        dependencies {
+                            compileOnly fg.deobf("org.example.mods:helper-${game_version}:${helper_version}:api")
+                            runtimeOnly(fg.deobf("org.example.mods:helper-${game_version}:${helper_version}")) {
+                                transitive = false
+                            }
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.example.mods", "helper-1.19", "${helper_version}", "3.4.0", 2, "compileOnly"),
+                tuple("org.example.mods", "helper-1.19", "${helper_version}", "3.4.0", 3, "runtimeOnly"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    @Test
     void a_groovy_map_extended_with_left_shift_lends_its_entries_to_the_script() throws IOException {
         // Regression: "versions << [..]" (a module adding its own entry to a map the root build defines) was not read,
         // so "${versions.aws}" stayed unresolved; "<<" on a map is putAll, like "+=".
