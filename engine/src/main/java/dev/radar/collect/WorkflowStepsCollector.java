@@ -1,6 +1,7 @@
 package dev.radar.collect;
 
 import dev.radar.model.CiStep;
+import dev.radar.model.CiTools;
 import dev.radar.yaml.YamlException;
 import dev.radar.yaml.YamlNode;
 import java.io.IOException;
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
  * Forgejo's, which share the format: {@code .gitea/workflows/*.yml}, {@code .forgejo/workflows/*.yml}), a job-level
  * reusable workflow, the steps of composite actions ({@code action.yml}), and the {@code script} lines and
  * {@code include}s (a template such as {@code Jobs/Dependency-Scanning.gitlab-ci.yml}, as the step's {@code uses})
- * of GitLab CI, also in the files {@code .gitlab-ci.yml} includes from the repository ({@code include: local:}). A job or step switched off with {@code if: false} (or {@code if: ${{ false }}}) runs nothing. Other CI systems (Jenkinsfile, CircleCI, Travis, Azure, Bitbucket,
+ * of GitLab CI, also in the files {@code .gitlab-ci.yml} includes from the repository ({@code include: local:}), and a job's
+ * {@code artifacts: reports: dependency_scanning:} as a step that scans dependencies. A job or step switched off with {@code if: false} (or {@code if: ${{ false }}}) runs nothing. Other CI systems (Jenkinsfile, CircleCI, Travis, Azure, Bitbucket,
  * Woodpecker's {@code .woodpecker.yml} or {@code .woodpecker/*.yml}) are read as one script step per file: lenient, but
  * enough to see {@code mvn spotless:check} or {@code trivy fs}.
  */
@@ -176,6 +178,16 @@ public final class WorkflowStepsCollector implements Collector {
         for (Map.Entry<YamlNode, YamlNode> job : root.entries()) {
             if (!job.getValue().isMapping()) {
                 continue;
+            }
+            YamlNode artifacts = child(job.getValue(), "artifacts");
+            YamlNode reports = artifacts != null && artifacts.isMapping() ? child(artifacts, "reports") : null;
+            if (reports != null && reports.isMapping()) {
+                for (Map.Entry<YamlNode, YamlNode> report : reports.entries()) {
+                    if (report.getKey().text().equals("dependency_scanning")) {
+                        out.add(new CiStep(out.repo(), path, report.getKey().line(), job.getKey().text(),
+                                CiTools.GITLAB_DEPENDENCY_SCANNING_REPORT, ""));
+                    }
+                }
             }
             for (Map.Entry<YamlNode, YamlNode> e : job.getValue().entries()) {
                 if (!GITLAB_SCRIPTS.contains(e.getKey().text())) {

@@ -125,6 +125,26 @@ class WorkflowStepsCollectorTest {
     }
 
     @Test
+    void a_gitlab_job_reporting_dependency_scanning_scans_dependencies() {
+        RepoFacts facts = new RepoFixture(dir).file(".gitlab-ci.yml", """
+                dependency_scanning:
+                  image: docker:stable
+                  script:
+                    - docker run --volume "$PWD:/code" "registry.gitlab.com/security-products/dependency-scanning:2" /code
+                  artifacts:
+                    reports:
+                      dependency_scanning: gl-dependency-scanning-report.json
+                sast:
+                  script: /analyzer run
+                  artifacts:
+                    reports:
+                      sast: gl-sast-report.json
+                """).collect();
+        assertThat(facts.ciSteps()).filteredOn(CiStep::scansDependencies).extracting(CiStep::line, CiStep::job, CiStep::uses)
+                .containsExactly(tuple(7, "dependency_scanning", "artifacts:reports:dependency_scanning"));
+    }
+
+    @Test
     void jobs_and_steps_switched_off_with_if_false_run_nothing() {
         RepoFacts facts = new RepoFixture(dir).file(".github/workflows/lint.yml", """
                 on: pull_request
