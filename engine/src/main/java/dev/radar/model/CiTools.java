@@ -19,7 +19,7 @@ public final class CiTools {
             "rustsec/audit-check", "actions-rs/audit-check", "embarkstudios/cargo-deny-action", "golang/govulncheck-action",
             "renovatebot/github-action", "jfrog/frogbot", "sonatype-nexus-community/", "mend-toolkit/");
     private static final Pattern SCANNER_RUN = Pattern.compile(
-            "(?i)\\b(snyk\\s+(test|monitor)|snyk/scan(?!-)|trivy\\s+(fs|filesystem|repo|repository|image|rootfs|sbom)|grype|osv-scanner|"
+            "(?i)\\b(snyk\\s+(test|monitor)|snyk/scan(?!-)|snyk/snyk-scan|snykSecurity(Scan)?|trivy\\s+(fs|filesystem|repo|repository|image|rootfs|sbom)|grype|osv-scanner|"
                     + "npm\\s+audit(?!\\s+signatures\\b)|yarn\\s+(npm\\s+)?audit|pnpm\\s+audit|pip-audit|"
                     + "safety\\s+(check|scan)|cargo(\\s+\\+\\S+)?[\\s-]+(audit|deny)|govulncheck|"
                     + "dependency-check|dependencyCheckAnalyze|bundle(r)?[\\s-]+audit|audit-ci|ossindex)\\b");

@@ -31,6 +31,9 @@ class CiToolsTest {
         "'',                                  '      - snyk/scan:', true",
         "'',                                  '      - snyk/scan', true",
         "'',                                  '      - snyk/scan-iac:', false",
+        "'',                                  '- pipe: snyk/snyk-scan:1.0.1', true",
+        "'',                                  'snykSecurity(snykInstallation: \"snyk\", snykTokenId: \"snyk-token\")', true",
+        "'',                                  '- task: SnykSecurityScan@1', true",
     })
     void dependency_scanners(String uses, String run, boolean expected) {
         assertThat(CiTools.scansDependencies(uses, run)).isEqualTo(expected);
@@ -58,7 +61,7 @@ class CiToolsTest {
 
     // The patterns as they were before the word prefilters: the prefilters must never change an answer.
     private static final Pattern SCANNER_RUN = Pattern.compile(
-            "(?i)\\b(snyk\\s+(test|monitor)|snyk/scan(?!-)|trivy\\s+(fs|filesystem|repo|repository|image|rootfs|sbom)|grype|osv-scanner|"
+            "(?i)\\b(snyk\\s+(test|monitor)|snyk/scan(?!-)|snyk/snyk-scan|snykSecurity(Scan)?|trivy\\s+(fs|filesystem|repo|repository|image|rootfs|sbom)|grype|osv-scanner|"
                     + "npm\\s+audit(?!\\s+signatures\\b)|yarn\\s+(npm\\s+)?audit|pnpm\\s+audit|pip-audit|"
                     + "safety\\s+(check|scan)|cargo(\\s+\\+\\S+)?[\\s-]+(audit|deny)|govulncheck|"
                     + "dependency-check|dependencyCheckAnalyze|bundle(r)?[\\s-]+audit|audit-ci|ossindex)\\b");
