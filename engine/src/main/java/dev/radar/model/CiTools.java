@@ -22,7 +22,7 @@ public final class CiTools {
             "(?i)\\b(snyk\\s+(test|monitor)|snyk/scan(?!-)|snyk/snyk-scan|snykSecurity(Scan)?|trivy\\s+(fs|filesystem|repo|repository|image|rootfs|sbom)|grype|osv-scanner|"
                     + "npm\\s+audit(?!\\s+signatures\\b)|yarn\\s+(npm\\s+)?audit|pnpm\\s+audit|pip-audit|"
                     + "safety\\s+(check|scan)|cargo(\\s+\\+\\S+)?[\\s-]+(audit|deny)|govulncheck|"
-                    + "dependency-check|dependencyCheckAnalyze|bundle(r)?[\\s-]+audit|audit-ci|ossindex)\\b");
+                    + "dependency-check|dependencyCheck(Analyze|Aggregate|Publisher)?|bundle(r)?[\\s-]+audit|audit-ci|ossindex)\\b");
     /**
      * Every text {@link #SCANNER_RUN} finds contains one of these, lower-cased: most scripts contain none, so the
      * regex (about a sixth of a microsecond per character) is not run on them.

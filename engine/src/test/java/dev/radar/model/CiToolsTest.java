@@ -32,6 +32,9 @@ class CiToolsTest {
         "'',                                  '      - snyk/scan', true",
         "'',                                  '      - snyk/scan-iac:', false",
         "'',                                  '- pipe: snyk/snyk-scan:1.0.1', true",
+        "'',                                  'dependencyCheck additionalArguments: --scan, odcInstallation: OWASP-DC', true",
+        "'',                                  './gradlew dependencyCheckAggregate', true",
+        "'',                                  'echo dependencyChecker', false",
         "'',                                  'snykSecurity(snykInstallation: \"snyk\", snykTokenId: \"snyk-token\")', true",
         "'',                                  '- task: SnykSecurityScan@1', true",
     })
@@ -64,7 +67,7 @@ class CiToolsTest {
             "(?i)\\b(snyk\\s+(test|monitor)|snyk/scan(?!-)|snyk/snyk-scan|snykSecurity(Scan)?|trivy\\s+(fs|filesystem|repo|repository|image|rootfs|sbom)|grype|osv-scanner|"
                     + "npm\\s+audit(?!\\s+signatures\\b)|yarn\\s+(npm\\s+)?audit|pnpm\\s+audit|pip-audit|"
                     + "safety\\s+(check|scan)|cargo(\\s+\\+\\S+)?[\\s-]+(audit|deny)|govulncheck|"
-                    + "dependency-check|dependencyCheckAnalyze|bundle(r)?[\\s-]+audit|audit-ci|ossindex)\\b");
+                    + "dependency-check|dependencyCheck(Analyze|Aggregate|Publisher)?|bundle(r)?[\\s-]+audit|audit-ci|ossindex)\\b");
     private static final Pattern LINT_ACTION_NAME = Pattern.compile("(?i).*(lint|pre-commit|prek|prettier|fmt|formatter|format-check|checkstyle|spotless|ruff).*");
     private static final Pattern LINT_RUN = Pattern.compile(
             "(?i)(\\b(eslint|prettier|stylelint|biome|dprint|ruff|flake8|pylint|black|isort|mypy|gofmt|goimports|golangci-lint|"
