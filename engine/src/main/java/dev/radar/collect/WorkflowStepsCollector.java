@@ -1,13 +1,17 @@
 package dev.radar.collect;
 
 import dev.radar.model.CiStep;
+import dev.radar.model.CiTools;
 import dev.radar.yaml.YamlException;
 import dev.radar.yaml.YamlNode;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads the steps of CI pipelines, so rules can tell whether CI lints, formats or scans dependencies: every
@@ -15,7 +19,8 @@ import java.util.Set;
  * Forgejo's, which share the format: {@code .gitea/workflows/*.yml}, {@code .forgejo/workflows/*.yml}), a job-level
  * reusable workflow, the steps of composite actions ({@code action.yml}), and the {@code script} lines and
  * {@code include}s (a template such as {@code Jobs/Dependency-Scanning.gitlab-ci.yml}, as the step's {@code uses})
- * of GitLab CI. A job or step switched off with {@code if: false} (or {@code if: ${{ false }}}) runs nothing. Other CI systems (Jenkinsfile, CircleCI, Travis, Azure, Bitbucket,
+ * of GitLab CI, also in the files {@code .gitlab-ci.yml} includes from the repository ({@code include: local:}), and a job's
+ * {@code artifacts: reports: dependency_scanning:} as a step that scans dependencies. A job or step switched off with {@code if: false} (or {@code if: ${{ false }}}) runs nothing. Other CI systems (Jenkinsfile, CircleCI, Travis, Azure, Bitbucket,
  * Woodpecker's {@code .woodpecker.yml} or {@code .woodpecker/*.yml}) are read as one script step per file: lenient, but
  * enough to see {@code mvn spotless:check} or {@code trivy fs}.
  */
@@ -90,7 +95,7 @@ public final class WorkflowStepsCollector implements Collector {
                 continue;
             }
             if (lower.equals(".gitlab-ci.yml")) {
-                gitlab(path, root, out);
+                gitlab(tree, path, root, out, new HashSet<>(List.of(path)));
             } else if (isWorkflow(lower)) {
                 YamlNode jobs = child(root, "jobs");
                 if (jobs != null) {
@@ -138,7 +143,13 @@ public final class WorkflowStepsCollector implements Collector {
                 && condition.text().replaceAll("^\\$\\{\\{\\s*|\\s*}}$", "").strip().equals("false");
     }
 
-    private static void gitlab(String path, YamlNode root, Facts out) {
+    /**
+     * The include steps and script lines of a GitLab CI file, then those of the files it includes from the repository
+     * itself ({@code include: local:}, or a bare path; wildcards as GitLab expands them), each at its own file and line:
+     * a pipeline split into {@code .gitlab/ci/*.yml} runs their jobs as if they were written in {@code .gitlab-ci.yml}.
+     */
+    private static void gitlab(RepoTree tree, String path, YamlNode root, Facts out, Set<String> read) {
+        List<String> locals = new ArrayList<>();
         YamlNode include = child(root, "include");
         if (include != null) {
             for (YamlNode item : include.isSequence() ? include.items() : List.of(include)) {
@@ -152,6 +163,12 @@ public final class WorkflowStepsCollector implements Collector {
                             break;
                         }
                     }
+                    YamlNode local = child(item, "local");
+                    if (local != null && local.isScalar()) {
+                        locals.add(local.text());
+                    }
+                } else if (item.isScalar() && !item.text().contains("://")) {
+                    locals.add(item.text());
                 }
                 if (reference != null && reference.isScalar()) {
                     out.add(new CiStep(out.repo(), path, reference.line(), "include", reference.text(), ""));
@@ -161,6 +178,16 @@ public final class WorkflowStepsCollector implements Collector {
         for (Map.Entry<YamlNode, YamlNode> job : root.entries()) {
             if (!job.getValue().isMapping()) {
                 continue;
+            }
+            YamlNode artifacts = child(job.getValue(), "artifacts");
+            YamlNode reports = artifacts != null && artifacts.isMapping() ? child(artifacts, "reports") : null;
+            if (reports != null && reports.isMapping()) {
+                for (Map.Entry<YamlNode, YamlNode> report : reports.entries()) {
+                    if (report.getKey().text().equals("dependency_scanning")) {
+                        out.add(new CiStep(out.repo(), path, report.getKey().line(), job.getKey().text(),
+                                CiTools.GITLAB_DEPENDENCY_SCANNING_REPORT, ""));
+                    }
+                }
             }
             for (Map.Entry<YamlNode, YamlNode> e : job.getValue().entries()) {
                 if (!GITLAB_SCRIPTS.contains(e.getKey().text())) {
@@ -177,6 +204,56 @@ public final class WorkflowStepsCollector implements Collector {
                 }
             }
         }
+        for (String local : locals) {
+            for (String included : localFiles(tree, local)) {
+                if (!read.add(included)) {
+                    continue;
+                }
+                YamlNode node;
+                try {
+                    node = tree.yaml(included);
+                } catch (IOException e) {
+                    out.problem(included, 0, "cannot read CI configuration: " + e.getMessage());
+                    continue;
+                } catch (YamlException e) {
+                    out.problem(included, e.problem().line(), "CI configuration " + e.problem().message());
+                    continue;
+                }
+                if (node != null && node.isMapping()) {
+                    gitlab(tree, included, node, out, read);
+                }
+            }
+        }
+    }
+
+    /**
+     * The files of the tree an {@code include: local:} path names: the path from the repository root (a leading
+     * {@code /} is optional), where {@code *} matches within one folder and {@code **} across folders, as GitLab
+     * expands them; sorted.
+     */
+    static List<String> localFiles(RepoTree tree, String local) {
+        String path = local.strip();
+        while (path.startsWith("/") || path.startsWith("./")) {
+            path = path.substring(path.indexOf('/') + 1);
+        }
+        if (!path.contains("*")) {
+            return tree.contains(path) ? List.of(path) : List.of();
+        }
+        StringBuilder regex = new StringBuilder();
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '*' && i + 1 < path.length() && path.charAt(i + 1) == '*') {
+                boolean dirs = i + 2 < path.length() && path.charAt(i + 2) == '/';
+                regex.append(dirs ? "(?:.*/)?" : ".*");
+                i += dirs ? 2 : 1;
+            } else if (c == '*') {
+                regex.append("[^/]*");
+            } else {
+                regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        Pattern glob = Pattern.compile(regex.toString());
+        return tree.paths().stream().filter(p -> glob.matcher(p).matches()).sorted().toList();
     }
 
     private static YamlNode child(YamlNode node, String key) {

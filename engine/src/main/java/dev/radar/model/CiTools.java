@@ -19,10 +19,10 @@ public final class CiTools {
             "rustsec/audit-check", "actions-rs/audit-check", "embarkstudios/cargo-deny-action", "golang/govulncheck-action",
             "renovatebot/github-action", "jfrog/frogbot", "sonatype-nexus-community/", "mend-toolkit/");
     private static final Pattern SCANNER_RUN = Pattern.compile(
-            "(?i)\\b(snyk\\s+(test|monitor)|trivy\\s+(fs|filesystem|repo|repository|image|rootfs|sbom)|grype|osv-scanner|"
+            "(?i)\\b(snyk\\s+(test|monitor)|snyk/scan(?!-)|snyk/snyk-scan|snykSecurity(Scan)?|trivy\\s+(fs|filesystem|repo|repository|image|rootfs|sbom)|grype|osv-scanner|"
                     + "npm\\s+audit(?!\\s+signatures\\b)|yarn\\s+(npm\\s+)?audit|pnpm\\s+audit|pip-audit|"
                     + "safety\\s+(check|scan)|cargo(\\s+\\+\\S+)?[\\s-]+(audit|deny)|govulncheck|"
-                    + "dependency-check|dependencyCheckAnalyze|bundle(r)?[\\s-]+audit|audit-ci|ossindex)\\b");
+                    + "dependency-check|dependencyCheck(Analyze|Aggregate|Publisher)?|bundle(r)?[\\s-]+audit|audit-ci|ossindex)\\b");
     /**
      * Every text {@link #SCANNER_RUN} finds contains one of these, lower-cased: most scripts contain none, so the
      * regex (about a sixth of a microsecond per character) is not run on them.
@@ -48,14 +48,18 @@ public final class CiTools {
             "lint", "prettier", "biome", "dprint", "ruff", "flake8", "black", "isort", "mypy", "fmt", "goimports", "staticcheck",
             "vet", "clippy", "detekt", "checkstyle", "spotless", "pmd", "java-format", "shellcheck", "rubocop", "pre-commit", "prek");
 
+    /** The {@code uses} of a GitLab job's {@code artifacts: reports: dependency_scanning:} step. */
+    public static final String GITLAB_DEPENDENCY_SCANNING_REPORT = "artifacts:reports:dependency_scanning";
+
     private CiTools() {}
 
     /**
      * Whether a step scans dependencies for known vulnerabilities or keeps them updated; GitLab's dependency
-     * scanning is an include of its {@code Dependency-Scanning.gitlab-ci.yml} template or component.
+     * scanning is an include of its {@code Dependency-Scanning.gitlab-ci.yml} template or component, or a job that
+     * reports {@code artifacts: reports: dependency_scanning:} (read as the step {@value #GITLAB_DEPENDENCY_SCANNING_REPORT}).
      */
     public static boolean scansDependencies(String uses, String run) {
-        return matches(uses, SCANNER_ACTIONS) || uses != null && asciiLowerCase(uses).contains("dependency-scanning") || run != null && containsAny(asciiLowerCase(run), SCANNER_RUN_WORDS) && SCANNER_RUN.matcher(run).find();
+        return matches(uses, SCANNER_ACTIONS) || uses != null && (asciiLowerCase(uses).contains("dependency-scanning") || uses.equals(GITLAB_DEPENDENCY_SCANNING_REPORT)) || run != null && containsAny(asciiLowerCase(run), SCANNER_RUN_WORDS) && SCANNER_RUN.matcher(run).find();
     }
 
     /** Whether a step runs a formatter or linter. */

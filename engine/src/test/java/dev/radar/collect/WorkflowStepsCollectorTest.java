@@ -100,6 +100,51 @@ class WorkflowStepsCollectorTest {
     }
 
     @Test
+    void gitlab_local_includes_are_read_at_their_own_files_once_with_wildcards() {
+        RepoFacts facts = new RepoFixture(dir)
+                .file(".gitlab-ci.yml", """
+                        include:
+                          - local: .gitlab/ci/*.gitlab-ci.yml
+                          - /ci/security.yml
+                          - project: acme/ci-templates
+                            file: /ci/lint.yml
+                          - remote: https://example.com/ci.yml
+                          - local: ci/missing.yml
+                        """)
+                .file(".gitlab/ci/lint.gitlab-ci.yml", "lint-yaml:\n  script:\n    - yamllint --strict .\n")
+                .file(".gitlab/ci/nested/other.gitlab-ci.yml", "other:\n  script: echo not matched by one star\n")
+                .file("ci/security.yml", "include:\n  - local: .gitlab-ci.yml\naudit:\n  script: npm audit\n")
+                .file("ci/lint.yml", "lint:\n  script: npx eslint .\n")
+                .collect();
+        assertThat(facts.ciSteps()).filteredOn(s -> !s.job().equals("include")).extracting(CiStep::file, CiStep::line, CiStep::run)
+                .containsExactlyInAnyOrder(tuple(".gitlab/ci/lint.gitlab-ci.yml", 3, "yamllint --strict ."),
+                        tuple("ci/security.yml", 4, "npm audit"));
+        assertThat(facts.ciSteps()).filteredOn(CiStep::lints).extracting(CiStep::file, CiStep::uses, CiStep::run).containsExactly(
+                tuple(".gitlab-ci.yml", "/ci/lint.yml", ""), tuple(".gitlab/ci/lint.gitlab-ci.yml", "", "yamllint --strict ."));
+        assertThat(facts.ciSteps()).filteredOn(CiStep::scansDependencies).extracting(CiStep::file).containsExactly("ci/security.yml");
+    }
+
+    @Test
+    void a_gitlab_job_reporting_dependency_scanning_scans_dependencies() {
+        RepoFacts facts = new RepoFixture(dir).file(".gitlab-ci.yml", """
+                dependency_scanning:
+                  image: docker:stable
+                  script:
+                    - docker run --volume "$PWD:/code" "registry.gitlab.com/security-products/dependency-scanning:2" /code
+                  artifacts:
+                    reports:
+                      dependency_scanning: gl-dependency-scanning-report.json
+                sast:
+                  script: /analyzer run
+                  artifacts:
+                    reports:
+                      sast: gl-sast-report.json
+                """).collect();
+        assertThat(facts.ciSteps()).filteredOn(CiStep::scansDependencies).extracting(CiStep::line, CiStep::job, CiStep::uses)
+                .containsExactly(tuple(7, "dependency_scanning", "artifacts:reports:dependency_scanning"));
+    }
+
+    @Test
     void jobs_and_steps_switched_off_with_if_false_run_nothing() {
         RepoFacts facts = new RepoFixture(dir).file(".github/workflows/lint.yml", """
                 on: pull_request

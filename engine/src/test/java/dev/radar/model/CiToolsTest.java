@@ -28,6 +28,15 @@ class CiToolsTest {
         "github/codeql-action/analyze@v3,     '', false",
         "actions/checkout@v4,                 '', false",
         "'',                                  'mvn -B verify', false",
+        "'',                                  '      - snyk/scan:', true",
+        "'',                                  '      - snyk/scan', true",
+        "'',                                  '      - snyk/scan-iac:', false",
+        "'',                                  '- pipe: snyk/snyk-scan:1.0.1', true",
+        "'',                                  'dependencyCheck additionalArguments: --scan, odcInstallation: OWASP-DC', true",
+        "'',                                  './gradlew dependencyCheckAggregate', true",
+        "'',                                  'echo dependencyChecker', false",
+        "'',                                  'snykSecurity(snykInstallation: \"snyk\", snykTokenId: \"snyk-token\")', true",
+        "'',                                  '- task: SnykSecurityScan@1', true",
     })
     void dependency_scanners(String uses, String run, boolean expected) {
         assertThat(CiTools.scansDependencies(uses, run)).isEqualTo(expected);
@@ -55,10 +64,10 @@ class CiToolsTest {
 
     // The patterns as they were before the word prefilters: the prefilters must never change an answer.
     private static final Pattern SCANNER_RUN = Pattern.compile(
-            "(?i)\\b(snyk\\s+(test|monitor)|trivy\\s+(fs|filesystem|repo|repository|image|rootfs|sbom)|grype|osv-scanner|"
+            "(?i)\\b(snyk\\s+(test|monitor)|snyk/scan(?!-)|snyk/snyk-scan|snykSecurity(Scan)?|trivy\\s+(fs|filesystem|repo|repository|image|rootfs|sbom)|grype|osv-scanner|"
                     + "npm\\s+audit(?!\\s+signatures\\b)|yarn\\s+(npm\\s+)?audit|pnpm\\s+audit|pip-audit|"
                     + "safety\\s+(check|scan)|cargo(\\s+\\+\\S+)?[\\s-]+(audit|deny)|govulncheck|"
-                    + "dependency-check|dependencyCheckAnalyze|bundle(r)?[\\s-]+audit|audit-ci|ossindex)\\b");
+                    + "dependency-check|dependencyCheck(Analyze|Aggregate|Publisher)?|bundle(r)?[\\s-]+audit|audit-ci|ossindex)\\b");
     private static final Pattern LINT_ACTION_NAME = Pattern.compile("(?i).*(lint|pre-commit|prek|prettier|fmt|formatter|format-check|checkstyle|spotless|ruff).*");
     private static final Pattern LINT_RUN = Pattern.compile(
             "(?i)(\\b(eslint|prettier|stylelint|biome|dprint|ruff|flake8|pylint|black|isort|mypy|gofmt|goimports|golangci-lint|"
