@@ -111,14 +111,7 @@ final class BunLock implements NpmLockfile {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             if (p.nextToken() == JsonToken.START_OBJECT && DEPENDENCY_SECTIONS.contains(field)) {
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    if (p.nextToken() == JsonToken.VALUE_STRING) {
-                        deps.putIfAbsent(name, p.getText());
-                    } else {
-                        p.skipChildren();
-                    }
-                }
+                NpmCollector.readRanges(p).forEach(deps::putIfAbsent);
             } else {
                 p.skipChildren();
             }

@@ -223,7 +223,7 @@ public final class NpmCollector implements Collector {
     }
 
     /** A JSON object of package name to range, at its opening brace. */
-    private static Map<String, String> readRanges(JsonParser p) throws IOException {
+    static Map<String, String> readRanges(JsonParser p) throws IOException {
         Map<String, String> ranges = new LinkedHashMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
