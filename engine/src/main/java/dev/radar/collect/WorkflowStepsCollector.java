@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads the steps of CI pipelines, so rules can tell whether CI lints, formats or scans dependencies: every
@@ -229,7 +228,7 @@ public final class WorkflowStepsCollector implements Collector {
     /**
      * The files of the tree an {@code include: local:} path names: the path from the repository root (a leading
      * {@code /} is optional), where {@code *} matches within one folder and {@code **} across folders, as GitLab
-     * expands them; sorted.
+     * expands them ({@code .gitlab/ci/**.yml}, {@code **}{@code /jobs.yml}); sorted.
      */
     static List<String> localFiles(RepoTree tree, String local) {
         String path = local.strip();
@@ -239,21 +238,57 @@ public final class WorkflowStepsCollector implements Collector {
         if (!path.contains("*")) {
             return tree.contains(path) ? List.of(path) : List.of();
         }
-        StringBuilder regex = new StringBuilder();
-        for (int i = 0; i < path.length(); i++) {
-            char c = path.charAt(i);
-            if (c == '*' && i + 1 < path.length() && path.charAt(i + 1) == '*') {
-                boolean dirs = i + 2 < path.length() && path.charAt(i + 2) == '/';
-                regex.append(dirs ? "(?:.*/)?" : ".*");
-                i += dirs ? 2 : 1;
-            } else if (c == '*') {
-                regex.append("[^/]*");
-            } else {
-                regex.append(Pattern.quote(String.valueOf(c)));
-            }
+        if (path.length() > MAX_INCLUDE_PATTERN) {
+            return List.of();
         }
-        Pattern glob = Pattern.compile(regex.toString());
-        return tree.paths().stream().filter(p -> glob.matcher(p).matches()).sorted().toList();
+        String pattern = path;
+        String prefix = path.substring(0, path.indexOf('*'));
+        return tree.paths().stream().filter(p -> p.startsWith(prefix) && includeMatches(pattern, p)).sorted().toList();
+    }
+
+    /** Longer {@code include: local:} wildcard patterns name no file: no real pipeline writes one. */
+    private static final int MAX_INCLUDE_PATTERN = 512;
+
+    /**
+     * Whether a path matches an {@code include: local:} wildcard pattern: {@code *} any run of characters other than
+     * {@code /}, {@code **} any run of characters, {@code **}{@code /} any number of whole folders (none included).
+     * Dynamic programming over pattern and path, so quadratic at worst: a pattern such as {@code *a*a*a*a*b} cannot
+     * make it backtrack for minutes, as a regular expression would.
+     */
+    static boolean includeMatches(String pattern, String path) {
+        int n = path.length();
+        // next[j]: the rest of the pattern after the current element matches path[j..]
+        boolean[] next = new boolean[n + 1];
+        next[n] = true;
+        int i = pattern.length();
+        while (i > 0) {
+            boolean[] cur = new boolean[n + 1];
+            if (pattern.charAt(i - 1) == '*') {
+                boolean doubled = i >= 2 && pattern.charAt(i - 2) == '*';
+                for (int j = n; j >= 0; j--) {
+                    cur[j] = next[j] || j < n && (doubled || path.charAt(j) != '/') && cur[j + 1];
+                }
+                i -= doubled ? 2 : 1;
+            } else if (pattern.charAt(i - 1) == '/' && i >= 3 && pattern.charAt(i - 2) == '*' && pattern.charAt(i - 3) == '*') {
+                // **/ : nothing, or any characters up to and including a '/'
+                boolean ending = false; // some k >= j with path[k] == '/' and next[k + 1]
+                for (int j = n; j >= 0; j--) {
+                    if (j < n && path.charAt(j) == '/' && next[j + 1]) {
+                        ending = true;
+                    }
+                    cur[j] = next[j] || j < n && ending;
+                }
+                i -= 3;
+            } else {
+                char c = pattern.charAt(i - 1);
+                for (int j = n - 1; j >= 0; j--) {
+                    cur[j] = path.charAt(j) == c && next[j + 1];
+                }
+                i--;
+            }
+            next = cur;
+        }
+        return next[0];
     }
 
     private static YamlNode child(YamlNode node, String key) {

@@ -7,6 +7,8 @@ import dev.radar.model.CiStep;
 import dev.radar.model.RepoFacts;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class WorkflowStepsCollectorTest {
@@ -122,6 +124,36 @@ class WorkflowStepsCollectorTest {
         assertThat(facts.ciSteps()).filteredOn(CiStep::lints).extracting(CiStep::file, CiStep::uses, CiStep::run).containsExactly(
                 tuple(".gitlab-ci.yml", "/ci/lint.yml", ""), tuple(".gitlab/ci/lint.gitlab-ci.yml", "", "yamllint --strict ."));
         assertThat(facts.ciSteps()).filteredOn(CiStep::scansDependencies).extracting(CiStep::file).containsExactly("ci/security.yml");
+    }
+
+    @ParameterizedTest(name = "{0} ~ {1}: {2}")
+    @CsvSource({
+        ".gitlab/ci/*.yml,        .gitlab/ci/lint.yml,          true",
+        ".gitlab/ci/*.yml,        .gitlab/ci/jobs/lint.yml,     false",
+        ".gitlab/ci/**.yml,       .gitlab/ci/jobs/lint.yml,     true",
+        ".gitlab/ci/**/*.yml,     .gitlab/ci/lint.yml,          true",
+        ".gitlab/ci/**/*.yml,     .gitlab/ci/a/b/lint.yml,      true",
+        ".gitlab/ci/**/*.yml,     .gitlab/ci/lint.yaml,         false",
+        "**/jobs.yml,             jobs.yml,                     true",
+        "**/jobs.yml,             ci/x/jobs.yml,                true",
+        "ci/*-lint.yml,           ci/js-lint.yml,               true",
+        "ci/*-lint.yml,           ci/js/x-lint.yml,             false",
+    })
+    void gitlab_include_wildcards_match_as_gitlab_expands_them(String pattern, String path, boolean matches) {
+        assertThat(WorkflowStepsCollector.includeMatches(pattern, path)).isEqualTo(matches);
+    }
+
+    @Test
+    void a_gitlab_include_wildcard_made_to_backtrack_ends_at_once() {
+        // Regression: the wildcard was a regular expression, and '*a*a*a*a*a*a*a*a*a*a*a*ab' against a long name of
+        // a's backtracked for minutes (a hang on a hostile repository).
+        String pattern = "*a".repeat(12) + "b";
+        RepoFacts facts = new RepoFixture(dir)
+                .file(".gitlab-ci.yml", "include:\n  - local: \"" + pattern + "\"\njob:\n  script: echo hi\n")
+                .file("a".repeat(80), "")
+                .file("a".repeat(60) + "b", "lint:\n  script: npx eslint .\n")
+                .collect();
+        assertThat(facts.ciSteps()).filteredOn(CiStep::lints).extracting(CiStep::file).containsExactly("a".repeat(60) + "b");
     }
 
     @Test
