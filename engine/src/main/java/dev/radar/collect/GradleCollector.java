@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads Gradle builds: every declaration in a {@code dependencies {}} block of a {@code *.gradle} or
@@ -522,7 +523,7 @@ public final class GradleCollector implements Collector {
             }
             String provider = "${" + script.source(e.subList(0, n - 3)) + "}";
             text = text.replace("${" + param + "}", provider);
-            return text.replaceAll("\\$" + param + "(?![\\w$])", Matcher.quoteReplacement(provider));
+            return text.replaceAll("\\$" + Pattern.quote(param) + "(?![\\w$])", Matcher.quoteReplacement(provider));
         }
 
         /** {@code group:name[:version[:classifier]]} text with a literal group and name, placeholders allowed elsewhere. */
