@@ -127,7 +127,7 @@ public final class TerraformCollector implements Collector {
             String resolved;
             if (m.matches() && !RemoteModule.isGitHubShorthand(s)) { // github.com hosts repositories, never a module registry
                 String host = m.group(1);
-                group = host == null || host.equalsIgnoreCase(DEFAULT_HOST) ? m.group(2) : host + "/" + m.group(2);
+                group = host == null || isDefaultHost(host) ? m.group(2) : host + "/" + m.group(2);
                 name = m.group(3) + "/" + m.group(4) + (m.group(5) == null ? "" : m.group(5));
                 resolved = exact(declared);
             } else {
@@ -144,6 +144,14 @@ public final class TerraformCollector implements Collector {
             out.add(new Dependency(out.repo(), Ecosystem.TERRAFORM_MODULE, group, name, declared, resolved, "module", true,
                     path, source.line(), List.of()));
         }
+    }
+
+    /**
+     * Whether a host is the public registry of Terraform or of OpenTofu, which mirrors the same providers and modules
+     * under the same names: {@code registry.opentofu.org/hashicorp/aws} is {@code hashicorp/aws}, not another namespace.
+     */
+    private static boolean isDefaultHost(String host) {
+        return host.equalsIgnoreCase(DEFAULT_HOST) || host.equalsIgnoreCase(OPENTOFU_HOST);
     }
 
     /** The version an exact constraint ({@code 1.2.3}, {@code = 1.2.3}) pins, else empty. */
@@ -209,9 +217,9 @@ public final class TerraformCollector implements Collector {
             return source.trim().split("/").length > 2;
         }
 
-        /** The namespace, prefixed with the host when that is not the public registry. */
+        /** The namespace, prefixed with the host when that is not a public registry (Terraform's or OpenTofu's). */
         String group() {
-            return host.equalsIgnoreCase(DEFAULT_HOST) ? namespace : host + "/" + namespace;
+            return isDefaultHost(host) ? namespace : host + "/" + namespace;
         }
 
         /** The fully qualified, case-normalised address the lock file uses. */

@@ -87,6 +87,44 @@ class TerraformCollectorTest {
     }
 
     @Test
+    void opentofu_registry_host_is_a_public_registry_so_the_group_is_the_namespace_alone() {
+        RepoFacts facts = new InfraFixture(dir)
+                .file("live/main.tf", """
+                        terraform {
+                          required_providers {
+                            aws = {
+                              source  = "registry.opentofu.org/hashicorp/aws"
+                              version = "~> 5.0"
+                            }
+                          }
+                        }
+
+                        module "vpc" {
+                          source  = "registry.opentofu.org/terraform-aws-modules/vpc/aws"
+                          version = "5.8.1"
+                        }
+                        """)
+                .file("live/.terraform.lock.hcl", """
+                        provider "registry.opentofu.org/hashicorp/aws" {
+                          version = "5.40.0"
+                        }
+
+                        provider "registry.opentofu.org/hashicorp/random" {
+                          version = "3.6.2"
+                        }
+                        """)
+                .run(new TerraformCollector());
+
+        assertThat(facts.dependencies())
+                .extracting(Dependency::ecosystem, Dependency::group, Dependency::name, Dependency::version, Dependency::line,
+                        Dependency::direct)
+                .containsExactlyInAnyOrder(
+                        tuple(Ecosystem.TERRAFORM, "hashicorp", "aws", "5.40.0", 3, true),
+                        tuple(Ecosystem.TERRAFORM_MODULE, "terraform-aws-modules", "vpc/aws", "5.8.1", 11, true),
+                        tuple(Ecosystem.TERRAFORM, "hashicorp", "random", "3.6.2", 5, false));
+    }
+
+    @Test
     void lock_file_of_the_same_folder_resolves_versions_and_lists_providers_only_it_knows() {
         RepoFacts facts = new InfraFixture(dir)
                 .file("infra/main.tf", """
