@@ -1,5 +1,6 @@
 package dev.radar.collect;
 
+import dev.radar.model.ConfigSetting;
 import dev.radar.model.Dependency;
 import dev.radar.model.Ecosystem;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.tomlj.TomlArray;
 import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlPosition;
@@ -173,6 +175,7 @@ public final class CargoCollector implements Collector {
                 String declared = "";
                 String source = "registry";
                 boolean optional = false;
+                List<String> features = new ArrayList<>();
                 if (value instanceof String s) {
                     declared = s;
                 } else if (value instanceof TomlTable t) {
@@ -186,6 +189,7 @@ public final class CargoCollector implements Collector {
                             declared = text(rt.get("version"));
                             name = text(rt.get("package")).isEmpty() ? name : text(rt.get("package"));
                             source = sourceOf(rt);
+                            features.addAll(features(rt));
                         } else {
                             out.problem(path, line, "'" + key + "' inherits from the workspace, " + (workspace == null
                                     ? "but no Cargo.toml with a [workspace] table encloses this manifest"
@@ -202,6 +206,7 @@ public final class CargoCollector implements Collector {
                         source = sourceOf(t);
                     }
                     optional = Boolean.TRUE.equals(t.get("optional"));
+                    features.addAll(features(t));
                 } else {
                     out.problem(path, line, "dependency '" + key + "' is neither a version nor a table");
                     continue;
@@ -212,7 +217,25 @@ public final class CargoCollector implements Collector {
                 }
                 out.add(new Dependency(out.repo(), Ecosystem.CARGO, "", name, declared, resolved,
                         optional && scope.equals("compile") ? "optional" : scope, true, path, line, List.of()));
+                if (scope.equals("compile") && !features.isEmpty()) {
+                    // what the crate is built with decides what it does: tracing-subscriber writes JSON only with "json"
+                    out.add(new ConfigSetting(out.repo(), path, line, "cargo.dependencies." + name + ".features",
+                            String.join(",", features)));
+                }
             }
+        }
+
+        /** The features a dependency entry switches on; entries of the wrong type are left out. */
+        private static List<String> features(TomlTable t) {
+            List<String> names = new ArrayList<>();
+            if (t.get("features") instanceof TomlArray a) {
+                for (int i = 0; i < a.size(); i++) {
+                    if (a.get(i) instanceof String f) {
+                        names.add(f);
+                    }
+                }
+            }
+            return names;
         }
 
         /**

@@ -38,11 +38,12 @@ public final class CiTools {
     /** Action names that say what they run: {@code .../pre-commit}, {@code some/markdown-lint-action}, {@code x/terraform-fmt}. */
     private static final List<String> LINT_ACTION_WORDS = List.of(
             "lint", "pre-commit", "prek", "prettier", "fmt", "formatter", "format-check", "checkstyle", "spotless", "ruff");
+    /** {@code lint} is a word of its own also between underscores: {@code task lint_check}, {@code make ci_lint}. */
     private static final Pattern LINT_RUN = Pattern.compile(
             "(?i)(\\b(eslint|prettier|stylelint|biome|dprint|ruff|flake8|pylint|black|isort|mypy|gofmt|goimports|golangci-lint|"
                     + "staticcheck|go\\s+vet|cargo\\s+(\\+\\S+\\s+)?(fmt|clippy)|rustfmt|ktlint|detekt|checkstyle|spotless(Check|Apply)?|pmd|"
                     + "google-java-format|scalafmt(Check|CheckAll)?|shellcheck|shfmt|hadolint|yamllint|markdownlint|tflint|"
-                    + "terraform\\s+fmt|rubocop|swiftlint|pre-commit|prek|lint)\\b|spotless:check|checkstyle:check|fmt:check)");
+                    + "terraform\\s+fmt|rubocop|swiftlint|pre-commit|prek)\\b|(?<![a-z0-9])lint(?![a-z0-9])|spotless:check|checkstyle:check|fmt:check)");
     /** Every text {@link #LINT_RUN} finds contains one of these, lower-cased (see {@link #SCANNER_RUN_WORDS}). */
     private static final List<String> LINT_RUN_WORDS = List.of(
             "lint", "prettier", "biome", "dprint", "ruff", "flake8", "black", "isort", "mypy", "fmt", "goimports", "staticcheck",

@@ -1,5 +1,6 @@
 package dev.radar.model;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -10,7 +11,9 @@ import java.util.regex.Pattern;
  * (Log4j 2), which write the same ECS, GELF or Logstash JSON from an XML configuration; and a logback
  * {@code <include>} of a library's ready-made JSON appender ({@code com/google/cloud/spring/logging/logback-json-appender.xml}
  * of Spring Cloud GCP, {@code co/elastic/logging/logback/boot/ecs-console-appender.xml} of ECS logging), which
- * defines the appender the configuration then refers to.
+ * defines the appender the configuration then refers to. A Rust service's {@code tracing-subscriber} built with its
+ * {@code json} feature writes JSON too (the feature's only purpose; Cargo.toml's features are settings
+ * {@code cargo.dependencies.NAME.features}).
  */
 public final class Logs {
 
@@ -31,6 +34,9 @@ public final class Logs {
     public static boolean isStructured(ConfigSetting s) {
         if (s.canonicalKey().matches("logging\\.structured\\.format\\.(console|file)")) {
             return !s.value().isBlank();
+        }
+        if (s.key().equals("cargo.dependencies.tracing-subscriber.features")) {
+            return List.of(s.value().split(",")).contains("json");
         }
         if (s.key().equals("include") && s.file().endsWith(".xml")) {
             return JSON_INCLUDE.matcher(s.value().substring(s.value().lastIndexOf('/') + 1)).matches();

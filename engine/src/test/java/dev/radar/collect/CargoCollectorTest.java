@@ -172,6 +172,13 @@ class CargoCollectorTest {
     }
 
     @Test
+    void features_of_build_dependencies_are_settings_at_their_entries_also_when_inherited_from_the_workspace() {
+        assertThat(facts.settings()).filteredOn(s -> s.file().equals("Cargo.toml"))
+                .extracting(s -> s.line() + "|" + s.key() + "|" + s.value())
+                .containsExactly("13|cargo.dependencies.serde.features|derive");
+    }
+
+    @Test
     void renamed_dependency_is_listed_under_its_package_name() {
         assertThat(in(facts, "Cargo.toml")).filteredOn(d -> d.line() == 14).extracting(Dependency::name).containsExactly("memmap2");
     }

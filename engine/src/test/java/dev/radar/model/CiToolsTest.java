@@ -57,6 +57,10 @@ class CiToolsTest {
         "'',                                               'cargo +nightly build', false",
         "actions/setup-node@v4,                            '', false",
         "'',                                               'npm test', false",
+        "'',                                               'uv run task lint_check', true",
+        "'',                                               'make ci_lint', true",
+        "'',                                               'npm run eslint-fix', true",
+        "'',                                               'apt-get install lintian', false",
     })
     void linters(String uses, String run, boolean expected) {
         assertThat(CiTools.lints(uses, run)).isEqualTo(expected);
@@ -73,7 +77,7 @@ class CiToolsTest {
             "(?i)(\\b(eslint|prettier|stylelint|biome|dprint|ruff|flake8|pylint|black|isort|mypy|gofmt|goimports|golangci-lint|"
                     + "staticcheck|go\\s+vet|cargo\\s+(\\+\\S+\\s+)?(fmt|clippy)|rustfmt|ktlint|detekt|checkstyle|spotless(Check|Apply)?|pmd|"
                     + "google-java-format|scalafmt(Check|CheckAll)?|shellcheck|shfmt|hadolint|yamllint|markdownlint|tflint|"
-                    + "terraform\\s+fmt|rubocop|swiftlint|pre-commit|prek|lint)\\b|spotless:check|checkstyle:check|fmt:check)");
+                    + "terraform\\s+fmt|rubocop|swiftlint|pre-commit|prek)\\b|(?<![a-z0-9])lint(?![a-z0-9])|spotless:check|checkstyle:check|fmt:check)");
 
     private static final List<String> PIECES = List.of(
             "snyk", "test", "monitor", "trivy", "fs", "image", "grype", "osv-scanner", "npm", "audit", "yarn", "pnpm", "pip-audit",
