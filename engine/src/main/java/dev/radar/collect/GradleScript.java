@@ -1080,11 +1080,19 @@ final class GradleScript {
         }
     }
 
-    /** The first definition of a name wins; a map literal defines one dotted name per entry. */
+    /**
+     * The first definition of a name wins; a map literal defines one dotted name per entry, Groovy's {@code [k: v]} and
+     * Kotlin's {@code mapOf("k" to v)}.
+     */
     private void define(String name, List<Node> value) {
         List<Node> v = withoutNewlines(value);
         if (v.size() == 1 && v.get(0) instanceof Group g && g.open() == '[' && isMapLiteral(g.children())) {
             flattenMap(name, g.children());
+            return;
+        }
+        if (v.size() == 2 && v.get(0) instanceof Token f && (f.is("mapOf") || f.is("mutableMapOf")) && v.get(1) instanceof Group g
+                && g.open() == '(') {
+            flattenPairs(name, g.children());
             return;
         }
         variables.putIfAbsent(name, v);
@@ -1102,6 +1110,16 @@ final class GradleScript {
             if (entry.size() >= 3 && entry.get(0) instanceof Token k && (k.ident() || k.kind() == Kind.STRING)
                     && entry.get(1) instanceof Token colon && colon.is(":")) {
                 define(prefix + "." + k.text(), entry.subList(2, entry.size()));
+            }
+        }
+    }
+
+    /** {@code mapOf("junit" to "5.9.1", ..)} (Kotlin): one dotted name per pair whose key is a string. */
+    private void flattenPairs(String prefix, List<Node> children) {
+        for (List<Node> entry : arguments(children)) {
+            List<Node> e = withoutNewlines(entry);
+            if (e.size() >= 3 && e.get(0) instanceof Token k && k.kind() == Kind.STRING && e.get(1) instanceof Token to && to.is("to")) {
+                define(prefix + "." + k.text(), e.subList(2, e.size()));
             }
         }
     }

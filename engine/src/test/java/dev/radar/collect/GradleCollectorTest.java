@@ -892,6 +892,30 @@ class GradleCollectorTest {
     }
 
     @Test
+    void a_kotlin_map_of_pairs_names_its_entries() throws IOException {
+        // Regression: "val versions = mapOf("junit" to "5.9.1", ..)" in a build.gradle.kts, read as
+        // "g:a:${versions["junit"]}", left the version unresolved.
+        RepoFacts facts = collect(Map.of(
+                "build.gradle.kts", """
+                        val versions = mapOf(
+                          "junit" to "5.9.1",
+                          // a comment between entries
+                          "pmd" to if (JavaVersion.current().isJava11Compatible) "6.55.0" else "6.40.0",
+                          "wiremock" to "2.35.0"
+                        )
+                        dependencies {
+                            testImplementation(platform("org.junit:junit-bom:${versions["junit"]}"))
+                            testImplementation("com.github.tomakehurst:wiremock-jre8:${versions["wiremock"]}")
+                            pmd("net.sourceforge.pmd:pmd-java:${versions["pmd"]}")
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.junit", "junit-bom", "${versions[\"junit\"]}", "5.9.1", 8, "platform"),
+                tuple("com.github.tomakehurst", "wiremock-jre8", "${versions[\"wiremock\"]}", "2.35.0", 9, "testImplementation"),
+                tuple("net.sourceforge.pmd", "pmd-java", "${versions[\"pmd\"]}", "", 10, "pmd"));
+    }
+
+    @Test
     void scripts_applied_from_the_root_build_lend_their_properties_to_every_project() throws IOException {
         // Regression: "apply from: 'buildsystem/dependencies.gradle'" in the root build.gradle, with the ext maps the modules
         // use ("def deps = rootProject.ext.dataDependencies; implementation deps.okHttp"), was out of reach: the file is
