@@ -916,6 +916,26 @@ class GradleCollectorTest {
     }
 
     @Test
+    void coordinates_made_only_of_unknown_placeholders_are_not_a_dependency() throws IOException {
+        // Regression: a loop over the resolved artifacts, sourcesImplementation("${id.group}:${id.name}:${id.version}:sources"),
+        // was a row with group "${id.group}" and name "${id.name}"; it writes no coordinates, so it is not understood.
+        RepoFacts facts = collect(Map.of(
+                "build.gradle.kts", """
+                        val sourcesImplementation by configurations.getting
+                        dependencies {
+                            for (ra in configurations["runtimeClasspath"].resolvedConfiguration.resolvedArtifacts) {
+                                val id = ra.moduleVersion.id
+                                sourcesImplementation("${id.group}:${id.name}:${id.version}:sources") { isTransitive = false }
+                            }
+                            implementation("${project.group}:core:1.0")
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("${project.group}", "core", "1.0", "1.0", 7, "implementation"));
+        assertThat(facts.unknownDeclarations()).extracting(UnknownDeclaration::line).containsExactly(5);
+    }
+
+    @Test
     void scripts_applied_from_the_root_build_lend_their_properties_to_every_project() throws IOException {
         // Regression: "apply from: 'buildsystem/dependencies.gradle'" in the root build.gradle, with the ext maps the modules
         // use ("def deps = rootProject.ext.dataDependencies; implementation deps.okHttp"), was out of reach: the file is
