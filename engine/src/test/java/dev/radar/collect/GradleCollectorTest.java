@@ -916,6 +916,27 @@ class GradleCollectorTest {
     }
 
     @Test
+    void get_value_on_a_map_reads_its_entry() throws IOException {
+        // Regression: "${versions.getValue("sdk")}", Kotlin's strict form of versions["sdk"], was left unresolved, also for a
+        // map declared inside subprojects {}.
+        RepoFacts facts = collect(Map.of(
+                "build.gradle.kts", """
+                        subprojects {
+                          val versions = mapOf(
+                            "sdk" to "1.58.0"
+                          )
+                          dependencies {
+                            implementation(platform("io.opentelemetry:opentelemetry-bom:${versions.getValue("sdk")}"))
+                            implementation("io.opentelemetry:opentelemetry-api:${versions.getValue("missing")}")
+                          }
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("io.opentelemetry", "opentelemetry-bom", "${versions.getValue(\"sdk\")}", "1.58.0", 6, "platform"),
+                tuple("io.opentelemetry", "opentelemetry-api", "${versions.getValue(\"missing\")}", "", 7, "implementation"));
+    }
+
+    @Test
     void coordinates_made_only_of_unknown_placeholders_are_not_a_dependency() throws IOException {
         // Regression: a loop over the resolved artifacts, sourcesImplementation("${id.group}:${id.name}:${id.version}:sources"),
         // was a row with group "${id.group}" and name "${id.name}"; it writes no coordinates, so it is not understood.
