@@ -642,7 +642,7 @@ final class GradleScript {
             control(st, ctx);
             return;
         }
-        if (listLoop(st, ctx)) {
+        if (listLoop(st, ctx) || letBlock(st, ctx)) {
             return;
         }
         if (first instanceof Token t && t.ident() && MODIFIERS.contains(t.text()) || assignment(st) >= 0) {
@@ -827,6 +827,44 @@ final class GradleScript {
                         String.join("/", ctx.stack())));
             }
         }
+        return true;
+    }
+
+    /**
+     * {@code deps["autoservice"]?.let { compileOnly(it); annotationProcessor(it) }} (Kotlin): each statement of the lambda
+     * that declares its parameter is a declaration of the receiver, at the statement's own line. False when the statement
+     * is not such a block.
+     */
+    private boolean letBlock(List<Node> st, Context ctx) {
+        int n = st.size();
+        if (n < 4 || !(st.get(n - 1) instanceof Group body && body.open() == '{') || !(st.get(n - 2) instanceof Token let
+                && (let.is("let") || let.is("also"))) || !(st.get(n - 3) instanceof Token dot && (dot.is(".") || dot.is("?.")))) {
+            return false;
+        }
+        List<Node> receiver = withoutNewlines(st.subList(0, n - 3));
+        List<List<Node>> inner = statements(body.children());
+        String parameter = "it";
+        List<Declaration> found = new ArrayList<>();
+        for (int k = 0; k < inner.size(); k++) {
+            List<Node> s = withoutNewlines(inner.get(k));
+            if (k == 0 && s.size() > 2 && s.get(0) instanceof Token p && p.ident() && s.get(1) instanceof Token arrow && arrow.is("->")) {
+                parameter = p.text();
+                s = s.subList(2, s.size());
+            }
+            if (s.size() != 2 || !(s.get(0) instanceof Token conf && (conf.ident() || conf.kind() == Kind.STRING))
+                    || OPAQUE.contains(conf.text())) {
+                return false;
+            }
+            Node argument = s.get(1) instanceof Group g && g.open() == '(' ? single(g.children()) : s.get(1);
+            if (!(argument instanceof Token a && a.ident() && a.text().equals(parameter))) {
+                return false;
+            }
+            found.add(new Declaration(conf.text(), List.of(receiver), null, s.get(0).line(), text(s), String.join("/", ctx.stack())));
+        }
+        if (receiver.isEmpty() || found.isEmpty()) {
+            return false;
+        }
+        declarations.addAll(found);
         return true;
     }
 

@@ -937,6 +937,28 @@ class GradleCollectorTest {
     }
 
     @Test
+    void a_let_block_declares_its_receiver_in_each_configuration() throws IOException {
+        // Regression: deps["autoservice"]?.let { compileOnly(it); annotationProcessor(it) } was silently dropped.
+        RepoFacts facts = collect(Map.of(
+                "build.gradle.kts", """
+                        val deps = mapOf(
+                          "autoservice" to "com.google.auto.service:auto-service:1.1.1"
+                        )
+                        dependencies {
+                          deps["autoservice"]?.let {
+                            compileOnly(it)
+                            annotationProcessor(it)
+                          }
+                          "org.slf4j:slf4j-api:2.0.9".let { lib -> testImplementation(lib) }
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("com.google.auto.service", "auto-service", "1.1.1", "1.1.1", 6, "compileOnly"),
+                tuple("com.google.auto.service", "auto-service", "1.1.1", "1.1.1", 7, "annotationProcessor"),
+                tuple("org.slf4j", "slf4j-api", "2.0.9", "2.0.9", 9, "testImplementation"));
+    }
+
+    @Test
     void coordinates_made_only_of_unknown_placeholders_are_not_a_dependency() throws IOException {
         // Regression: a loop over the resolved artifacts, sourcesImplementation("${id.group}:${id.name}:${id.version}:sources"),
         // was a row with group "${id.group}" and name "${id.name}"; it writes no coordinates, so it is not understood.
