@@ -661,6 +661,11 @@ final class GradleScript {
             }
             return;
         }
+        if (first instanceof Token t && t.is("with") && st.size() == 3 && st.get(1) instanceof Group receiver && receiver.open() == '('
+                && trailing != null && chain(withoutNewlines(receiver.children())) != null) {
+            withBlock(withoutNewlines(receiver.children()), trailing, ctx);
+            return;
+        }
         if (first instanceof Token t && (t.ident() || t.kind() == Kind.STRING) && st.size() >= 2 && st.get(1) instanceof Group args
                 && args.open() == '(' && (st.size() == 2 || st.size() == 3 && trailing != null)) {
             String configuration = t.text();
@@ -866,6 +871,30 @@ final class GradleScript {
         }
         declarations.addAll(found);
         return true;
+    }
+
+    /**
+     * {@code with(Dependencies.Android) { implementation(coreKtx) }} (Kotlin): the body is a dependency block in which a
+     * bare name given as a notation is a member of the receiver, {@code Dependencies.Android.coreKtx}.
+     */
+    private void withBlock(List<Node> receiver, Group body, Context ctx) {
+        int before = declarations.size();
+        block(body.children(), ctx.push("with", Mode.DEPENDENCIES));
+        for (int k = before; k < declarations.size(); k++) {
+            Declaration d = declarations.get(k);
+            List<List<Node>> arguments = new ArrayList<>();
+            for (List<Node> argument : d.arguments()) {
+                if (single(argument) instanceof Token name && name.ident() && !name.is("it") && !name.is("project")) {
+                    List<Node> member = new ArrayList<>(receiver);
+                    member.add(new Token(Kind.PUNCT, ".", name.line(), name.start(), name.start(), false));
+                    member.add(name);
+                    arguments.add(member);
+                } else {
+                    arguments.add(argument);
+                }
+            }
+            declarations.set(k, new Declaration(d.configuration(), arguments, d.closure(), d.line(), d.text(), d.context()));
+        }
     }
 
     /** The elements of {@code listOf(..)} (and its kin) or of a Groovy {@code [..]}; null for anything else. */

@@ -959,6 +959,31 @@ class GradleCollectorTest {
     }
 
     @Test
+    void a_with_block_names_members_of_its_receiver() throws IOException {
+        // Regression: with(Dependencies.Android) { implementation(coreKtx) } in a dependencies block was dropped whole,
+        // string notations inside it included.
+        RepoFacts facts = collect(Map.of(
+                "buildSrc/src/main/kotlin/Dependencies.kt", """
+                        object Dependencies {
+                            object Android {
+                                const val coreKtx = "androidx.core:core-ktx:1.12.0"
+                            }
+                        }
+                        """,
+                "app/build.gradle.kts", """
+                        dependencies {
+                            with(Dependencies.Android) {
+                                implementation(coreKtx)
+                                testImplementation("junit:junit:4.13.2")
+                            }
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("androidx.core", "core-ktx", "1.12.0", "1.12.0", 3, "implementation"),
+                tuple("junit", "junit", "4.13.2", "4.13.2", 4, "testImplementation"));
+    }
+
+    @Test
     void coordinates_made_only_of_unknown_placeholders_are_not_a_dependency() throws IOException {
         // Regression: a loop over the resolved artifacts, sourcesImplementation("${id.group}:${id.name}:${id.version}:sources"),
         // was a row with group "${id.group}" and name "${id.name}"; it writes no coordinates, so it is not understood.
