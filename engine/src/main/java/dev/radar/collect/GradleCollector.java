@@ -661,8 +661,14 @@ public final class GradleCollector implements Collector {
             if (at >= 0 && last.indexOf('}', at) < 0) {
                 parts.set(parts.size() - 1, last.substring(0, at));
             }
-            String group = template ? resolver.template(parts.get(0)).text() : parts.get(0);
-            String name = template ? resolver.template(parts.get(1)).text() : parts.get(1);
+            Value g = template ? resolver.template(parts.get(0)) : new Value(parts.get(0), true);
+            Value a = template ? resolver.template(parts.get(1)) : new Value(parts.get(1), true);
+            if (!g.resolved() && !a.resolved()) {
+                // "${id.group}:${id.name}:${id.version}:sources" in a loop over resolved artifacts: no coordinates are written
+                return false;
+            }
+            String group = g.text();
+            String name = a.text();
             String declared = parts.size() > 2 ? parts.get(2).trim() : "";
             String resolved = declared.isEmpty() ? "" : template ? exact(resolver.template(declared)) : exact(new Value(declared, true));
             if (declared.isEmpty() && closureVersion != null) {

@@ -233,7 +233,8 @@ final class GradleResolver {
 
     /**
      * The name an expression refers to: {@code a.b.c}, {@code property("x")}, {@code project.findProperty("x")},
-     * {@code extra["x"]}, {@code m["k"]["j"]} (as {@code m.k.j}), {@code providers.gradleProperty("x").get()}; null for anything else.
+     * {@code extra["x"]}, {@code m["k"]["j"]} (as {@code m.k.j}, also {@code m.getValue("k")}),
+     * {@code providers.gradleProperty("x").get()}; null for anything else.
      */
     static String reference(List<Node> expr) {
         List<Node> e = stripSuffixes(expr);
@@ -247,6 +248,12 @@ final class GradleResolver {
                 // deps['okhttp']['core'] is deps.okhttp.core; extra["x"] and rootProject.ext["x"] end up as x in lookup
                 String receiver = e.size() == 1 ? null : reference(e.subList(0, e.size() - 1));
                 return receiver == null ? key.text() : receiver + "." + key.text();
+            }
+            if (e.size() >= 4 && e.get(e.size() - 2) instanceof Token f && f.is("getValue") && e.get(e.size() - 3) instanceof Token dot
+                    && (dot.is(".") || dot.is("?."))) {
+                // versions.getValue("kotlin") (Kotlin) is versions["kotlin"]
+                String receiver = reference(e.subList(0, e.size() - 3));
+                return receiver == null ? null : receiver + "." + key.text();
             }
             if (e.size() >= 2 && e.get(e.size() - 2) instanceof Token f && PROPERTY_CALLS.contains(f.text())) {
                 return key.text();

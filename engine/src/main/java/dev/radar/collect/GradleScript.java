@@ -642,7 +642,7 @@ final class GradleScript {
             control(st, ctx);
             return;
         }
-        if (listLoop(st, ctx)) {
+        if (listLoop(st, ctx) || letBlock(st, ctx)) {
             return;
         }
         if (first instanceof Token t && t.ident() && MODIFIERS.contains(t.text()) || assignment(st) >= 0) {
@@ -659,6 +659,11 @@ final class GradleScript {
             if (!OPAQUE.contains(t.text())) {
                 block(trailing.children(), ctx.push(t.text(), Mode.DEPENDENCIES));
             }
+            return;
+        }
+        if (first instanceof Token t && t.is("with") && st.size() == 3 && st.get(1) instanceof Group receiver && receiver.open() == '('
+                && trailing != null && chain(withoutNewlines(receiver.children())) != null) {
+            withBlock(withoutNewlines(receiver.children()), trailing, ctx);
             return;
         }
         if (first instanceof Token t && (t.ident() || t.kind() == Kind.STRING) && st.size() >= 2 && st.get(1) instanceof Group args
@@ -828,6 +833,68 @@ final class GradleScript {
             }
         }
         return true;
+    }
+
+    /**
+     * {@code deps["autoservice"]?.let { compileOnly(it); annotationProcessor(it) }} (Kotlin): each statement of the lambda
+     * that declares its parameter is a declaration of the receiver, at the statement's own line. False when the statement
+     * is not such a block.
+     */
+    private boolean letBlock(List<Node> st, Context ctx) {
+        int n = st.size();
+        if (n < 4 || !(st.get(n - 1) instanceof Group body && body.open() == '{') || !(st.get(n - 2) instanceof Token let
+                && (let.is("let") || let.is("also"))) || !(st.get(n - 3) instanceof Token dot && (dot.is(".") || dot.is("?.")))) {
+            return false;
+        }
+        List<Node> receiver = withoutNewlines(st.subList(0, n - 3));
+        List<List<Node>> inner = statements(body.children());
+        String parameter = "it";
+        List<Declaration> found = new ArrayList<>();
+        for (int k = 0; k < inner.size(); k++) {
+            List<Node> s = withoutNewlines(inner.get(k));
+            if (k == 0 && s.size() > 2 && s.get(0) instanceof Token p && p.ident() && s.get(1) instanceof Token arrow && arrow.is("->")) {
+                parameter = p.text();
+                s = s.subList(2, s.size());
+            }
+            if (s.size() != 2 || !(s.get(0) instanceof Token conf && (conf.ident() || conf.kind() == Kind.STRING))
+                    || OPAQUE.contains(conf.text())) {
+                return false;
+            }
+            Node argument = s.get(1) instanceof Group g && g.open() == '(' ? single(g.children()) : s.get(1);
+            if (!(argument instanceof Token a && a.ident() && a.text().equals(parameter))) {
+                return false;
+            }
+            found.add(new Declaration(conf.text(), List.of(receiver), null, s.get(0).line(), text(s), String.join("/", ctx.stack())));
+        }
+        if (receiver.isEmpty() || found.isEmpty()) {
+            return false;
+        }
+        declarations.addAll(found);
+        return true;
+    }
+
+    /**
+     * {@code with(Dependencies.Android) { implementation(coreKtx) }} (Kotlin): the body is a dependency block in which a
+     * bare name given as a notation is a member of the receiver, {@code Dependencies.Android.coreKtx}.
+     */
+    private void withBlock(List<Node> receiver, Group body, Context ctx) {
+        int before = declarations.size();
+        block(body.children(), ctx.push("with", Mode.DEPENDENCIES));
+        for (int k = before; k < declarations.size(); k++) {
+            Declaration d = declarations.get(k);
+            List<List<Node>> arguments = new ArrayList<>();
+            for (List<Node> argument : d.arguments()) {
+                if (single(argument) instanceof Token name && name.ident() && !name.is("it") && !name.is("project")) {
+                    List<Node> member = new ArrayList<>(receiver);
+                    member.add(new Token(Kind.PUNCT, ".", name.line(), name.start(), name.start(), false));
+                    member.add(name);
+                    arguments.add(member);
+                } else {
+                    arguments.add(argument);
+                }
+            }
+            declarations.set(k, new Declaration(d.configuration(), arguments, d.closure(), d.line(), d.text(), d.context()));
+        }
     }
 
     /** The elements of {@code listOf(..)} (and its kin) or of a Groovy {@code [..]}; null for anything else. */
@@ -1080,11 +1147,19 @@ final class GradleScript {
         }
     }
 
-    /** The first definition of a name wins; a map literal defines one dotted name per entry. */
+    /**
+     * The first definition of a name wins; a map literal defines one dotted name per entry, Groovy's {@code [k: v]} and
+     * Kotlin's {@code mapOf("k" to v)}.
+     */
     private void define(String name, List<Node> value) {
         List<Node> v = withoutNewlines(value);
         if (v.size() == 1 && v.get(0) instanceof Group g && g.open() == '[' && isMapLiteral(g.children())) {
             flattenMap(name, g.children());
+            return;
+        }
+        if (v.size() == 2 && v.get(0) instanceof Token f && (f.is("mapOf") || f.is("mutableMapOf")) && v.get(1) instanceof Group g
+                && g.open() == '(') {
+            flattenPairs(name, g.children());
             return;
         }
         variables.putIfAbsent(name, v);
@@ -1102,6 +1177,16 @@ final class GradleScript {
             if (entry.size() >= 3 && entry.get(0) instanceof Token k && (k.ident() || k.kind() == Kind.STRING)
                     && entry.get(1) instanceof Token colon && colon.is(":")) {
                 define(prefix + "." + k.text(), entry.subList(2, entry.size()));
+            }
+        }
+    }
+
+    /** {@code mapOf("junit" to "5.9.1", ..)} (Kotlin): one dotted name per pair whose key is a string. */
+    private void flattenPairs(String prefix, List<Node> children) {
+        for (List<Node> entry : arguments(children)) {
+            List<Node> e = withoutNewlines(entry);
+            if (e.size() >= 3 && e.get(0) instanceof Token k && k.kind() == Kind.STRING && e.get(1) instanceof Token to && to.is("to")) {
+                define(prefix + "." + k.text(), e.subList(2, e.size()));
             }
         }
     }

@@ -892,6 +892,118 @@ class GradleCollectorTest {
     }
 
     @Test
+    void a_kotlin_map_of_pairs_names_its_entries() throws IOException {
+        // Regression: "val versions = mapOf("junit" to "5.9.1", ..)" in a build.gradle.kts, read as
+        // "g:a:${versions["junit"]}", left the version unresolved.
+        RepoFacts facts = collect(Map.of(
+                "build.gradle.kts", """
+                        val versions = mapOf(
+                          "junit" to "5.9.1",
+                          // a comment between entries
+                          "pmd" to if (JavaVersion.current().isJava11Compatible) "6.55.0" else "6.40.0",
+                          "wiremock" to "2.35.0"
+                        )
+                        dependencies {
+                            testImplementation(platform("org.junit:junit-bom:${versions["junit"]}"))
+                            testImplementation("com.github.tomakehurst:wiremock-jre8:${versions["wiremock"]}")
+                            pmd("net.sourceforge.pmd:pmd-java:${versions["pmd"]}")
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.junit", "junit-bom", "${versions[\"junit\"]}", "5.9.1", 8, "platform"),
+                tuple("com.github.tomakehurst", "wiremock-jre8", "${versions[\"wiremock\"]}", "2.35.0", 9, "testImplementation"),
+                tuple("net.sourceforge.pmd", "pmd-java", "${versions[\"pmd\"]}", "", 10, "pmd"));
+    }
+
+    @Test
+    void get_value_on_a_map_reads_its_entry() throws IOException {
+        // Regression: "${versions.getValue("sdk")}", Kotlin's strict form of versions["sdk"], was left unresolved, also for a
+        // map declared inside subprojects {}.
+        RepoFacts facts = collect(Map.of(
+                "build.gradle.kts", """
+                        subprojects {
+                          val versions = mapOf(
+                            "sdk" to "1.58.0"
+                          )
+                          dependencies {
+                            implementation(platform("io.opentelemetry:opentelemetry-bom:${versions.getValue("sdk")}"))
+                            implementation("io.opentelemetry:opentelemetry-api:${versions.getValue("missing")}")
+                          }
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("io.opentelemetry", "opentelemetry-bom", "${versions.getValue(\"sdk\")}", "1.58.0", 6, "platform"),
+                tuple("io.opentelemetry", "opentelemetry-api", "${versions.getValue(\"missing\")}", "", 7, "implementation"));
+    }
+
+    @Test
+    void a_let_block_declares_its_receiver_in_each_configuration() throws IOException {
+        // Regression: deps["autoservice"]?.let { compileOnly(it); annotationProcessor(it) } was silently dropped.
+        RepoFacts facts = collect(Map.of(
+                "build.gradle.kts", """
+                        val deps = mapOf(
+                          "autoservice" to "com.google.auto.service:auto-service:1.1.1"
+                        )
+                        dependencies {
+                          deps["autoservice"]?.let {
+                            compileOnly(it)
+                            annotationProcessor(it)
+                          }
+                          "org.slf4j:slf4j-api:2.0.9".let { lib -> testImplementation(lib) }
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("com.google.auto.service", "auto-service", "1.1.1", "1.1.1", 6, "compileOnly"),
+                tuple("com.google.auto.service", "auto-service", "1.1.1", "1.1.1", 7, "annotationProcessor"),
+                tuple("org.slf4j", "slf4j-api", "2.0.9", "2.0.9", 9, "testImplementation"));
+    }
+
+    @Test
+    void a_with_block_names_members_of_its_receiver() throws IOException {
+        // Regression: with(Dependencies.Android) { implementation(coreKtx) } in a dependencies block was dropped whole,
+        // string notations inside it included.
+        RepoFacts facts = collect(Map.of(
+                "buildSrc/src/main/kotlin/Dependencies.kt", """
+                        object Dependencies {
+                            object Android {
+                                const val coreKtx = "androidx.core:core-ktx:1.12.0"
+                            }
+                        }
+                        """,
+                "app/build.gradle.kts", """
+                        dependencies {
+                            with(Dependencies.Android) {
+                                implementation(coreKtx)
+                                testImplementation("junit:junit:4.13.2")
+                            }
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("androidx.core", "core-ktx", "1.12.0", "1.12.0", 3, "implementation"),
+                tuple("junit", "junit", "4.13.2", "4.13.2", 4, "testImplementation"));
+    }
+
+    @Test
+    void coordinates_made_only_of_unknown_placeholders_are_not_a_dependency() throws IOException {
+        // Regression: a loop over the resolved artifacts, sourcesImplementation("${id.group}:${id.name}:${id.version}:sources"),
+        // was a row with group "${id.group}" and name "${id.name}"; it writes no coordinates, so it is not understood.
+        RepoFacts facts = collect(Map.of(
+                "build.gradle.kts", """
+                        val sourcesImplementation by configurations.getting
+                        dependencies {
+                            for (ra in configurations["runtimeClasspath"].resolvedConfiguration.resolvedArtifacts) {
+                                val id = ra.moduleVersion.id
+                                sourcesImplementation("${id.group}:${id.name}:${id.version}:sources") { isTransitive = false }
+                            }
+                            implementation("${project.group}:core:1.0")
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("${project.group}", "core", "1.0", "1.0", 7, "implementation"));
+        assertThat(facts.unknownDeclarations()).extracting(UnknownDeclaration::line).containsExactly(5);
+    }
+
+    @Test
     void scripts_applied_from_the_root_build_lend_their_properties_to_every_project() throws IOException {
         // Regression: "apply from: 'buildsystem/dependencies.gradle'" in the root build.gradle, with the ext maps the modules
         // use ("def deps = rootProject.ext.dataDependencies; implementation deps.okHttp"), was out of reach: the file is
