@@ -80,17 +80,8 @@ public final class WorkflowStepsCollector implements Collector {
                 }
                 continue;
             }
-            YamlNode root;
-            try {
-                root = tree.yaml(path); // parsed once: GitHubActionsCollector reads workflows too
-            } catch (IOException e) {
-                out.problem(path, 0, "cannot read CI configuration: " + e.getMessage());
-                continue;
-            } catch (YamlException e) {
-                out.problem(path, e.problem().line(), "CI configuration " + e.problem().message());
-                continue;
-            }
-            if (root == null || !root.isMapping()) {
+            YamlNode root = mapping(tree, path, out); // parsed once: GitHubActionsCollector reads workflows too
+            if (root == null) {
                 continue;
             }
             if (lower.equals(".gitlab-ci.yml")) {
@@ -208,17 +199,8 @@ public final class WorkflowStepsCollector implements Collector {
                 if (!read.add(included)) {
                     continue;
                 }
-                YamlNode node;
-                try {
-                    node = tree.yaml(included);
-                } catch (IOException e) {
-                    out.problem(included, 0, "cannot read CI configuration: " + e.getMessage());
-                    continue;
-                } catch (YamlException e) {
-                    out.problem(included, e.problem().line(), "CI configuration " + e.problem().message());
-                    continue;
-                }
-                if (node != null && node.isMapping()) {
+                YamlNode node = mapping(tree, included, out);
+                if (node != null) {
                     gitlab(tree, included, node, out, read);
                 }
             }
@@ -289,6 +271,21 @@ public final class WorkflowStepsCollector implements Collector {
             next = cur;
         }
         return next[0];
+    }
+
+    /** A CI file's YAML when it is a mapping; null otherwise, with a problem when it cannot be read or parsed. */
+    private static YamlNode mapping(RepoTree tree, String path, Facts out) {
+        YamlNode root;
+        try {
+            root = tree.yaml(path);
+        } catch (IOException e) {
+            out.problem(path, 0, "cannot read CI configuration: " + e.getMessage());
+            return null;
+        } catch (YamlException e) {
+            out.problem(path, e.problem().line(), "CI configuration " + e.problem().message());
+            return null;
+        }
+        return root != null && root.isMapping() ? root : null;
     }
 
     private static YamlNode child(YamlNode node, String key) {
