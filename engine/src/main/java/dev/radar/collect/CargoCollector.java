@@ -351,13 +351,13 @@ public final class CargoCollector implements Collector {
          * the lock may spell the URL differently.
          */
         private static List<Locked> sameGitSource(List<Locked> git, String source) {
-            List<Locked> sameRef = git.stream()
-                    .filter(l -> gitSource(l.source(), true).equals(gitSource(source, true))).toList();
+            String ref = gitSource(source, true);
+            List<Locked> sameRef = git.stream().filter(l -> gitSource(l.source(), true).equals(ref)).toList();
             if (!sameRef.isEmpty()) {
                 return sameRef;
             }
-            List<Locked> sameUrl = git.stream()
-                    .filter(l -> gitSource(l.source(), false).equals(gitSource(source, false))).toList();
+            String url = gitSource(source, false);
+            List<Locked> sameUrl = git.stream().filter(l -> gitSource(l.source(), false).equals(url)).toList();
             return sameUrl.isEmpty() ? git : sameUrl;
         }
 

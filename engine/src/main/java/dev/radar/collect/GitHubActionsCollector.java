@@ -49,8 +49,7 @@ public final class GitHubActionsCollector implements Collector {
      * subfolder of it ({@code .github/workflows/actions/setup/action.yml}) is a composite action's metadata.
      */
     private static boolean isWorkflow(String path) {
-        return path.startsWith(".github/workflows/") && path.indexOf('/', ".github/workflows/".length()) < 0
-                && (path.endsWith(".yml") || path.endsWith(".yaml"));
+        return WorkflowStepsCollector.inFolder(path, ".github/workflows/");
     }
 
     @Override

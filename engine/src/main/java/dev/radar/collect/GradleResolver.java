@@ -365,17 +365,8 @@ final class GradleResolver {
             key = dot < 0 || !PREFIXES.contains(key.substring(0, dot)) ? null : key.substring(dot + 1);
         }
         // deps.build.checkApi where deps.build = build assigned a map by its name, as throughAlias follows it
-        for (int dot = name.lastIndexOf('.'); dot > 0 && depth < MAX_DEPTH; dot = name.lastIndexOf('.', dot - 1)) {
-            String head = name.substring(0, dot);
-            for (Map<String, List<Node>> names : variables) {
-                List<Node> value = names.get(head);
-                String target = value == null ? null : GradleScript.chain(value);
-                if (target != null && !target.equals(head)) {
-                    return variable(target + name.substring(dot), depth + 1);
-                }
-            }
-        }
-        return Optional.empty();
+        Alias alias = depth < MAX_DEPTH ? alias(name) : null;
+        return alias == null ? Optional.empty() : variable(alias.target() + alias.rest(), depth + 1);
     }
 
     /**
@@ -427,20 +418,32 @@ final class GradleResolver {
      * Only the longest aliased prefix is followed, so a lookup costs one path however the names refer to each other.
      */
     private Optional<Value> throughAlias(String key, int depth) {
+        Alias alias = alias(key);
+        if (alias == null) {
+            return Optional.empty();
+        }
+        // object Lib { val kotlin = Kotlin; object Kotlin {..} }: the alias names a type of its own object first
+        String owner = scopes.getOrDefault(alias.head(), "");
+        Optional<Value> nested = owner.isEmpty() ? Optional.empty() : lookup(owner + "." + alias.target() + alias.rest(), depth + 1);
+        return nested.isPresent() ? nested : lookup(alias.target() + alias.rest(), depth + 1);
+    }
+
+    /** A dotted name's longest prefix {@code head} that a variable aliases to {@code target}, and the {@code rest} after it. */
+    private record Alias(String head, String target, String rest) {}
+
+    /** The longest prefix of a dotted name that names another variable by its name ({@code deps.room = room}); null if none. */
+    private Alias alias(String key) {
         for (int dot = key.lastIndexOf('.'); dot > 0; dot = key.lastIndexOf('.', dot - 1)) {
             String head = key.substring(0, dot);
             for (Map<String, List<Node>> names : variables) {
                 List<Node> value = names.get(head);
                 String target = value == null ? null : GradleScript.chain(value);
                 if (target != null && !target.equals(head)) {
-                    // object Lib { val kotlin = Kotlin; object Kotlin {..} }: the alias names a type of its own object first
-                    String owner = scopes.getOrDefault(head, "");
-                    Optional<Value> nested = owner.isEmpty() ? Optional.empty() : lookup(owner + "." + target + key.substring(dot), depth + 1);
-                    return nested.isPresent() ? nested : lookup(target + key.substring(dot), depth + 1);
+                    return new Alias(head, target, key.substring(dot));
                 }
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     private Value template(String raw, boolean interpolating, int depth) {

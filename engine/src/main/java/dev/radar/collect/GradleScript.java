@@ -671,12 +671,13 @@ final class GradleScript {
             String configuration = t.text();
             List<List<Node>> arguments = arguments(args.children());
             if (t.ident() && configuration.equals("add")) {
-                if (arguments.isEmpty() || !(single(arguments.get(0)) instanceof Token c && c.kind() == Kind.STRING)) {
+                Map.Entry<String, List<List<Node>>> added = added(arguments);
+                if (added == null) {
                     unknown(st);
                     return;
                 }
-                configuration = c.text();
-                arguments = arguments.subList(1, arguments.size());
+                configuration = added.getKey();
+                arguments = added.getValue();
             }
             if (t.ident() && (OPAQUE.contains(configuration) || shadowFilter(configuration, arguments))) {
                 return;
@@ -722,15 +723,24 @@ final class GradleScript {
             if (OPAQUE.contains(configuration) || shadowFilter(configuration, arguments)) {
                 return;
             }
-            if (configuration.equals("add") && !arguments.isEmpty() && single(arguments.get(0)) instanceof Token c
-                    && c.kind() == Kind.STRING) {
-                configuration = c.text(); // add 'kapt', 'g:a:v'
-                arguments = arguments.subList(1, arguments.size());
+            Map.Entry<String, List<List<Node>>> added = configuration.equals("add") ? added(arguments) : null;
+            if (added != null) { // add 'kapt', 'g:a:v'
+                configuration = added.getKey();
+                arguments = added.getValue();
             }
             declarations.add(new Declaration(configuration, arguments, trailing, t.line(), text(st), String.join("/", ctx.stack())));
             return;
         }
         unknown(st);
+    }
+
+    /**
+     * {@code add("kapt", "g:a:v")}, Groovy {@code add 'kapt', 'g:a:v'}: the configuration its first argument names and
+     * the arguments after it; null when the first argument is no string.
+     */
+    private static Map.Entry<String, List<List<Node>>> added(List<List<Node>> arguments) {
+        return !arguments.isEmpty() && single(arguments.get(0)) instanceof Token c && c.kind() == Kind.STRING
+                ? Map.entry(c.text(), arguments.subList(1, arguments.size())) : null;
     }
 
     /**

@@ -292,13 +292,11 @@ public final class NpmCollector implements Collector {
                     p.skipChildren();
                 }
             }
-            Map<String, Map<String, String>> catalogs = new HashMap<>();
+            List<Map<String, Map<String, String>>> sections = new ArrayList<>();
             for (String section : CATALOG_SECTIONS) {
-                var chosen = nestedCatalogs.getOrDefault(section, topCatalogs.getOrDefault(section, Map.of()));
-                chosen.forEach((catalog, ranges) -> ranges.forEach((name, range) ->
-                        catalogs.computeIfAbsent(catalog, k -> new HashMap<>()).putIfAbsent(name, range)));
+                sections.add(nestedCatalogs.getOrDefault(section, topCatalogs.getOrDefault(section, Map.of())));
             }
-            PnpmWorkspace bunCatalogs = PnpmWorkspace.of(catalogs);
+            PnpmWorkspace bunCatalogs = PnpmWorkspace.of(sections);
             if (bunCatalogs != null) {
                 catalogsByFolder.putIfAbsent(LockGraph.dir(path), bunCatalogs);
             }

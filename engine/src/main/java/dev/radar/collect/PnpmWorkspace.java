@@ -5,6 +5,7 @@ import dev.radar.yaml.YamlNode;
 import dev.radar.yaml.YamlReader;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -56,17 +57,17 @@ final class PnpmWorkspace {
     }
 
     /**
-     * The catalogs a Bun root package.json declares, by catalog name ({@code default} for {@code catalog}) to package name
-     * to range; null when it declares none.
+     * The catalogs a Bun root package.json declares, section by section (the default {@code catalog}, then the named
+     * {@code catalogs}), each by catalog name ({@code default} for {@code catalog}) to package name to range; an entry
+     * an earlier section gave wins. Null when it declares none.
      */
-    static PnpmWorkspace of(Map<String, Map<String, String>> declared) {
-        if (declared.isEmpty()) {
-            return null;
-        }
+    static PnpmWorkspace of(List<Map<String, Map<String, String>>> sections) {
         PnpmWorkspace workspace = new PnpmWorkspace();
-        declared.forEach((catalog, ranges) -> ranges.forEach((name, range) ->
-                workspace.catalogs.computeIfAbsent(catalog.trim(), k -> new HashMap<>()).putIfAbsent(name.trim(), range.trim())));
-        return workspace;
+        for (Map<String, Map<String, String>> declared : sections) {
+            declared.forEach((catalog, ranges) -> ranges.forEach((name, range) ->
+                    workspace.catalogs.computeIfAbsent(catalog.trim(), k -> new HashMap<>()).putIfAbsent(name.trim(), range.trim())));
+        }
+        return workspace.catalogs.isEmpty() ? null : workspace;
     }
 
     private void add(String catalog, YamlNode entries) {

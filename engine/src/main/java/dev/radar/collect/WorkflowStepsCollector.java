@@ -50,7 +50,12 @@ public final class WorkflowStepsCollector implements Collector {
     }
 
     static boolean isWorkflow(String lower) {
-        return WORKFLOW_DIRS.stream().anyMatch(dir -> inFolder(lower, dir));
+        for (String dir : WORKFLOW_DIRS) { // every file of a repository is asked: no stream per call
+            if (inFolder(lower, dir)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A pipeline read as one script: {@link #WHOLE_FILE_CI}, or one of Woodpecker's workflows in {@code .woodpecker/}. */
@@ -59,7 +64,7 @@ public final class WorkflowStepsCollector implements Collector {
     }
 
     /** A YAML file directly in {@code dir}, not in a subfolder of it. */
-    private static boolean inFolder(String lower, String dir) {
+    static boolean inFolder(String lower, String dir) {
         return lower.startsWith(dir) && lower.indexOf('/', dir.length()) < 0 && (lower.endsWith(".yml") || lower.endsWith(".yaml"));
     }
 
