@@ -35,7 +35,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -44,14 +43,16 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The nightly org scan. Each repository of the source (in this shard) is fetched (or fingerprinted, for a
  * folder), skipped when its revision and the configuration are unchanged since its stored result, and
  * otherwise checked with the shared rule base on a bounded pool of workers; its reports and result are
  * written atomically as soon as it is done and the run's journal notes it, so a crash loses at most the
- * repositories in flight and {@code --resume} continues from there. At the end the results are folded,
- * one at a time, into summary.json, the trend point and index.html.
+ * repositories in flight and {@code --resume} continues from there. Meanwhile the results are folded, one at a
+ * time in name order, into the summary (a result checked in this run straight from memory); at the end it is
+ * written as summary.json, the trend point and index.html.
  */
 public final class OrgScan {
 
@@ -62,6 +63,8 @@ public final class OrgScan {
     private final GitFetcher fetcher;
     private final Redactor redactor;
     private final List<ExceptionGrant> central;
+    /** At most this many finished results wait in memory for the fold; beyond, the fold reads them back. */
+    private int holding = 256;
 
     /**
      * A scanner.
@@ -123,6 +126,12 @@ public final class OrgScan {
         }
     }
 
+    /** Sets how many finished results may wait in memory for the fold (tests: 0 reads every one back). */
+    OrgScan holdingAtMost(int results) {
+        this.holding = results;
+        return this;
+    }
+
     /** The date of the interrupted run in an output folder, for {@code --resume} without {@code --today}. */
     public static Optional<LocalDate> interruptedRunDate(Path output) {
         return new ScanStore(output).readRun().filter(r -> !r.complete()).map(r -> LocalDate.parse(r.today()));
@@ -178,26 +187,29 @@ public final class OrgScan {
             events.note(index.problem());
         }
 
-        Run run = new Run(request, store, index, runId, events, repos.size());
-        try {
-            Set<String> finished = done;
-            Set<String> journal = journalled;
-            Timings.time("scan repos", () -> {
-                run.execute(repos, finished, journal);
-                return null;
-            });
-        } finally {
-            store.closeJournal();
-        }
-
+        Run run = new Run(request, store, index, runId, events, repos);
         Set<String> names = new LinkedHashSet<>();
         repos.forEach(r -> names.add(r.name()));
-        store.prune(names);
-        StateIndex.Writer nextIndex = index.writer(); // the next state.idx, written as the summary reads each result
+        StateIndex.Writer nextIndex = index.writer(); // the next state.idx, written as the results are folded
         OrgSummary summary;
         try {
-            OrgSummary folded = Timings.time("summary", () -> summarize(nextIndex::next, catalog, names, request.today(),
-                    request.source().description(), Optional.of(request.shard())));
+            // the results are folded into the summary in name order while the workers go on: no pass over every
+            // result once the last repository is done, and the results checked now are not read back from disk
+            SummaryBuilder builder = new SummaryBuilder(catalog, request.today(), request.source().description(),
+                    Optional.of(request.shard()));
+            try {
+                Set<String> finished = done;
+                Set<String> journal = journalled;
+                Timings.time("scan repos", () -> {
+                    run.execute(finished, journal, (name, result) -> builder.add(result != null ? nextIndex.next(name, result)
+                            : nextIndex.next(name).orElseGet(() -> missing(name, catalog, request.today()))));
+                    return null;
+                });
+            } finally {
+                store.closeJournal();
+            }
+            store.prune(names);
+            OrgSummary folded = Timings.time("summary", builder::build);
             summary = folded;
             List<History.Point> trend = Timings.time("history", () -> request.shard().isAll()
                     ? History.record(store, folded, request.historyDays())
@@ -234,12 +246,16 @@ public final class OrgScan {
             LocalDate today, String source, Optional<Shard> shard) {
         SummaryBuilder builder = new SummaryBuilder(catalog, today, source, shard);
         for (String name : new TreeSet<>(names)) {
-            RepoResult r = results.apply(name).orElseGet(() -> new RepoResult(RepoResult.SCHEMA_VERSION, name, "", List.of(), "",
-                    "", RepoResult.FAILED, "", catalog.config(), "", today.toString(), false, null, 0, 0,
-                    new RepoResult.Failure("scan", "no result was stored for this repository"), null, null, null));
-            builder.add(r);
+            builder.add(results.apply(name).orElseGet(() -> missing(name, catalog, today)));
         }
         return builder.build();
+    }
+
+    /** What the summary shows for a repository without a readable result. */
+    private static RepoResult missing(String name, Catalog catalog, LocalDate today) {
+        return new RepoResult(RepoResult.SCHEMA_VERSION, name, "", List.of(), "", "", RepoResult.FAILED, "", catalog.config(), "",
+                today.toString(), false, null, 0, 0, new RepoResult.Failure("scan", "no result was stored for this repository"),
+                null, null, null);
     }
 
     static void writeOutputs(ScanStore store, OrgSummary summary, List<History.Point> trend) throws IOException {
@@ -273,28 +289,52 @@ public final class OrgScan {
         };
     }
 
+    /** Takes each repository's result, in name order, as the scan finishes them. */
+    @FunctionalInterface
+    interface Fold {
+        /**
+         * @param result the repository's whole result, or null when it is to be read from the state index or the
+         *               store (an unchanged repository, whose rows the scan did not read)
+         */
+        void add(String name, RepoResult result) throws IOException;
+    }
+
     /** One run's workers and bookkeeping. */
     private final class Run {
+        /** The fold reads this repository's result from the state index or its file. */
+        private static final Object STORED = new Object();
+
         private final ScanRequest request;
         private final ScanStore store;
         private final StateIndex index;
         private final String runId;
         private final ScanListener events;
+        private final List<RepoSpec> repos;
         private final int total;
         private final AtomicInteger finished = new AtomicInteger();
         private final Map<ScanListener.Outcome, AtomicInteger> counts = new HashMap<>();
         private final AtomicReference<Throwable> fatal = new AtomicReference<>();
-        private CountDownLatch latch;
         private final String todayText;
+        /** Position of each repository in name order. */
+        private final Map<String, Integer> position = new HashMap<>();
+        /** Per position, once finished: the result (or {@link #STORED}) until the fold takes it. */
+        private final AtomicReferenceArray<Object> ready;
+        /** Whole results waiting in {@link #ready}. */
+        private final AtomicInteger held = new AtomicInteger();
 
-        Run(ScanRequest request, ScanStore store, StateIndex index, String runId, ScanListener events, int total) {
+        Run(ScanRequest request, ScanStore store, StateIndex index, String runId, ScanListener events, List<RepoSpec> repos) {
             this.request = request;
             this.store = store;
             this.index = index;
             this.runId = runId;
             this.events = events;
-            this.total = total;
+            this.repos = repos;
+            this.total = repos.size();
             this.todayText = request.today().toString();
+            this.ready = new AtomicReferenceArray<>(repos.size());
+            for (int i = 0; i < repos.size(); i++) {
+                position.put(repos.get(i).name(), i);
+            }
             for (ScanListener.Outcome o : ScanListener.Outcome.values()) {
                 counts.put(o, new AtomicInteger());
             }
@@ -304,8 +344,11 @@ public final class OrgScan {
             return counts.get(outcome).get();
         }
 
-        void execute(List<RepoSpec> repos, Set<String> done, Set<String> journalled) throws IOException {
-            latch = new CountDownLatch(repos.size());
+        /**
+         * Scans every repository on the pools and, on this thread meanwhile, hands each result to {@code fold} in name
+         * order as soon as it and every repository before it are done.
+         */
+        void execute(Set<String> done, Set<String> journalled, Fold fold) throws IOException {
             events.started(repos.size());
             ExecutorService prepare = Executors.newFixedThreadPool(request.fetchJobs(), threads("radar-fetch"));
             ThreadPoolExecutor check = new ThreadPoolExecutor(request.jobs(), request.jobs(), 0, TimeUnit.SECONDS,
@@ -322,16 +365,21 @@ public final class OrgScan {
                     if (done.contains(spec.name())) {
                         RepoResult stored = index.result(spec.name()).orElse(null);
                         if (stored != null) {
-                            finish(stored, ScanListener.Outcome.RESUMED, !journalled.contains(spec.name()));
+                            finish(stored, ScanListener.Outcome.RESUMED, !journalled.contains(spec.name()), true);
                             continue;
                         }
                     }
                     prepare.execute(() -> guarded(spec, () -> prepare(spec, check)));
                 }
-                while (!latch.await(200, TimeUnit.MILLISECONDS)) {
-                    if (fatal.get() != null) {
-                        break;
+                for (int i = 0; i < repos.size() && fatal.get() == null; i++) {
+                    Object result = await(i);
+                    if (result == null) {
+                        break; // a fatal error stopped the run
                     }
+                    if (result != STORED) {
+                        held.decrementAndGet();
+                    }
+                    fold.add(repos.get(i).name(), result == STORED ? null : (RepoResult) result);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -349,6 +397,20 @@ public final class OrgScan {
             }
             if (f != null) {
                 throw new IOException("scan aborted: " + f.getMessage(), f);
+            }
+        }
+
+        /** Waits until the repository at this position is finished and takes its result; null after a fatal error. */
+        private Object await(int i) throws InterruptedException {
+            synchronized (ready) {
+                Object r;
+                while ((r = ready.getAndSet(i, null)) == null) {
+                    if (fatal.get() != null) {
+                        return null;
+                    }
+                    ready.wait(200);
+                }
+                return r;
             }
         }
 
@@ -447,7 +509,7 @@ public final class OrgScan {
             RepoResult r = result(spec, revision, result, tree, info);
             store.writeChecked(r, result.report());
             index.stored(r);
-            finish(r, ScanListener.Outcome.CHECKED, true);
+            finish(r, ScanListener.Outcome.CHECKED, true, true);
         }
 
         private boolean reusable(RepoResult previous, String revision) {
@@ -484,9 +546,10 @@ public final class OrgScan {
                         p.findings(), p.usages(), p.notOnRadar());
                 ScanJson.write(store.result(spec.name()), current);
                 index.stored(current);
-                header = current;
+                finish(current, ScanListener.Outcome.UNCHANGED, true, true);
+                return;
             }
-            finish(header, ScanListener.Outcome.UNCHANGED, true);
+            finish(header, ScanListener.Outcome.UNCHANGED, true, false);
         }
 
         private void failed(RepoSpec spec, String stage, String message, String revision) throws IOException {
@@ -495,16 +558,30 @@ public final class OrgScan {
                     null, 0, 0, new RepoResult.Failure(stage, redactor.redact(message)), null, null, null);
             store.writeFailed(r);
             index.stored(r);
-            finish(r, ScanListener.Outcome.FAILED, true);
+            finish(r, ScanListener.Outcome.FAILED, true, true);
         }
 
-        private void finish(RepoResult result, ScanListener.Outcome outcome, boolean journal) throws IOException {
+        /**
+         * A repository is done: journalled, counted, reported, and handed to the fold.
+         *
+         * @param whole whether {@code result} has its rows (an unchanged repository's header has none)
+         */
+        private void finish(RepoResult result, ScanListener.Outcome outcome, boolean journal, boolean whole) throws IOException {
             if (journal) {
                 store.journal(result.name());
             }
             counts.get(outcome).incrementAndGet();
             events.repository(result, outcome, finished.incrementAndGet(), total);
-            latch.countDown();
+            Object slot = STORED;
+            if (whole && held.incrementAndGet() <= holding) {
+                slot = result;
+            } else if (whole) {
+                held.decrementAndGet(); // the fold is behind: it reads this one back (memory stays flat)
+            }
+            synchronized (ready) {
+                ready.set(position.get(result.name()), slot);
+                ready.notifyAll();
+            }
         }
 
         /** Runs one step of one repository; a bug fails that repository, an Error (out of memory) stops the run. */

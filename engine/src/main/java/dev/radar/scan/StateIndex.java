@@ -29,8 +29,8 @@ import java.util.zip.CheckedOutputStream;
 /**
  * A compact copy of every stored result ({@code results/NAME.json}) in one file of the output folder,
  * {@code state.idx}, mapped once at the start of a run (its entries stay off the heap) and written anew, atomically,
- * while the summary reads every result at the end of the run: what lets an unchanged repository, and its share of
- * the summary, cost a look-up instead of parsing its JSON result.
+ * while the summary folds every result in name order during the run: what lets an unchanged repository, and its share
+ * of the summary, cost a look-up instead of parsing its JSON result.
  * <p>
  * The per-repository result files stay the state of record (a crash, {@code --resume} and a merge work from them
  * exactly as before); the index is only a cache of them and is never trusted blindly: each entry remembers the
@@ -158,7 +158,7 @@ final class StateIndex {
     }
 
     /**
-     * Starts writing the next index next to the current one. Each result the summary reads through
+     * Starts writing the next index next to the current one. Each result the summary folds through
      * {@link Writer#next} is appended; {@link Writer#commit} puts the file in place. A failure to write it is not a
      * failure of the scan (the index is a cache): the writer then goes on serving results and writes nothing.
      */
@@ -166,7 +166,7 @@ final class StateIndex {
         return new Writer();
     }
 
-    /** The next index, written while the summary reads every result once, in name order. */
+    /** The next index, written while the summary folds every result once, in name order. */
     final class Writer {
         private Path tmp;
         private CheckedOutputStream checked;
@@ -217,6 +217,18 @@ final class StateIndex {
             }
             append(name, id, data);
             return Optional.of(r);
+        }
+
+        /**
+         * A result this run holds in memory, appended to the next index as the version of its result file this run
+         * stored (or, for a resumed repository, found): it is not read back.
+         */
+        RepoResult next(String name, RepoResult result) {
+            String id = fileId(store.result(name));
+            if (id != null) {
+                append(name, id, encode(result));
+            }
+            return result;
         }
 
         private void append(String name, String id, byte[] data) {

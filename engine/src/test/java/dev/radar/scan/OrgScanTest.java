@@ -207,6 +207,26 @@ class OrgScanTest {
     }
 
     @Test
+    void results_the_fold_reads_back_from_disk_give_the_summary_and_index_of_results_it_held_in_memory() throws IOException {
+        Path org = organisation(tmp.resolve("org"));
+        Path held = tmp.resolve("held");
+        Path readBack = tmp.resolve("read-back");
+        new OrgScan(engine(), null).run(request(folder(org), held), ScanListener.NONE);
+        new OrgScan(engine(), null).holdingAtMost(0).run(request(folder(org), readBack), ScanListener.NONE);
+
+        assertThat(read(readBack.resolve("summary.json"))).isEqualTo(read(held.resolve("summary.json")));
+        for (Path out : List.of(held, readBack)) {
+            StateIndex index = StateIndex.load(new ScanStore(out));
+            assertThat(index.problem()).isNull();
+            assertThat(index.size()).isEqualTo(9);
+            ScanFixture.Recorder again = new ScanFixture.Recorder();
+            scan(org, out, again);
+            assertThat(again.count(Outcome.UNCHANGED)).isEqualTo(9);
+            assertThat(read(out.resolve("summary.json"))).isEqualTo(read(held.resolve("summary.json")));
+        }
+    }
+
+    @Test
     void resume_without_an_interrupted_run_starts_a_new_one_and_says_so() throws IOException {
         Path org = organisation(tmp.resolve("org"));
         Path out = tmp.resolve("out");
