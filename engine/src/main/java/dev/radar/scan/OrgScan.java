@@ -321,6 +321,8 @@ public final class OrgScan {
         private final AtomicReferenceArray<Object> ready;
         /** Whole results waiting in {@link #ready}. */
         private final AtomicInteger held = new AtomicInteger();
+        /** Writes checked repositories' reports and results, each repository's in order. */
+        private ThreadPoolExecutor write;
 
         Run(ScanRequest request, ScanStore store, StateIndex index, String runId, ScanListener events, List<RepoSpec> repos) {
             this.request = request;
@@ -351,15 +353,10 @@ public final class OrgScan {
         void execute(Set<String> done, Set<String> journalled, Fold fold) throws IOException {
             events.started(repos.size());
             ExecutorService prepare = Executors.newFixedThreadPool(request.fetchJobs(), threads("radar-fetch"));
-            ThreadPoolExecutor check = new ThreadPoolExecutor(request.jobs(), request.jobs(), 0, TimeUnit.SECONDS,
-                    new ArrayBlockingQueue<>(request.jobs() * 2), threads("radar-check"), (task, pool) -> {
-                        try {
-                            pool.getQueue().put(task); // wait for a free slot: memory stays flat however many repos
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            throw new RejectedExecutionException("interrupted", e);
-                        }
-                    });
+            ThreadPoolExecutor check = bounded(request.jobs(), request.jobs() * 2, "radar-check");
+            // a checked repository's files are written on threads of their own: creating and renaming files waits on
+            // the file system (journal, writeback) far longer than it computes, and the check workers go on meanwhile
+            write = bounded(request.jobs() * 2, request.jobs() * 4, "radar-write");
             try {
                 for (RepoSpec spec : repos) {
                     if (done.contains(spec.name())) {
@@ -387,6 +384,7 @@ public final class OrgScan {
             } finally {
                 prepare.shutdownNow();
                 check.shutdownNow();
+                write.shutdownNow();
             }
             Throwable f = fatal.get();
             if (f instanceof Error e) {
@@ -507,9 +505,11 @@ public final class OrgScan {
             CheckResult result = checker.run(new CheckRequest(location, spec.name(), request.radar(), request.today(), central), tree);
             CatalogInfo info = spec.team().isEmpty() || spec.tags().isEmpty() ? CatalogInfo.read(tree) : CatalogInfo.NONE;
             RepoResult r = result(spec, revision, result, tree, info);
-            store.writeChecked(r, result.report());
-            index.stored(r);
-            finish(r, ScanListener.Outcome.CHECKED, true, true);
+            write.execute(() -> guarded(spec, () -> {
+                store.writeChecked(r, result.report());
+                index.stored(r);
+                finish(r, ScanListener.Outcome.CHECKED, true, true);
+            }));
         }
 
         private boolean reusable(RepoResult previous, String revision) {
@@ -656,6 +656,22 @@ public final class OrgScan {
     @FunctionalInterface
     private interface Step {
         void run() throws IOException;
+    }
+
+    /**
+     * A pool of daemon threads whose queue holds at most {@code queue} tasks: a task given to a full pool waits for a
+     * free slot, so memory stays flat however many repositories there are.
+     */
+    private static ThreadPoolExecutor bounded(int threads, int queue, String name) {
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), threads(name),
+                (task, pool) -> {
+                    try {
+                        pool.getQueue().put(task);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new RejectedExecutionException("interrupted", e);
+                    }
+                });
     }
 
     private static ThreadFactory threads(String name) {
