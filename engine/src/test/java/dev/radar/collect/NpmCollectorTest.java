@@ -836,6 +836,61 @@ class NpmCollectorTest {
     }
 
     @Test
+    void a_catalog_entry_that_names_a_workspace_range_resolves_to_that_workspace_package_version() {
+        RepoFacts facts = collect(
+                "pnpm-workspace.yaml", """
+                        packages:
+                          - 'pkgs/*'
+                        catalog:
+                          '@acme/types': workspace:*
+                          zod: 3.25.0
+                        """,
+                "pkgs/types/package.json", """
+                        { "name": "@acme/types", "version": "2.4.1" }
+                        """,
+                "pkgs/app/package.json", """
+                        { "name": "app", "dependencies": { "@acme/types": "catalog:", "zod": "catalog:" } }
+                        """,
+                "pnpm-lock.yaml", """
+                        lockfileVersion: '9.0'
+
+                        catalogs:
+                          default:
+                            zod:
+                              specifier: 3.25.0
+                              version: 3.25.0
+
+                        importers:
+
+                          .: {}
+
+                          pkgs/app:
+                            dependencies:
+                              '@acme/types':
+                                specifier: 'catalog:'
+                                version: link:../types
+                              zod:
+                                specifier: 'catalog:'
+                                version: 3.25.0
+
+                          pkgs/types: {}
+
+                        packages:
+
+                          zod@3.25.0:
+                            resolution: {integrity: sha512-a}
+
+                        snapshots:
+
+                          zod@3.25.0: {}
+                        """);
+
+        assertThat(in(facts, "pkgs/app/package.json")).extracting(CollectorFixture::row).containsExactly(
+                "@acme|types|catalog:|2.4.1|1", "|zod|catalog:|3.25.0|1");
+        assertThat(facts.problems()).isEmpty();
+    }
+
+    @Test
     void without_a_lock_entry_a_catalog_range_resolves_to_the_exact_version_its_pnpm_workspace_catalog_pins() {
         RepoFacts facts = collect(
                 "pnpm-workspace.yaml", """
