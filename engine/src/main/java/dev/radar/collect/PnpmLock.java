@@ -162,11 +162,14 @@ final class PnpmLock implements NpmLockfile {
         return major < 9 && !bare.startsWith("/") && bare.indexOf('/') > 0;
     }
 
-    /** A v9 reference naming another package ({@code string-width@4.2.3}) rather than a bare version. */
+    /**
+     * A v9 reference naming another package ({@code string-width@4.2.3}) rather than a bare version or a source
+     * whose URL holds an {@code @} ({@code git+https://git@github.com:acme/tool.git#0a1b2c3}): a package name has no colon.
+     */
     private static boolean isAlias(String ref) {
         int at = ref.indexOf('@', ref.startsWith("@") ? 1 : 0);
         int paren = ref.indexOf('(');
-        return at > 0 && (paren < 0 || at < paren) && !Character.isDigit(ref.charAt(0));
+        return at > 0 && (paren < 0 || at < paren) && !Character.isDigit(ref.charAt(0)) && ref.lastIndexOf(':', at) < 0;
     }
 
     /** Name and version of a package key in this lockfile's format. */
@@ -187,7 +190,8 @@ final class PnpmLock implements NpmLockfile {
             int underscore = version.indexOf('_');
             return new String[] {name, underscore > 0 ? version.substring(0, underscore) : version};
         }
-        int at = k.lastIndexOf('@');
+        // the name ends at its first @ after a scope's: a git source's URL holds one too (name@git+https://git@host:o/r.git#sha)
+        int at = k.indexOf('@', 1);
         return at <= 0 ? new String[] {k, ""} : new String[] {k.substring(0, at), k.substring(at + 1)};
     }
 

@@ -563,6 +563,55 @@ class NpmCollectorTest {
     }
 
     @Test
+    void pnpm_v9_git_dependencies_whose_url_holds_an_at_sign_take_the_version_field_and_keep_their_name() {
+        String lock = """
+                lockfileVersion: '9.0'
+
+                importers:
+
+                  .:
+                    dependencies:
+                      tool:
+                        specifier: git+ssh://git@example.org/acme/tool.git#v2.0.1
+                        version: git+https://git@example.org:acme/tool.git#0a1b2c3d4e5f60718293a4b5c6d7e8f901234567
+                      '@acme/kit':
+                        specifier: github:acme/kit#main
+                        version: '@acme/kit@git+https://git@example.org:acme/kit.git#f0e1d2c3b4a5968778695a4b3c2d1e0f98765432'
+
+                packages:
+
+                  '@acme/kit@git+https://git@example.org:acme/kit.git#f0e1d2c3b4a5968778695a4b3c2d1e0f98765432':
+                    resolution: {commit: f0e1d2c3b4a5968778695a4b3c2d1e0f98765432, repo: git@example.org:acme/kit.git, type: git}
+                    version: 0.4.0
+
+                  tool@git+https://git@example.org:acme/tool.git#0a1b2c3d4e5f60718293a4b5c6d7e8f901234567:
+                    resolution: {commit: 0a1b2c3d4e5f60718293a4b5c6d7e8f901234567, repo: git@example.org:acme/tool.git, type: git}
+                    version: 2.0.1
+
+                snapshots:
+
+                  '@acme/kit@git+https://git@example.org:acme/kit.git#f0e1d2c3b4a5968778695a4b3c2d1e0f98765432': {}
+
+                  tool@git+https://git@example.org:acme/tool.git#0a1b2c3d4e5f60718293a4b5c6d7e8f901234567: {}
+                """;
+        RepoFacts facts = collect("package.json", """
+                {
+                  "dependencies": {
+                    "tool": "git+ssh://git@example.org/acme/tool.git#v2.0.1",
+                    "@acme/kit": "github:acme/kit#main"
+                  }
+                }
+                """, "pnpm-lock.yaml", lock);
+
+        assertThat(in(facts, "package.json")).extracting(CollectorFixture::row).containsExactly(
+                "|tool|git+ssh://git@example.org/acme/tool.git#v2.0.1|2.0.1|3",
+                "@acme|kit|github:acme/kit#main|0.4.0|4");
+        assertThat(in(facts, "pnpm-lock.yaml")).extracting(CollectorFixture::locked).containsExactly(
+                "@acme/kit|0.4.0|" + lineOf(lock, "  '@acme/kit@git") + "|", "tool|2.0.1|" + lineOf(lock, "  tool@git") + "|");
+        assertThat(byCoordinate(facts, "pnpm-lock.yaml").get("tool").scope()).isEqualTo("prod");
+    }
+
+    @Test
     void pnpm_v6_file_dependencies_keyed_by_their_path_take_the_name_and_version_fields() {
         String lock = """
                 lockfileVersion: '6.0'
