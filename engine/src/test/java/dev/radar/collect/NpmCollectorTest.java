@@ -1119,6 +1119,63 @@ class NpmCollectorTest {
     }
 
     @Test
+    void an_injected_pnpm_workspace_package_resolves_to_its_version_and_is_not_listed_as_locked() {
+        String lock = """
+                lockfileVersion: '9.0'
+
+                importers:
+
+                  packages/app:
+                    dependencies:
+                      '@acme/core':
+                        specifier: workspace:^
+                        version: file:packages/core(react@18.3.1)
+                      local-tool:
+                        specifier: file:../../tools/local-tool
+                        version: file:tools/local-tool
+
+                  packages/core: {}
+
+                packages:
+
+                  '@acme/core@file:packages/core':
+                    resolution: {directory: packages/core, type: directory}
+                    peerDependencies:
+                      react: '*'
+
+                  local-tool@file:tools/local-tool:
+                    resolution: {directory: tools/local-tool, type: directory}
+
+                  react@18.3.1:
+                    resolution: {integrity: sha512-a}
+
+                snapshots:
+
+                  '@acme/core@file:packages/core(react@18.3.1)':
+                    dependencies:
+                      react: 18.3.1
+
+                  local-tool@file:tools/local-tool: {}
+
+                  react@18.3.1: {}
+                """;
+        RepoFacts facts = collect(
+                "packages/core/package.json", """
+                        { "name": "@acme/core", "version": "1.1.0", "peerDependencies": { "react": "*" } }
+                        """,
+                "packages/app/package.json", """
+                        { "name": "app", "dependencies": { "@acme/core": "workspace:^", "local-tool": "file:../../tools/local-tool" } }
+                        """,
+                "pnpm-lock.yaml", lock);
+
+        assertThat(in(facts, "packages/app/package.json")).extracting(CollectorFixture::row).containsExactly(
+                "@acme|core|workspace:^|1.1.0|1", "|local-tool|file:../../tools/local-tool||1");
+        assertThat(in(facts, "pnpm-lock.yaml")).extracting(CollectorFixture::locked).containsExactly(
+                "local-tool||" + lineOf(lock, "  local-tool@file") + "|",
+                "react|18.3.1|" + lineOf(lock, "  react@18.3.1:") + "|@acme/core");
+    }
+
+    @Test
     void pnpm_v6_keys_with_leading_slash_and_peer_suffix_are_read() {
         RepoFacts facts = collect("package.json", """
                 { "dependencies": { "react-dom": "^18.2.0" }, "devDependencies": { "typescript": "^5.0.0" } }
