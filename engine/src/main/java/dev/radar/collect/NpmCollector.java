@@ -137,18 +137,16 @@ public final class NpmCollector implements Collector {
     }
 
     /**
-     * The version of a dependency its lockfile does not resolve: a {@code workspace:} range takes the version of the
-     * repository's package of that name, a {@code catalog:} / {@code catalog:<name>} range the exact version the nearest
-     * {@code pnpm-workspace.yaml} or {@code .yarnrc.yml} catalog pins it to, and an exact version itself; empty otherwise.
+     * The version of a dependency its lockfile does not resolve: a {@code catalog:} / {@code catalog:<name>} range
+     * stands for the range the nearest {@code pnpm-workspace.yaml} or {@code .yarnrc.yml} catalog gives it; a
+     * {@code workspace:} range (also one a catalog gives) takes the version of the repository's package of that name,
+     * and an exact version itself; empty otherwise.
      */
     private static String unlocked(NpmLockfile.Declared d, String dir, Map<String, PnpmWorkspace> catalogsByFolder,
             Map<String, String> workspaceVersions) {
-        String declared = d.declared().trim();
+        String declared = isCatalog(d) ? catalogRange(d, dir, catalogsByFolder) : d.declared().trim();
         if (declared.startsWith("workspace:")) {
             return workspaceVersions.getOrDefault(d.name(), "");
-        }
-        if (isCatalog(d)) {
-            return exactPin(catalogRange(d, dir, catalogsByFolder));
         }
         return exactPin(declared);
     }

@@ -78,10 +78,13 @@ final class PnpmLock implements NpmLockfile {
             }
             String scope = "transitive";
             String name = nv[0];
+            boolean workspaceCopy = false;
             Map<String, String> deps = new LinkedHashMap<>();
             for (var f : e.getValue().entries()) {
                 String field = f.getKey().text();
-                if (field.equals("version") && f.getValue().isScalar() && !f.getValue().text().isBlank()) {
+                if (field.equals("resolution") && f.getValue().isMapping()) {
+                    workspaceCopy = lock.isWorkspaceFolder(f.getValue());
+                } else if (field.equals("version") && f.getValue().isScalar() && !f.getValue().text().isBlank()) {
                     lock.explicitVersions.put(key, f.getValue().text().trim());
                 } else if (field.equals("name") && f.getValue().isScalar() && !f.getValue().text().isBlank()) {
                     name = f.getValue().text().trim(); // v6-v8 key a file or tarball dependency by its path alone
@@ -91,7 +94,9 @@ final class PnpmLock implements NpmLockfile {
                     f.getValue().entries().forEach(d -> deps.put(d.getKey().text(), d.getValue().isScalar() ? d.getValue().text() : ""));
                 }
             }
-            lock.packages.add(new Package(key, name, lock.lockedVersion(key, nv[1]), e.getKey().line(), scope));
+            if (!workspaceCopy) { // an injected workspace package is the project's own folder, as its link would be
+                lock.packages.add(new Package(key, name, lock.lockedVersion(key, nv[1]), e.getKey().line(), scope));
+            }
             if (lock.major < 9) {
                 lock.graphDeps.put(key, deps);
             }
@@ -108,6 +113,27 @@ final class PnpmLock implements NpmLockfile {
             lock.graphDeps.put(e.getKey().text(), deps);
         }
         return lock;
+    }
+
+    /**
+     * Whether a package's {@code resolution} is a directory that is one of the lock's importers: a workspace package
+     * that pnpm injects ({@code dependenciesMeta.*.injected}, {@code injectWorkspacePackages}) as a copy
+     * ({@code {directory: packages/core, type: directory}}) instead of linking it.
+     */
+    private boolean isWorkspaceFolder(YamlNode resolution) {
+        for (var f : resolution.entries()) {
+            if (f.getKey().text().equals("directory") && f.getValue().isScalar()) {
+                String dir = f.getValue().text().trim();
+                if (dir.startsWith("./")) {
+                    dir = dir.substring(2);
+                }
+                if (dir.endsWith("/")) {
+                    dir = dir.substring(0, dir.length() - 1);
+                }
+                return importers.containsKey(dir.isEmpty() ? "." : dir);
+            }
+        }
+        return false;
     }
 
     /** An importer's dependencies: v5 writes {@code name: version}, v6+ {@code name: {specifier, version}}. */
@@ -162,11 +188,14 @@ final class PnpmLock implements NpmLockfile {
         return major < 9 && !bare.startsWith("/") && bare.indexOf('/') > 0;
     }
 
-    /** A v9 reference naming another package ({@code string-width@4.2.3}) rather than a bare version. */
+    /**
+     * A v9 reference naming another package ({@code string-width@4.2.3}) rather than a bare version or a source
+     * whose URL holds an {@code @} ({@code git+https://git@github.com:acme/tool.git#0a1b2c3}): a package name has no colon.
+     */
     private static boolean isAlias(String ref) {
         int at = ref.indexOf('@', ref.startsWith("@") ? 1 : 0);
         int paren = ref.indexOf('(');
-        return at > 0 && (paren < 0 || at < paren) && !Character.isDigit(ref.charAt(0));
+        return at > 0 && (paren < 0 || at < paren) && !Character.isDigit(ref.charAt(0)) && ref.lastIndexOf(':', at) < 0;
     }
 
     /** Name and version of a package key in this lockfile's format. */
@@ -187,7 +216,8 @@ final class PnpmLock implements NpmLockfile {
             int underscore = version.indexOf('_');
             return new String[] {name, underscore > 0 ? version.substring(0, underscore) : version};
         }
-        int at = k.lastIndexOf('@');
+        // the name ends at its first @ after a scope's: a git source's URL holds one too (name@git+https://git@host:o/r.git#sha)
+        int at = k.indexOf('@', 1);
         return at <= 0 ? new String[] {k, ""} : new String[] {k.substring(0, at), k.substring(at + 1)};
     }
 

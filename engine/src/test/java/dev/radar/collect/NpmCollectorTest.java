@@ -563,6 +563,55 @@ class NpmCollectorTest {
     }
 
     @Test
+    void pnpm_v9_git_dependencies_whose_url_holds_an_at_sign_take_the_version_field_and_keep_their_name() {
+        String lock = """
+                lockfileVersion: '9.0'
+
+                importers:
+
+                  .:
+                    dependencies:
+                      tool:
+                        specifier: git+ssh://git@example.org/acme/tool.git#v2.0.1
+                        version: git+https://git@example.org:acme/tool.git#0a1b2c3d4e5f60718293a4b5c6d7e8f901234567
+                      '@acme/kit':
+                        specifier: github:acme/kit#main
+                        version: '@acme/kit@git+https://git@example.org:acme/kit.git#f0e1d2c3b4a5968778695a4b3c2d1e0f98765432'
+
+                packages:
+
+                  '@acme/kit@git+https://git@example.org:acme/kit.git#f0e1d2c3b4a5968778695a4b3c2d1e0f98765432':
+                    resolution: {commit: f0e1d2c3b4a5968778695a4b3c2d1e0f98765432, repo: git@example.org:acme/kit.git, type: git}
+                    version: 0.4.0
+
+                  tool@git+https://git@example.org:acme/tool.git#0a1b2c3d4e5f60718293a4b5c6d7e8f901234567:
+                    resolution: {commit: 0a1b2c3d4e5f60718293a4b5c6d7e8f901234567, repo: git@example.org:acme/tool.git, type: git}
+                    version: 2.0.1
+
+                snapshots:
+
+                  '@acme/kit@git+https://git@example.org:acme/kit.git#f0e1d2c3b4a5968778695a4b3c2d1e0f98765432': {}
+
+                  tool@git+https://git@example.org:acme/tool.git#0a1b2c3d4e5f60718293a4b5c6d7e8f901234567: {}
+                """;
+        RepoFacts facts = collect("package.json", """
+                {
+                  "dependencies": {
+                    "tool": "git+ssh://git@example.org/acme/tool.git#v2.0.1",
+                    "@acme/kit": "github:acme/kit#main"
+                  }
+                }
+                """, "pnpm-lock.yaml", lock);
+
+        assertThat(in(facts, "package.json")).extracting(CollectorFixture::row).containsExactly(
+                "|tool|git+ssh://git@example.org/acme/tool.git#v2.0.1|2.0.1|3",
+                "@acme|kit|github:acme/kit#main|0.4.0|4");
+        assertThat(in(facts, "pnpm-lock.yaml")).extracting(CollectorFixture::locked).containsExactly(
+                "@acme/kit|0.4.0|" + lineOf(lock, "  '@acme/kit@git") + "|", "tool|2.0.1|" + lineOf(lock, "  tool@git") + "|");
+        assertThat(byCoordinate(facts, "pnpm-lock.yaml").get("tool").scope()).isEqualTo("prod");
+    }
+
+    @Test
     void pnpm_v6_file_dependencies_keyed_by_their_path_take_the_name_and_version_fields() {
         String lock = """
                 lockfileVersion: '6.0'
@@ -836,6 +885,61 @@ class NpmCollectorTest {
     }
 
     @Test
+    void a_catalog_entry_that_names_a_workspace_range_resolves_to_that_workspace_package_version() {
+        RepoFacts facts = collect(
+                "pnpm-workspace.yaml", """
+                        packages:
+                          - 'pkgs/*'
+                        catalog:
+                          '@acme/types': workspace:*
+                          zod: 3.25.0
+                        """,
+                "pkgs/types/package.json", """
+                        { "name": "@acme/types", "version": "2.4.1" }
+                        """,
+                "pkgs/app/package.json", """
+                        { "name": "app", "dependencies": { "@acme/types": "catalog:", "zod": "catalog:" } }
+                        """,
+                "pnpm-lock.yaml", """
+                        lockfileVersion: '9.0'
+
+                        catalogs:
+                          default:
+                            zod:
+                              specifier: 3.25.0
+                              version: 3.25.0
+
+                        importers:
+
+                          .: {}
+
+                          pkgs/app:
+                            dependencies:
+                              '@acme/types':
+                                specifier: 'catalog:'
+                                version: link:../types
+                              zod:
+                                specifier: 'catalog:'
+                                version: 3.25.0
+
+                          pkgs/types: {}
+
+                        packages:
+
+                          zod@3.25.0:
+                            resolution: {integrity: sha512-a}
+
+                        snapshots:
+
+                          zod@3.25.0: {}
+                        """);
+
+        assertThat(in(facts, "pkgs/app/package.json")).extracting(CollectorFixture::row).containsExactly(
+                "@acme|types|catalog:|2.4.1|1", "|zod|catalog:|3.25.0|1");
+        assertThat(facts.problems()).isEmpty();
+    }
+
+    @Test
     void without_a_lock_entry_a_catalog_range_resolves_to_the_exact_version_its_pnpm_workspace_catalog_pins() {
         RepoFacts facts = collect(
                 "pnpm-workspace.yaml", """
@@ -1012,6 +1116,63 @@ class NpmCollectorTest {
 
         assertThat(in(facts, "packages/app/package.json")).extracting(CollectorFixture::row).containsExactly(
                 "@acme|ui|workspace:^|2.1.0|1", "@acme|gone|workspace:*||1", "|left-pad|^1.3.0|1.3.0|1");
+    }
+
+    @Test
+    void an_injected_pnpm_workspace_package_resolves_to_its_version_and_is_not_listed_as_locked() {
+        String lock = """
+                lockfileVersion: '9.0'
+
+                importers:
+
+                  packages/app:
+                    dependencies:
+                      '@acme/core':
+                        specifier: workspace:^
+                        version: file:packages/core(react@18.3.1)
+                      local-tool:
+                        specifier: file:../../tools/local-tool
+                        version: file:tools/local-tool
+
+                  packages/core: {}
+
+                packages:
+
+                  '@acme/core@file:packages/core':
+                    resolution: {directory: packages/core, type: directory}
+                    peerDependencies:
+                      react: '*'
+
+                  local-tool@file:tools/local-tool:
+                    resolution: {directory: tools/local-tool, type: directory}
+
+                  react@18.3.1:
+                    resolution: {integrity: sha512-a}
+
+                snapshots:
+
+                  '@acme/core@file:packages/core(react@18.3.1)':
+                    dependencies:
+                      react: 18.3.1
+
+                  local-tool@file:tools/local-tool: {}
+
+                  react@18.3.1: {}
+                """;
+        RepoFacts facts = collect(
+                "packages/core/package.json", """
+                        { "name": "@acme/core", "version": "1.1.0", "peerDependencies": { "react": "*" } }
+                        """,
+                "packages/app/package.json", """
+                        { "name": "app", "dependencies": { "@acme/core": "workspace:^", "local-tool": "file:../../tools/local-tool" } }
+                        """,
+                "pnpm-lock.yaml", lock);
+
+        assertThat(in(facts, "packages/app/package.json")).extracting(CollectorFixture::row).containsExactly(
+                "@acme|core|workspace:^|1.1.0|1", "|local-tool|file:../../tools/local-tool||1");
+        assertThat(in(facts, "pnpm-lock.yaml")).extracting(CollectorFixture::locked).containsExactly(
+                "local-tool||" + lineOf(lock, "  local-tool@file") + "|",
+                "react|18.3.1|" + lineOf(lock, "  react@18.3.1:") + "|@acme/core");
     }
 
     @Test
