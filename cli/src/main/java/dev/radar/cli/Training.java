@@ -15,10 +15,12 @@ import java.util.concurrent.TimeUnit;
  * The packaging step's class-data-sharing archive ({@code cli/target/radar.jsa}), made from a training run:
  * <ol>
  * <li>{@code run}: checks every repository of an organisation folder (each repository once, the first in every
- *     report format, so every collector and writer is loaded) and lists the rules, in a JVM started with
+ *     report format, so every collector and writer is loaded), lists the rules and scans a git repository made from
+ *     the first twice (checked, then unchanged), in a JVM started with
  *     {@code -XX:DumpLoadedClassList}, so the class list holds what real checks load;</li>
  * <li>{@code archive}: runs that JVM and dumps a static archive with {@code -Xshare:dump} for the jar's exact class
- *     path, lambda proxies included (their classes are then not spun at run time). Debian's JDK 17 can crash
+ *     path, lambda proxies included (their classes are then not spun at run time), except those of a signed jar
+ *     (JGit's), whose classes the dump skips and whose proxies crash JDK 17's dump. Debian's JDK 17 can crash
  *     archiving the lambda proxies of a process that compiled DRL at run time; the training run does not, but should
  *     the dump fail anyway it is retried with the {@code @lambda-proxy} lines dropped.</li>
  * </ol>
@@ -69,6 +71,7 @@ public final class Training {
             }
             failures += execute("rules") == 0 ? 0 : 1;
             failures += execute("check", "--help") == 0 ? 0 : 1;
+            failures += scans(repos.get(0), radar, out.resolve("scan"));
         } finally {
             try (var files = Files.walk(out)) {
                 for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -77,6 +80,39 @@ public final class Training {
             }
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    /**
+     * Org scans of a git repository made from one example repository, read in place (what a nightly scan's cached
+     * clones are): a first run that checks it and a second that finds it unchanged, so the scan's own code (git
+     * objects, state index, summary, dashboard) is trained too. Returns the number of failed runs.
+     */
+    private static int scans(Path example, String radar, Path dir) throws IOException {
+        Path repo = dir.resolve("remotes/example");
+        try (var files = Files.walk(example)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path to = repo.resolve(example.relativize(f).toString());
+                Files.createDirectories(to.getParent());
+                Files.copy(f, to);
+            }
+        }
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("training").setAuthor("radar", "radar@example.org").setCommitter("radar", "radar@example.org")
+                    .setSign(false).call();
+        } catch (org.eclipse.jgit.api.errors.GitAPIException e) {
+            System.err.println("radar training: cannot make a git repository: " + e.getMessage());
+            return 1;
+        }
+        Path list = dir.resolve("repos.yaml");
+        Files.writeString(list, "repos:\n  - name: example\n    url: " + repo.toAbsolutePath() + "\n    team: training\n");
+        int failures = 0;
+        for (int run = 0; run < 2; run++) {
+            int code = execute(new PrintWriter(Writer.nullWriter()), "scan", list.toString(), "--radar", radar, "--today", "2026-11-22",
+                    "--output", dir.resolve("out").toString(), "--cache", dir.resolve("cache").toString(), "--progress", "none");
+            failures += code == ExitCode.COMPLIANT.code() || code == ExitCode.FINDINGS.code() ? 0 : 1;
+        }
+        return failures;
     }
 
     /** A small Gradle build (Groovy and Kotlin scripts, a version catalog), so the Gradle collector is trained too. */
@@ -105,7 +141,11 @@ public final class Training {
     }
 
     private static int execute(String... args) {
-        return Main.commandLine(new PrintWriter(Writer.nullWriter()), new PrintWriter(System.err, true), args).execute(args);
+        return execute(new PrintWriter(System.err, true), args);
+    }
+
+    private static int execute(PrintWriter err, String... args) {
+        return Main.commandLine(new PrintWriter(Writer.nullWriter()), err, args).execute(args);
     }
 
     /** Trains, filters the class list and dumps the archive; returns 0 also when the dump fails (see class comment). */
@@ -121,6 +161,7 @@ public final class Training {
             System.out.println("radar: class-data-sharing training run failed (exit " + trained + "); no archive, start-up will be slower");
             return 0;
         }
+        int signed = dropSignedLambdaProxies(list);
         int dumped = dump(java, classPath, list, jsa);
         int dropped = 0;
         if (dumped != 0) {
@@ -144,8 +185,44 @@ public final class Training {
         }
         long classes = Files.readAllLines(list, StandardCharsets.UTF_8).stream().filter(l -> !l.startsWith("#")).count();
         System.out.println("radar: class-data-sharing archive " + jsa.getFileName() + ": " + classes + " classes and lambda proxies"
+                + (signed > 0 ? " (" + signed + " of signed jars left out)" : "")
                 + (dropped > 0 ? " (" + dropped + " lambda proxies left out)" : "") + ", " + Files.size(jsa) / (1024 * 1024) + " MiB");
         return 0;
+    }
+
+    /**
+     * Drops the lambda proxies whose host class comes from a signed jar (JGit's): the dump skips a signed jar's
+     * classes, and JDK 17 then crashes archiving their proxies. Returns how many were dropped.
+     */
+    private static int dropSignedLambdaProxies(Path list) throws IOException {
+        java.util.Map<String, Boolean> signedJars = new java.util.HashMap<>();
+        List<String> kept = new ArrayList<>();
+        int dropped = 0;
+        for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
+            String[] words = line.split(" ", 3);
+            if (words.length > 1 && words[0].equals("@lambda-proxy") && fromSignedJar(words[1], signedJars)) {
+                dropped++;
+            } else {
+                kept.add(line);
+            }
+        }
+        Files.write(list, kept, StandardCharsets.UTF_8);
+        return dropped;
+    }
+
+    private static boolean fromSignedJar(String className, java.util.Map<String, Boolean> signedJars) {
+        java.net.URL url = ClassLoader.getSystemResource(className + ".class");
+        if (url == null || !url.getProtocol().equals("jar")) {
+            return false;
+        }
+        String jar = url.getPath().substring(0, Math.max(0, url.getPath().indexOf("!/")));
+        return signedJars.computeIfAbsent(jar, j -> {
+            try (java.util.jar.JarFile file = new java.util.jar.JarFile(Path.of(java.net.URI.create(j)).toFile())) {
+                return file.stream().anyMatch(e -> e.getName().startsWith("META-INF/") && e.getName().endsWith(".SF"));
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+        });
     }
 
     private static int dump(String java, String classPath, Path list, Path jsa) throws IOException, InterruptedException {
