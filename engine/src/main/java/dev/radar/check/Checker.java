@@ -5,6 +5,8 @@ import dev.radar.collect.RepoTree;
 import dev.radar.exceptions.ExceptionLoader;
 import dev.radar.model.CheckScope;
 import dev.radar.model.ConfigException;
+import dev.radar.model.Dependency;
+import dev.radar.model.Ecosystem;
 import dev.radar.model.ExceptionGrant;
 import dev.radar.model.ExceptionOrigin;
 import dev.radar.model.FileProblem;
@@ -15,8 +17,10 @@ import dev.radar.policy.PolicyEngine;
 import dev.radar.report.Report;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /** Checks one repository: collectors, then one rule session, then a sorted, fingerprinted report. */
@@ -99,12 +103,19 @@ public final class Checker {
     }
 
     private CheckResult run(CheckRequest request, RepoFacts facts) {
-        List<Object> all = new ArrayList<>(request.radar().facts());
+        PolicyEngine rules = engine();
+        Set<Ecosystem> ecosystems = null;
+        if (rules.needsOnlyMatchersOfDependencyEcosystems()) {
+            ecosystems = EnumSet.noneOf(Ecosystem.class);
+            for (Dependency d : facts.dependencies()) {
+                ecosystems.add(d.ecosystem());
+            }
+        }
+        List<Object> all = new ArrayList<>(request.radar().facts(ecosystems));
         all.addAll(facts.all());
         all.add(new Today(request.today()));
         all.add(new CheckScope(request.repo()));
         request.exceptions().stream().filter(g -> g.coversRepo(request.repo())).forEach(all::add);
-        PolicyEngine rules = engine();
         Evaluation evaluation = Timings.time("evaluate", () -> rules.run(all, request.radar().standards()));
         Report report = Report.of(request.repo(), request.today(), request.radar().source(), evaluation.findings(),
                 List.copyOf(rules.rules().values()), facts.dependencies().size(), facts.problems());

@@ -67,6 +67,12 @@ public final class PolicyEngine {
     private final KieSessionsPool sessions;
     /** Whether the rules declare the findings global (user rule bases may replace every built-in file). */
     private final boolean hasFindingsGlobal;
+    /** See {@link #needsOnlyMatchersOfDependencyEcosystems}. */
+    private final boolean matchersByEcosystem;
+
+    /** The file of the built-in rules that read radar matchers, the only file that does. */
+    private static final String MATCHER_RULES = "radar/rings.drl";
+    private static final java.util.regex.Pattern MATCHER_PATTERN = java.util.regex.Pattern.compile("(?<![A-Za-z0-9_$.])Matcher\\b");
 
     private PolicyEngine(KieBase kieBase, Map<String, RuleInfo> rules, List<PolicySource> sources, Provenance provenance) {
         this.kieBase = kieBase;
@@ -76,6 +82,41 @@ public final class PolicyEngine {
         this.sessions = kieBase.newKieSessionsPool(0);
         this.hasFindingsGlobal = kieBase.getKiePackages().stream()
                 .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(GLOBAL)));
+        this.matchersByEcosystem = matchersByEcosystem(sources);
+    }
+
+    /**
+     * Whether a session needs only the radar matchers of the ecosystems the repository declares dependencies in: true
+     * when the only file that mentions {@code Matcher} is the built-in {@value #MATCHER_RULES}, whose rules join every
+     * matcher with a dependency of its ecosystem (a matcher of another ecosystem can neither match nor block a match).
+     * The radar's other matchers are then not inserted, which saves the rule network most of its work on a radar of a
+     * few hundred matchers. A rule base with a user file that mentions {@code Matcher} gets every matcher.
+     */
+    public boolean needsOnlyMatchersOfDependencyEcosystems() {
+        return matchersByEcosystem;
+    }
+
+    private static boolean matchersByEcosystem(List<PolicySource> sources) {
+        String builtIn = null;
+        for (PolicySource s : sources) {
+            if (!MATCHER_PATTERN.matcher(s.text()).find()) {
+                continue;
+            }
+            if (!s.path().equals(MATCHER_RULES)) {
+                return false;
+            }
+            if (builtIn == null) {
+                try (InputStream in = PolicyEngine.class.getClassLoader().getResourceAsStream(BUILT_IN_ROOT + "/" + MATCHER_RULES)) {
+                    builtIn = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    return false;
+                }
+            }
+            if (!s.text().equals(builtIn)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.radar.radar;
 
+import dev.radar.model.Ecosystem;
 import dev.radar.model.ExceptionPolicy;
 import dev.radar.model.LanguageMatcher;
 import dev.radar.model.Matcher;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A loaded radar: quadrants, entries and their matchers, and per-rule severity overrides.
@@ -51,9 +53,25 @@ public record Radar(
 
     /** The radar's facts for a rule session: entries, matchers, the exception policy, then repository kinds. */
     public List<Object> facts() {
+        return facts(null);
+    }
+
+    /**
+     * As {@link #facts()}, with only the matchers of these ecosystems (every matcher when null): what a rule base
+     * that joins each matcher with a dependency of its ecosystem needs for a repository with dependencies in them.
+     */
+    public List<Object> facts(Set<Ecosystem> ecosystems) {
         List<Object> out = new ArrayList<>(entries.size() + matchers.size() + languageMatchers.size() + repoKinds.size() + 1);
         out.addAll(entries);
-        out.addAll(matchers);
+        if (ecosystems == null) {
+            out.addAll(matchers);
+        } else {
+            for (Matcher m : matchers) {
+                if (ecosystems.contains(m.ecosystem())) {
+                    out.add(m);
+                }
+            }
+        }
         out.addAll(languageMatchers);
         out.add(exceptionPolicy);
         out.addAll(repoKinds);

@@ -60,6 +60,57 @@ class CheckerTest {
     }
 
     @Test
+    void a_session_gets_the_matchers_of_its_dependency_ecosystems_unless_a_user_rule_reads_matchers() throws IOException {
+        Radar twoEcosystems = dev.radar.radar.RadarLoader.parse("radar.yaml", """
+                title: T
+                quadrants: [tools]
+                entries:
+                  - id: log4j1
+                    name: Log4j 1
+                    quadrant: tools
+                    ring: hold
+                    since: 2024-01-01
+                    rationale: End of life.
+                    match:
+                      - maven: "log4j:log4j"
+                  - id: left-pad
+                    name: left-pad
+                    quadrant: tools
+                    ring: hold
+                    since: 2024-01-01
+                    rationale: Unpublished once.
+                    match:
+                      - npm: "left-pad"
+                """);
+        Path policies = Files.createDirectories(tmp.resolve("policies"));
+        Files.writeString(policies.resolve("matchers.drl"), """
+                package custom;
+                import dev.radar.model.CheckScope;
+                import dev.radar.model.Ecosystem;
+                import dev.radar.model.Matcher;
+                global dev.radar.policy.FindingFactory findings;
+                rule "the radar matches npm packages"
+                    @id("HYG-903") @severity("info") @title("Radar matches npm") @rationale("R") @remediation("M")
+                when
+                    CheckScope($r : repo)
+                    Matcher(ecosystem == Ecosystem.NPM, $p : pattern)
+                then
+                    insert(findings.at(drools, $r, "", 0, "the radar matches npm " + $p, "", "", $p));
+                end
+                """);
+        PolicyEngine withUserRule = PolicyEngine.load(java.util.Optional.of(policies));
+        CheckRequest request = new CheckRequest(repo(), "svc", twoEcosystems, LocalDate.of(2026, 11, 22));
+
+        assertThat(engine.needsOnlyMatchersOfDependencyEcosystems()).isTrue();
+        assertThat(withUserRule.needsOnlyMatchersOfDependencyEcosystems()).isFalse();
+        // the Maven-only repository is judged alike by both, and the user rule still sees the radar's npm matcher
+        assertThat(new Checker(engine).check(request).findings()).extracting(Finding::ruleId).contains("RAD-001")
+                .doesNotContain("HYG-903");
+        assertThat(new Checker(withUserRule).check(request).findings()).extracting(Finding::ruleId, Finding::message)
+                .contains(org.assertj.core.api.Assertions.tuple("HYG-903", "the radar matches npm left-pad"));
+    }
+
+    @Test
     void the_rule_base_is_not_asked_for_when_the_repository_cannot_be_collected() {
         List<String> asked = new ArrayList<>();
         Checker lazy = new Checker(() -> {
