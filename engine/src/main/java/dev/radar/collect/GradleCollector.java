@@ -410,7 +410,9 @@ public final class GradleCollector implements Collector {
                 if (LOCAL.contains(fn)) {
                     return true;
                 }
-                if (nestedDeclaration(inner, scope, line, closureVersion)) {
+                // include(modImplementation("g:a:1")): a declaration inside another, unless the build defines the function
+                boolean helper = callEnd == 2 && resolver.definesHelper(fn);
+                if (!helper && nestedDeclaration(inner, scope, line, closureVersion)) {
                     return true;
                 }
             }

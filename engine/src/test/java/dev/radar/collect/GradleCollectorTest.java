@@ -194,6 +194,44 @@ class GradleCollectorTest {
         assertThat(facts.unknownDeclarations()).extracting(UnknownDeclaration::line).containsExactly(5);
     }
 
+    @Test
+    void the_argument_of_a_helper_the_build_defines_is_no_nested_declaration() throws IOException {
+        // Regression: compile arcModule("backends:backend-sdl"), a closure of the root script's ext, was read as
+        // include(modImplementation(..)) is, and listed the helper's argument as the dependency backends:backend-sdl.
+        RepoFacts facts = collect(Map.of(
+                "build.gradle", """
+                        allprojects {
+                            ext {
+                                toolkitModule = { String name ->
+                                    if (name.contains(':')) name = name.split(':').last()
+                                    return "org.example.toolkit:$name:${toolkitHash}"
+                                }
+                            }
+                        }
+                        """,
+                "desktop/build.gradle", """
+                        def local(String path) {
+                            return project(":toolkit:$path")
+                        }
+                        dependencies {
+                            implementation toolkitModule("backends:backend-desktop")
+                            implementation local("core:base")
+                            implementation 'org.example:plain:1.0'
+                        }
+                        """,
+                "app/build.gradle.kts", """
+                        fun toolkit(module: String): String {
+                            return "org.example.toolkit:$module:2.0"
+                        }
+                        dependencies {
+                            implementation(toolkit("toolkit:core"))
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(tuple("org.example", "plain", "1.0", "1.0", 7, "implementation"));
+        assertThat(facts.unknownDeclarations()).extracting(u -> u.file() + ":" + u.line())
+                .containsExactlyInAnyOrder("desktop/build.gradle:5", "desktop/build.gradle:6", "app/build.gradle.kts:5");
+    }
+
     void groovy_add_without_parentheses_names_the_configuration_in_its_first_argument() throws IOException {
         RepoFacts facts = collect(Map.of("build.gradle", """
                 dependencies {
