@@ -38,6 +38,9 @@ import java.util.regex.Pattern;
 public final class GradleCollector implements Collector {
 
     private static final String KOTLIN_GROUP = "org.jetbrains.kotlin";
+    /** The id of Spring Boot's Gradle plugin, also the group of the BOM its {@code SpringBootPlugin.BOM_COORDINATES} names. */
+    private static final String SPRING_BOOT_PLUGIN = "org.springframework.boot";
+    private static final String SPRING_BOOT_BOM = "SpringBootPlugin.BOM_COORDINATES";
     /** Calls whose argument is a module of the build or a local file: not external dependencies. */
     private static final Set<String> LOCAL = Set.of("project", "projects", "files", "fileTree", "gradleApi", "localGroovy",
             "gradleTestKit", "gradleKotlinDsl", "sourceSets", "configurations", "layout", "rootProject", "zipTree", "tasks",
@@ -416,7 +419,7 @@ public final class GradleCollector implements Collector {
                     return true;
                 }
             }
-            if (catalogAccessor(e, scope, line, closureVersion)) {
+            if (catalogAccessor(e, scope, line, closureVersion) || springBootBom(e, scope, line)) {
                 return true;
             }
             String mapped = mappedProvider(e);
@@ -496,6 +499,33 @@ public final class GradleCollector implements Collector {
                 return coordinates(string(inner.get(0)), string(inner.get(1)), inner.get(2), scope, line, closureVersion);
             }
             return inner.size() == 1 && argument(inner.get(0), scope, line, closureVersion);
+        }
+
+        /**
+         * Spring Boot's {@code SpringBootPlugin.BOM_COORDINATES} (also fully qualified), the constant its Gradle plugin
+         * defines as {@code org.springframework.boot:spring-boot-dependencies:<the plugin's version>}: no version is
+         * written; the version of the Spring Boot plugin the script requests, when it gives one, resolves it.
+         */
+        private boolean springBootBom(List<Node> e, String scope, int line) {
+            String chain = GradleScript.chain(e);
+            if (chain == null || !(chain.equals(SPRING_BOOT_BOM) || chain.endsWith("." + SPRING_BOOT_BOM))) {
+                return false;
+            }
+            String resolved = "";
+            for (PluginRequest p : script.plugins) {
+                List<Node> arg = GradleScript.withoutNewlines(p.argument());
+                if (p.form().equals("alias")) {
+                    Optional<GradleCatalog.Plugin> entry = catalogPlugin(arg);
+                    if (entry.isPresent() && entry.get().id().equals(SPRING_BOOT_PLUGIN)) {
+                        resolved = exact(new Value(entry.get().resolved(), true));
+                    }
+                } else if (SPRING_BOOT_PLUGIN.equals(string(arg)) && p.version() != null && !p.version().isEmpty()) {
+                    resolved = exact(resolver.eval(p.version()));
+                }
+            }
+            rows.add(new Dependency(repo, Ecosystem.MAVEN, SPRING_BOOT_PLUGIN, "spring-boot-dependencies", "", resolved, scope, true,
+                    path, line, List.of()));
+            return true;
         }
 
         /**

@@ -323,6 +323,48 @@ class GradleCollectorTest {
     }
 
     @Test
+    void spring_boots_bom_coordinates_constant_is_the_bom_at_the_version_of_the_spring_boot_plugin() throws IOException {
+        // Regression: platform(SpringBootPlugin.BOM_COORDINATES), Spring Boot's documented way to use its BOM without the
+        // dependency-management plugin, was not understood and the BOM was not listed.
+        RepoFacts facts = collect(Map.of(
+                "gradle/libs.versions.toml", """
+                        [plugins]
+                        spring-boot = { id = "org.springframework.boot", version = "3.3.1" }
+                        """,
+                "web/build.gradle.kts", """
+                        plugins {
+                            id("org.springframework.boot") version "3.3.0"
+                        }
+                        dependencies {
+                            implementation(platform(SpringBootPlugin.BOM_COORDINATES))
+                            kapt(platform(org.springframework.boot.gradle.plugin.SpringBootPlugin.BOM_COORDINATES))
+                        }
+                        """,
+                "batch/build.gradle", """
+                        plugins {
+                            alias(libs.plugins.spring.boot)
+                        }
+                        dependencies {
+                            implementation platform(SpringBootPlugin.BOM_COORDINATES)
+                        }
+                        """,
+                "platform/build.gradle", """
+                        dependencies {
+                            api platform(SpringBootPlugin.BOM_COORDINATES)
+                        }
+                        """));
+        assertThat(facts.dependencies()).filteredOn(d -> d.ecosystem() == Ecosystem.MAVEN)
+                .extracting(d -> d.file() + ":" + d.line(), d -> d.coordinate(), Dependency::declaredVersion, Dependency::version,
+                        Dependency::scope)
+                .containsExactlyInAnyOrder(
+                        tuple("web/build.gradle.kts:5", "org.springframework.boot:spring-boot-dependencies", "", "3.3.0", "platform"),
+                        tuple("web/build.gradle.kts:6", "org.springframework.boot:spring-boot-dependencies", "", "3.3.0", "platform"),
+                        tuple("batch/build.gradle:5", "org.springframework.boot:spring-boot-dependencies", "", "3.3.1", "platform"),
+                        tuple("platform/build.gradle:2", "org.springframework.boot:spring-boot-dependencies", "", "", "platform"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    @Test
     void kotlin_module_shorthand_names_the_jetbrains_artifact() throws IOException {
         RepoFacts facts = collect(Map.of("build.gradle.kts", """
                 dependencies {
