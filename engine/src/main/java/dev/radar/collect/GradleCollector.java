@@ -314,7 +314,13 @@ public final class GradleCollector implements Collector {
         void declaration(Declaration d) {
             String scope = d.configuration().isEmpty() ? "detached" : d.configuration();
             List<List<Node>> args = withoutNotationName(d.arguments());
-            ClosureVersion closureVersion = closureVersion(d.closure());
+            Group closure = d.closure();
+            if (closure == null && args.size() >= 2 && GradleScript.single(args.get(args.size() - 1)) instanceof Group last
+                    && last.open() == '{') {
+                closure = last; // Groovy's moduleImplementation("g:a", { exclude module: "x" }): the closure as last argument
+                args = args.subList(0, args.size() - 1);
+            }
+            ClosureVersion closureVersion = closureVersion(closure);
             boolean understood;
             if (args.isEmpty()) {
                 understood = false;

@@ -40,10 +40,10 @@ final class GradleScript {
      * Blocks inside {@code dependencies {}} that configure resolution and hold no declarations of coordinates; the
      * IntelliJ Platform plugin's {@code intellijPlatform { create("IC", "2024.3"); bundledPlugin("x") }} names IDEs and
      * IDE plugins, and Spring Boot's {@code bootJar { layered { dependencies { intoLayer("x") { include("g:*") } } } }}
-     * sorts the jar's layers.
+     * sorts the jar's layers; a {@code repositories {}} block misplaced there names repositories.
      */
     private static final Set<String> OPAQUE = Set.of("components", "modules", "attributesSchema", "artifactTypes", "registerTransform",
-            "exclude", "attributes", "capabilities", "intellijPlatform", "intoLayer");
+            "exclude", "attributes", "capabilities", "intellijPlatform", "intoLayer", "repositories");
 
     private final String text;
     private final boolean kotlin;

@@ -232,6 +232,27 @@ class GradleCollectorTest {
                 .containsExactlyInAnyOrder("desktop/build.gradle:5", "desktop/build.gradle:6", "app/build.gradle.kts:5");
     }
 
+    @Test
+    void a_closure_given_as_the_last_argument_configures_the_declaration() throws IOException {
+        // Regression: moduleImplementation ("g:a", { exclude module: "x" }) was listed and also reported as not understood,
+        // the closure read as a second notation; a repositories {} block inside dependencies {} was not understood either.
+        RepoFacts facts = collect(Map.of("build.gradle", """
+                dependencies {
+                    moduleImplementation ("org.example:parser", {
+                        exclude module: "xml-apis"
+                    })
+                    implementation("org.example:strict", { version { strictly '2.0' } })
+                    repositories {
+                        mavenCentral()
+                    }
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.example", "parser", "", "", 2, "moduleImplementation"),
+                tuple("org.example", "strict", "2.0", "2.0", 5, "implementation"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
     void groovy_add_without_parentheses_names_the_configuration_in_its_first_argument() throws IOException {
         RepoFacts facts = collect(Map.of("build.gradle", """
                 dependencies {
