@@ -344,6 +344,53 @@ class GradleCollectorTest {
     }
 
     @Test
+    void compose_multiplatform_libraries_are_read_at_the_version_of_the_compose_plugin() throws IOException {
+        // Regression: implementation(compose.runtime) in a Compose Multiplatform source set was not understood.
+        RepoFacts facts = collect(Map.of(
+                "gradle/libs.versions.toml", """
+                        [plugins]
+                        composeMultiplatform = { id = "org.jetbrains.compose", version = "1.6.11" }
+                        """,
+                "shared/build.gradle.kts", """
+                        plugins {
+                            alias(libs.plugins.composeMultiplatform)
+                        }
+                        kotlin {
+                            sourceSets {
+                                commonMain.dependencies {
+                                    implementation(compose.runtime)
+                                    implementation(compose.material3)
+                                    implementation(compose.components.resources)
+                                }
+                                desktopMain.dependencies {
+                                    implementation(compose.desktop.currentOs)
+                                }
+                            }
+                        }
+                        """,
+                "other/gradle/compose.versions.toml", """
+                        [libraries]
+                        ui = "androidx.compose.ui:ui:1.5.0"
+                        """,
+                "other/build.gradle.kts", """
+                        dependencies {
+                            implementation(compose.ui)
+                            implementation(compose.runtime)
+                        }
+                        """));
+        assertThat(facts.dependencies()).filteredOn(d -> d.ecosystem() == Ecosystem.MAVEN)
+                .extracting(d -> d.file() + ":" + d.line(), d -> d.coordinate(), Dependency::declaredVersion, Dependency::version)
+                .containsExactlyInAnyOrder(
+                        tuple("shared/build.gradle.kts:7", "org.jetbrains.compose.runtime:runtime", "", "1.6.11"),
+                        tuple("shared/build.gradle.kts:8", "org.jetbrains.compose.material3:material3", "", ""),
+                        tuple("shared/build.gradle.kts:9", "org.jetbrains.compose.components:components-resources", "", "1.6.11"),
+                        tuple("other/build.gradle.kts:2", "androidx.compose.ui:ui", "1.5.0", "1.5.0"));
+        // compose.desktop.currentOs names the artifact of the building machine; compose.runtime is missing from the catalog
+        assertThat(facts.unknownDeclarations()).extracting(u -> u.file() + ":" + u.line())
+                .containsExactlyInAnyOrder("shared/build.gradle.kts:12", "other/build.gradle.kts:3");
+    }
+
+    @Test
     void spring_boots_bom_coordinates_constant_is_the_bom_at_the_version_of_the_spring_boot_plugin() throws IOException {
         // Regression: platform(SpringBootPlugin.BOM_COORDINATES), Spring Boot's documented way to use its BOM without the
         // dependency-management plugin, was not understood and the BOM was not listed.
