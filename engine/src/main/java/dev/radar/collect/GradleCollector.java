@@ -38,6 +38,44 @@ import java.util.regex.Pattern;
 public final class GradleCollector implements Collector {
 
     private static final String KOTLIN_GROUP = "org.jetbrains.kotlin";
+    /** The id of Spring Boot's Gradle plugin, also the group of the BOM its {@code SpringBootPlugin.BOM_COORDINATES} names. */
+    private static final String SPRING_BOOT_PLUGIN = "org.springframework.boot";
+    private static final String SPRING_BOOT_BOM = "SpringBootPlugin.BOM_COORDINATES";
+    private static final String COMPOSE_PLUGIN = "org.jetbrains.compose";
+    /**
+     * The libraries of Compose Multiplatform's {@code compose} accessor (its plugin's {@code ComposePlugin.Dependencies}):
+     * group and name, and a third element for those whose version does not follow the plugin's. {@code compose.desktop.currentOs}
+     * names the artifact of the machine that builds, so it is not here.
+     */
+    private static final Map<String, String[]> COMPOSE_LIBRARIES = Map.ofEntries(
+            Map.entry("animation", new String[] {"org.jetbrains.compose.animation", "animation"}),
+            Map.entry("animationGraphics", new String[] {"org.jetbrains.compose.animation", "animation-graphics"}),
+            Map.entry("foundation", new String[] {"org.jetbrains.compose.foundation", "foundation"}),
+            Map.entry("material", new String[] {"org.jetbrains.compose.material", "material"}),
+            Map.entry("material3", new String[] {"org.jetbrains.compose.material3", "material3", "own version"}),
+            Map.entry("materialIconsExtended", new String[] {"org.jetbrains.compose.material", "material-icons-extended", "own version"}),
+            Map.entry("runtime", new String[] {"org.jetbrains.compose.runtime", "runtime"}),
+            Map.entry("runtimeSaveable", new String[] {"org.jetbrains.compose.runtime", "runtime-saveable"}),
+            Map.entry("ui", new String[] {"org.jetbrains.compose.ui", "ui"}),
+            Map.entry("uiTest", new String[] {"org.jetbrains.compose.ui", "ui-test"}),
+            Map.entry("uiTooling", new String[] {"org.jetbrains.compose.ui", "ui-tooling"}),
+            Map.entry("uiUtil", new String[] {"org.jetbrains.compose.ui", "ui-util"}),
+            Map.entry("preview", new String[] {"org.jetbrains.compose.ui", "ui-tooling-preview"}),
+            Map.entry("components.resources", new String[] {"org.jetbrains.compose.components", "components-resources"}),
+            Map.entry("components.uiToolingPreview", new String[] {"org.jetbrains.compose.components", "components-ui-tooling-preview"}),
+            Map.entry("components.splitPane", new String[] {"org.jetbrains.compose.components", "components-splitpane"}),
+            Map.entry("components.animatedImage", new String[] {"org.jetbrains.compose.components", "components-animatedimage"}),
+            Map.entry("html.core", new String[] {"org.jetbrains.compose.html", "html-core"}),
+            Map.entry("html.svg", new String[] {"org.jetbrains.compose.html", "html-svg"}),
+            Map.entry("html.testUtils", new String[] {"org.jetbrains.compose.html", "html-test-utils"}),
+            Map.entry("desktop.common", new String[] {"org.jetbrains.compose.desktop", "desktop"}),
+            Map.entry("desktop.uiTestJUnit4", new String[] {"org.jetbrains.compose.ui", "ui-test-junit4"}),
+            Map.entry("desktop.linux_x64", new String[] {"org.jetbrains.compose.desktop", "desktop-jvm-linux-x64"}),
+            Map.entry("desktop.linux_arm64", new String[] {"org.jetbrains.compose.desktop", "desktop-jvm-linux-arm64"}),
+            Map.entry("desktop.windows_x64", new String[] {"org.jetbrains.compose.desktop", "desktop-jvm-windows-x64"}),
+            Map.entry("desktop.windows_arm64", new String[] {"org.jetbrains.compose.desktop", "desktop-jvm-windows-arm64"}),
+            Map.entry("desktop.macos_x64", new String[] {"org.jetbrains.compose.desktop", "desktop-jvm-macos-x64"}),
+            Map.entry("desktop.macos_arm64", new String[] {"org.jetbrains.compose.desktop", "desktop-jvm-macos-arm64"}));
     /** Calls whose argument is a module of the build or a local file: not external dependencies. */
     private static final Set<String> LOCAL = Set.of("project", "projects", "files", "fileTree", "gradleApi", "localGroovy",
             "gradleTestKit", "gradleKotlinDsl", "sourceSets", "configurations", "layout", "rootProject", "zipTree", "tasks",
@@ -311,7 +349,13 @@ public final class GradleCollector implements Collector {
         void declaration(Declaration d) {
             String scope = d.configuration().isEmpty() ? "detached" : d.configuration();
             List<List<Node>> args = withoutNotationName(d.arguments());
-            ClosureVersion closureVersion = closureVersion(d.closure());
+            Group closure = d.closure();
+            if (closure == null && args.size() >= 2 && GradleScript.single(args.get(args.size() - 1)) instanceof Group last
+                    && last.open() == '{') {
+                closure = last; // Groovy's moduleImplementation("g:a", { exclude module: "x" }): the closure as last argument
+                args = args.subList(0, args.size() - 1);
+            }
+            ClosureVersion closureVersion = closureVersion(closure);
             boolean understood;
             if (args.isEmpty()) {
                 understood = false;
@@ -410,11 +454,13 @@ public final class GradleCollector implements Collector {
                 if (LOCAL.contains(fn)) {
                     return true;
                 }
-                if (nestedDeclaration(inner, scope, line, closureVersion)) {
+                // include(modImplementation("g:a:1")): a declaration inside another, unless the build defines the function
+                boolean helper = callEnd == 2 && resolver.definesHelper(fn);
+                if (!helper && nestedDeclaration(inner, scope, line, closureVersion)) {
                     return true;
                 }
             }
-            if (catalogAccessor(e, scope, line, closureVersion)) {
+            if (catalogAccessor(e, scope, line, closureVersion) || springBootBom(e, scope, line) || composeLibrary(e, scope, line)) {
                 return true;
             }
             String mapped = mappedProvider(e);
@@ -494,6 +540,56 @@ public final class GradleCollector implements Collector {
                 return coordinates(string(inner.get(0)), string(inner.get(1)), inner.get(2), scope, line, closureVersion);
             }
             return inner.size() == 1 && argument(inner.get(0), scope, line, closureVersion);
+        }
+
+        /**
+         * Spring Boot's {@code SpringBootPlugin.BOM_COORDINATES} (also fully qualified), the constant its Gradle plugin
+         * defines as {@code org.springframework.boot:spring-boot-dependencies:<the plugin's version>}: no version is
+         * written; the version of the Spring Boot plugin the script requests, when it gives one, resolves it.
+         */
+        private boolean springBootBom(List<Node> e, String scope, int line) {
+            String chain = GradleScript.chain(e);
+            if (chain == null || !(chain.equals(SPRING_BOOT_BOM) || chain.endsWith("." + SPRING_BOOT_BOM))) {
+                return false;
+            }
+            rows.add(new Dependency(repo, Ecosystem.MAVEN, SPRING_BOOT_PLUGIN, "spring-boot-dependencies", "",
+                    pluginVersion(SPRING_BOOT_PLUGIN), scope, true, path, line, List.of()));
+            return true;
+        }
+
+        /**
+         * A library of Compose Multiplatform's {@code compose} accessor, {@code compose.runtime},
+         * {@code compose.components.resources}: no version is written; the libraries that follow the plugin's version
+         * resolve to the version of the {@code org.jetbrains.compose} plugin the script requests. Not read when the
+         * build has a version catalog named {@code compose}, whose accessors these are.
+         */
+        private boolean composeLibrary(List<Node> e, String scope, int line) {
+            String chain = GradleScript.chain(e);
+            String[] library = chain == null || !chain.startsWith("compose.") || resolver.catalogs().containsKey("compose") ? null
+                    : COMPOSE_LIBRARIES.get(chain.substring("compose.".length()));
+            if (library == null) {
+                return false;
+            }
+            String resolved = library.length > 2 ? "" : pluginVersion(COMPOSE_PLUGIN);
+            rows.add(new Dependency(repo, Ecosystem.MAVEN, library[0], library[1], "", resolved, scope, true, path, line, List.of()));
+            return true;
+        }
+
+        /** The resolved version of the plugin {@code id} the script requests ({@code id(..) version ..} or a catalog alias); "" when none. */
+        private String pluginVersion(String id) {
+            String resolved = "";
+            for (PluginRequest p : script.plugins) {
+                List<Node> arg = GradleScript.withoutNewlines(p.argument());
+                if (p.form().equals("alias")) {
+                    Optional<GradleCatalog.Plugin> entry = catalogPlugin(arg);
+                    if (entry.isPresent() && entry.get().id().equals(id)) {
+                        resolved = exact(new Value(entry.get().resolved(), true));
+                    }
+                } else if (id.equals(string(arg)) && p.version() != null && !p.version().isEmpty()) {
+                    resolved = exact(resolver.eval(p.version()));
+                }
+            }
+            return resolved;
         }
 
         /**

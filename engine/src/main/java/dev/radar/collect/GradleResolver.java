@@ -221,6 +221,18 @@ final class GradleResolver {
         return definitionOf(name + "()") != null ? name + "()" : null;
     }
 
+    /**
+     * Whether the build defines {@code name} as a helper: a function ({@code fun ktor(module: String) = ..}, also with a
+     * block body) or a variable holding a Groovy closure ({@code ext.arcModule = { String name -> .. }}).
+     */
+    boolean definesHelper(String name) {
+        if (functionKey(name) != null) {
+            return true;
+        }
+        List<Node> value = definitionOf(name);
+        return value != null && GradleScript.single(value) instanceof Group closure && closure.open() == '{';
+    }
+
     private List<Node> definitionOf(String key) {
         for (Map<String, List<Node>> names : variables) {
             List<Node> value = names.get(key);

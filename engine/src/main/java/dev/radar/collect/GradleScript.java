@@ -40,10 +40,10 @@ final class GradleScript {
      * Blocks inside {@code dependencies {}} that configure resolution and hold no declarations of coordinates; the
      * IntelliJ Platform plugin's {@code intellijPlatform { create("IC", "2024.3"); bundledPlugin("x") }} names IDEs and
      * IDE plugins, and Spring Boot's {@code bootJar { layered { dependencies { intoLayer("x") { include("g:*") } } } }}
-     * sorts the jar's layers.
+     * sorts the jar's layers; a {@code repositories {}} block misplaced there names repositories.
      */
     private static final Set<String> OPAQUE = Set.of("components", "modules", "attributesSchema", "artifactTypes", "registerTransform",
-            "exclude", "attributes", "capabilities", "intellijPlatform", "intoLayer");
+            "exclude", "attributes", "capabilities", "intellijPlatform", "intoLayer", "repositories");
 
     private final String text;
     private final boolean kotlin;
@@ -1144,7 +1144,40 @@ final class GradleScript {
             if (args.size() == 2 && single(args.get(0)) instanceof Token key && key.kind() == Kind.STRING) {
                 define(key.text(), args.get(1));
             }
+            return;
         }
+        // fun toolkit(module: String): String { .. }, Groovy's def local(String path) { .. }: a helper whose body is not
+        // evaluated, recorded without the = of an expression body so that a call of it is known as the build's own
+        int parameters = methodParameters(st);
+        if (parameters > 0) {
+            defineMember(((Token) st.get(parameters - 1)).text() + "()", List.of(st.get(parameters)), ctx);
+        }
+    }
+
+    /**
+     * The index of the parameter list of a function declared with a block body, {@code fun x(a: String): String { .. }}
+     * or Groovy's {@code def x(String a) { .. }} / {@code static Provider<String> x(..) { .. }}; -1 for any other statement.
+     */
+    private int methodParameters(List<Node> st) {
+        int n = st.size();
+        if (n < 3 || !(st.get(n - 1) instanceof Group body && body.open() == '{')) {
+            return -1;
+        }
+        if (kotlin) {
+            int parameters = functionParameters(st);
+            return parameters > 0 && parameters < n - 1 ? parameters : -1;
+        }
+        if (n < 4 || !(st.get(n - 2) instanceof Group parameters && parameters.open() == '(' && st.get(n - 3) instanceof Token name
+                && name.ident() && !CONTROL.contains(name.text()) && st.get(0) instanceof Token head
+                && (MODIFIERS.contains(head.text()) || Character.isUpperCase(head.text().charAt(0))))) {
+            return -1;
+        }
+        for (Node node : st.subList(0, n - 3)) {
+            if (!(node instanceof Token t && (t.ident() || t.is("<") || t.is(">") || t.is(",") || t.is(".") || t.is("?")))) {
+                return -1; // tasks.register("x") { .. }, x.configure(..) { .. }
+            }
+        }
+        return n - 2;
     }
 
     /** Defines a name in the object or class being read ({@code Versions.ktor}), or at the top level outside one. */

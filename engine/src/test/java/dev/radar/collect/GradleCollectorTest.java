@@ -194,6 +194,65 @@ class GradleCollectorTest {
         assertThat(facts.unknownDeclarations()).extracting(UnknownDeclaration::line).containsExactly(5);
     }
 
+    @Test
+    void the_argument_of_a_helper_the_build_defines_is_no_nested_declaration() throws IOException {
+        // Regression: compile arcModule("backends:backend-sdl"), a closure of the root script's ext, was read as
+        // include(modImplementation(..)) is, and listed the helper's argument as the dependency backends:backend-sdl.
+        RepoFacts facts = collect(Map.of(
+                "build.gradle", """
+                        allprojects {
+                            ext {
+                                toolkitModule = { String name ->
+                                    if (name.contains(':')) name = name.split(':').last()
+                                    return "org.example.toolkit:$name:${toolkitHash}"
+                                }
+                            }
+                        }
+                        """,
+                "desktop/build.gradle", """
+                        def local(String path) {
+                            return project(":toolkit:$path")
+                        }
+                        dependencies {
+                            implementation toolkitModule("backends:backend-desktop")
+                            implementation local("core:base")
+                            implementation 'org.example:plain:1.0'
+                        }
+                        """,
+                "app/build.gradle.kts", """
+                        fun toolkit(module: String): String {
+                            return "org.example.toolkit:$module:2.0"
+                        }
+                        dependencies {
+                            implementation(toolkit("toolkit:core"))
+                        }
+                        """));
+        assertThat(rows(facts)).containsExactly(tuple("org.example", "plain", "1.0", "1.0", 7, "implementation"));
+        assertThat(facts.unknownDeclarations()).extracting(u -> u.file() + ":" + u.line())
+                .containsExactlyInAnyOrder("desktop/build.gradle:5", "desktop/build.gradle:6", "app/build.gradle.kts:5");
+    }
+
+    @Test
+    void a_closure_given_as_the_last_argument_configures_the_declaration() throws IOException {
+        // Regression: moduleImplementation ("g:a", { exclude module: "x" }) was listed and also reported as not understood,
+        // the closure read as a second notation; a repositories {} block inside dependencies {} was not understood either.
+        RepoFacts facts = collect(Map.of("build.gradle", """
+                dependencies {
+                    moduleImplementation ("org.example:parser", {
+                        exclude module: "xml-apis"
+                    })
+                    implementation("org.example:strict", { version { strictly '2.0' } })
+                    repositories {
+                        mavenCentral()
+                    }
+                }
+                """));
+        assertThat(rows(facts)).containsExactly(
+                tuple("org.example", "parser", "", "", 2, "moduleImplementation"),
+                tuple("org.example", "strict", "2.0", "2.0", 5, "implementation"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
     void groovy_add_without_parentheses_names_the_configuration_in_its_first_argument() throws IOException {
         RepoFacts facts = collect(Map.of("build.gradle", """
                 dependencies {
@@ -282,6 +341,95 @@ class GradleCollectorTest {
                 tuple("org.springframework", "spring-framework-bom", "6.1.2", "6.1.2", 5, "platform"),
                 tuple("org.springframework.boot", "spring-boot-dependencies", "3.2.0", "3.2.0", 6, "platform"));
         assertThat(facts.unknownDeclarations()).extracting(UnknownDeclaration::line).containsExactly(9);
+    }
+
+    @Test
+    void compose_multiplatform_libraries_are_read_at_the_version_of_the_compose_plugin() throws IOException {
+        // Regression: implementation(compose.runtime) in a Compose Multiplatform source set was not understood.
+        RepoFacts facts = collect(Map.of(
+                "gradle/libs.versions.toml", """
+                        [plugins]
+                        composeMultiplatform = { id = "org.jetbrains.compose", version = "1.6.11" }
+                        """,
+                "shared/build.gradle.kts", """
+                        plugins {
+                            alias(libs.plugins.composeMultiplatform)
+                        }
+                        kotlin {
+                            sourceSets {
+                                commonMain.dependencies {
+                                    implementation(compose.runtime)
+                                    implementation(compose.material3)
+                                    implementation(compose.components.resources)
+                                }
+                                desktopMain.dependencies {
+                                    implementation(compose.desktop.currentOs)
+                                }
+                            }
+                        }
+                        """,
+                "other/gradle/compose.versions.toml", """
+                        [libraries]
+                        ui = "androidx.compose.ui:ui:1.5.0"
+                        """,
+                "other/build.gradle.kts", """
+                        dependencies {
+                            implementation(compose.ui)
+                            implementation(compose.runtime)
+                        }
+                        """));
+        assertThat(facts.dependencies()).filteredOn(d -> d.ecosystem() == Ecosystem.MAVEN)
+                .extracting(d -> d.file() + ":" + d.line(), d -> d.coordinate(), Dependency::declaredVersion, Dependency::version)
+                .containsExactlyInAnyOrder(
+                        tuple("shared/build.gradle.kts:7", "org.jetbrains.compose.runtime:runtime", "", "1.6.11"),
+                        tuple("shared/build.gradle.kts:8", "org.jetbrains.compose.material3:material3", "", ""),
+                        tuple("shared/build.gradle.kts:9", "org.jetbrains.compose.components:components-resources", "", "1.6.11"),
+                        tuple("other/build.gradle.kts:2", "androidx.compose.ui:ui", "1.5.0", "1.5.0"));
+        // compose.desktop.currentOs names the artifact of the building machine; compose.runtime is missing from the catalog
+        assertThat(facts.unknownDeclarations()).extracting(u -> u.file() + ":" + u.line())
+                .containsExactlyInAnyOrder("shared/build.gradle.kts:12", "other/build.gradle.kts:3");
+    }
+
+    @Test
+    void spring_boots_bom_coordinates_constant_is_the_bom_at_the_version_of_the_spring_boot_plugin() throws IOException {
+        // Regression: platform(SpringBootPlugin.BOM_COORDINATES), Spring Boot's documented way to use its BOM without the
+        // dependency-management plugin, was not understood and the BOM was not listed.
+        RepoFacts facts = collect(Map.of(
+                "gradle/libs.versions.toml", """
+                        [plugins]
+                        spring-boot = { id = "org.springframework.boot", version = "3.3.1" }
+                        """,
+                "web/build.gradle.kts", """
+                        plugins {
+                            id("org.springframework.boot") version "3.3.0"
+                        }
+                        dependencies {
+                            implementation(platform(SpringBootPlugin.BOM_COORDINATES))
+                            kapt(platform(org.springframework.boot.gradle.plugin.SpringBootPlugin.BOM_COORDINATES))
+                        }
+                        """,
+                "batch/build.gradle", """
+                        plugins {
+                            alias(libs.plugins.spring.boot)
+                        }
+                        dependencies {
+                            implementation platform(SpringBootPlugin.BOM_COORDINATES)
+                        }
+                        """,
+                "platform/build.gradle", """
+                        dependencies {
+                            api platform(SpringBootPlugin.BOM_COORDINATES)
+                        }
+                        """));
+        assertThat(facts.dependencies()).filteredOn(d -> d.ecosystem() == Ecosystem.MAVEN)
+                .extracting(d -> d.file() + ":" + d.line(), d -> d.coordinate(), Dependency::declaredVersion, Dependency::version,
+                        Dependency::scope)
+                .containsExactlyInAnyOrder(
+                        tuple("web/build.gradle.kts:5", "org.springframework.boot:spring-boot-dependencies", "", "3.3.0", "platform"),
+                        tuple("web/build.gradle.kts:6", "org.springframework.boot:spring-boot-dependencies", "", "3.3.0", "platform"),
+                        tuple("batch/build.gradle:5", "org.springframework.boot:spring-boot-dependencies", "", "3.3.1", "platform"),
+                        tuple("platform/build.gradle:2", "org.springframework.boot:spring-boot-dependencies", "", "", "platform"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
     }
 
     @Test
