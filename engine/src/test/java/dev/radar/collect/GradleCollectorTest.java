@@ -253,6 +253,7 @@ class GradleCollectorTest {
         assertThat(facts.unknownDeclarations()).isEmpty();
     }
 
+    @Test
     void groovy_add_without_parentheses_names_the_configuration_in_its_first_argument() throws IOException {
         RepoFacts facts = collect(Map.of("build.gradle", """
                 dependencies {
