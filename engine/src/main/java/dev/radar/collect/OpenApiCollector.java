@@ -112,8 +112,10 @@ public final class OpenApiCollector implements Collector {
                 }
                 for (Tree.Entry m : item.entries()) {
                     String method = m.key().toLowerCase(Locale.ROOT);
-                    if (METHODS.contains(method) && m.value().isMapping()) {
-                        out.add(operation(path, root, p.key(), method, m, swagger, globalProduces, out.repo()));
+                    Tree op = METHODS.contains(method) ? resolve(root, m.value()) : null;
+                    if (op != null && op.isMapping()) { // an operation in another file ($ref: ops/list.yml) is unknown, not wrong
+                        out.add(operation(path, root, p.key(), method, new Tree.Entry(m.key(), m.line(), op), swagger, globalProduces,
+                                out.repo()));
                     }
                 }
             }

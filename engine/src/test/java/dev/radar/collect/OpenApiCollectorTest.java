@@ -191,6 +191,31 @@ class OpenApiCollectorTest {
     }
 
     @Test
+    void an_operation_in_another_file_is_unknown_and_an_operation_behind_an_internal_ref_is_read() {
+        // Bug: DigitalOcean's spec writes every operation as 'get: {$ref: resources/.../list.yml}'; each became an
+        // operation without responses, and API-002 reported all of them as documenting no errors.
+        RepoFacts facts = collect("specification/api.yaml", """
+                openapi: 3.0.0
+                paths:
+                  /v2/images:
+                    get:
+                      $ref: "resources/images/images_list.yml"
+                    post:
+                      $ref: "#/x-operations/createImage"
+                x-operations:
+                  createImage:
+                    operationId: createImage
+                    responses:
+                      '201': {description: Created}
+                      '4XX': {description: Problem}
+                """);
+        assertThat(facts.operations()).extracting(ApiOperation::display, ApiOperation::line, ApiOperation::operationId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("POST /v2/images", 6, "createImage"));
+        assertThat(facts.operations().get(0).responseCodes()).containsExactly("201", "4XX");
+        assertThat(facts.apis().get(0).paths()).extracting(ApiPath::path).containsExactly("/v2/images");
+    }
+
+    @Test
     void a_reference_cycle_ends_as_unknown_instead_of_hanging() {
         RepoFacts facts = collect("openapi.yaml", """
                 openapi: 3.0.0
