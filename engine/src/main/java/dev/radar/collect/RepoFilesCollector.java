@@ -53,9 +53,11 @@ public final class RepoFilesCollector implements Collector {
     private static final Pattern EXAMPLE_DIR = Pattern.compile("(.*/)?(examples?|samples?|docs?)/.*");
     /**
      * Folders whose Dockerfiles build development or CI tooling, never what the repository deploys: a dev
-     * container, and the CI systems' own folders (a Docker container action in .github/actions/, a CI image).
+     * container, and the CI systems' own folders (a Docker container action in .github/actions/, a CI image:
+     * Cockatrice's .ci/Dockerfile, ccache's .travis/Dockerfile, modin's .jenkins/Dockerfile).
      */
-    private static final Pattern CI_TOOLING_DIR = Pattern.compile("(\\.devcontainer|\\.github|\\.gitlab|\\.circleci|\\.buildkite)/.*");
+    private static final Pattern CI_TOOLING_DIR = Pattern.compile(
+            "(\\.devcontainer|\\.github|\\.gitlab|\\.circleci|\\.buildkite|\\.ci|\\.travis|\\.jenkins)/.*");
     private static final Pattern JS_SOURCE = Pattern.compile(".*\\.[cm]?[jt]sx?");
     /** Jasmine's default layout: spec_dir {@code spec}, spec_files {@code **}{@code /*[sS]pec.js} (PlayerSpec.js, user_spec.js). */
     private static final Pattern JASMINE_SPEC = Pattern.compile("(.*/)?spec/(.*/)?[^/]*[sS]pec\\.[cm]?[jt]sx?");
