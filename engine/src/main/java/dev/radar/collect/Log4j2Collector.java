@@ -1,6 +1,9 @@
 package dev.radar.collect;
 
 import dev.radar.model.ConfigSetting;
+import dev.radar.yaml.YamlException;
+import dev.radar.yaml.YamlNode;
+import dev.radar.yaml.YamlReader;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -21,11 +24,14 @@ import javax.xml.stream.XMLStreamReader;
  * ({@code <Appender type="Console">}) form. Records {@code appender.NAME.type}, {@code appender.NAME.layout} (e.g. {@code JsonTemplateLayout}),
  * {@code appender.NAME.layout.eventTemplateUri}, {@code root.level} and {@code logger.NAME.level}, and the other
  * attributes of an appender as {@code appender.NAME.ATTRIBUTE} (a Splunk or HTTP appender's {@code url} and
- * {@code token}), so that the security rules see endpoints and credentials written into the configuration.
+ * {@code token}), so that the security rules see endpoints and credentials written into the configuration. The
+ * YAML and JSON forms ({@code log4j2.yaml}, {@code log4j2.yml}, {@code log4j2.json}, {@code log4j2.jsn}) have the
+ * XML form's tree and give the same settings; a JSON or YAML file so named without a {@code Configuration} at the
+ * top (a JsonTemplateLayout event template such as {@code log4j2-event-template.json}) is not a configuration.
  */
 public final class Log4j2Collector implements Collector {
 
-    private static final Pattern NAME = Pattern.compile("log4j2(-[A-Za-z0-9_.-]+)?\\.(xml|properties)");
+    private static final Pattern NAME = Pattern.compile("log4j2(-[A-Za-z0-9_.-]+)?\\.(xml|properties|yaml|yml|json|jsn)");
     /** {@code appender.<id>.<attribute>} and {@code logger.<id>.<attribute>} keys of the properties format. */
     private static final Pattern COMPONENT_KEY = Pattern.compile("(appender|logger)\\.([^.]+)\\.(.+)");
 
@@ -45,11 +51,20 @@ public final class Log4j2Collector implements Collector {
             try {
                 if (path.endsWith(".properties")) {
                     readProperties(path, tree.read(path), out);
+                } else if (path.endsWith(".json") || path.endsWith(".jsn")) {
+                    readTree(path, Tree.json(tree.read(path)), out);
+                } else if (path.endsWith(".yaml") || path.endsWith(".yml")) {
+                    YamlNode root = YamlReader.parse(path, tree.read(path));
+                    readTree(path, root == null ? null : Tree.of(root), out);
                 } else {
                     read(path, tree.read(path), out);
                 }
+            } catch (Tree.JsonException e) {
+                out.problem(path, e.line(), "Log4j 2 configuration " + e.problem());
             } catch (IOException e) {
                 out.problem(path, 0, "cannot read Log4j 2 configuration: " + e.getMessage());
+            } catch (YamlException e) {
+                out.problem(path, e.problem().line(), "Log4j 2 configuration " + e.problem().message());
             } catch (XMLStreamException e) {
                 out.problem(path, SafeXml.line(e), "Log4j 2 configuration is not well-formed XML: " + SafeXml.message(e));
             }
@@ -111,6 +126,91 @@ public final class Log4j2Collector implements Collector {
         } finally {
             r.close();
         }
+    }
+
+    /**
+     * The YAML and JSON forms: {@code Configuration} holds {@code Appenders}, whose keys are appender types (one
+     * appender, or a list of them) or {@code Appender} with a {@code type} (the strict form), and {@code Loggers}
+     * with {@code Root} and {@code Logger} (one, or a list). Keys are matched case-insensitively, as Log4j does.
+     */
+    private static void readTree(String path, Tree root, Facts out) {
+        Tree configuration = root == null ? null : child(root, "configuration");
+        if (configuration == null) {
+            return;
+        }
+        Tree appenders = child(configuration, "appenders");
+        if (appenders != null) {
+            for (Tree.Entry plugin : appenders.entries()) {
+                for (Tree.Entry appender : elements(plugin)) {
+                    readAppender(path, plugin.key(), appender, out);
+                }
+            }
+        }
+        Tree loggers = child(configuration, "loggers");
+        if (loggers == null) {
+            return;
+        }
+        for (Tree.Entry e : loggers.entries()) {
+            String kind = e.key().toLowerCase(Locale.ROOT);
+            for (Tree.Entry logger : elements(e)) {
+                Tree.Entry level = entry(logger.value(), "level");
+                if (level == null || level.value().text().isEmpty()) {
+                    continue;
+                }
+                if (kind.equals("root") || kind.equals("asyncroot")) {
+                    add(out, path, level.line(), "root.level", level.value().text(), "");
+                } else if ((kind.equals("logger") || kind.equals("asynclogger")) && !attr(logger.value(), "name").isEmpty()) {
+                    add(out, path, level.line(), "logger." + attr(logger.value(), "name") + ".level", level.value().text(), "");
+                }
+            }
+        }
+    }
+
+    private static void readAppender(String path, String plugin, Tree.Entry element, Facts out) {
+        Tree appender = element.value();
+        String name = attr(appender, "name");
+        String type = plugin.equalsIgnoreCase("appender") ? attr(appender, "type") : plugin;
+        add(out, path, element.line(), "appender." + name + ".type", type, "");
+        for (Tree.Entry e : appender.entries()) {
+            String key = e.key().toLowerCase(Locale.ROOT);
+            if (key.endsWith("layout") && e.value().isMapping()) {
+                String layout = key.equals("layout") ? attr(e.value(), "type") : e.key();
+                add(out, path, e.line(), "appender." + name + ".layout", layout, "");
+                Tree.Entry template = entry(e.value(), "eventTemplateUri");
+                if (template != null && !template.value().text().isEmpty()) {
+                    add(out, path, template.line(), "appender." + name + ".layout.eventTemplateUri", template.value().text(), "");
+                }
+            } else if (!key.equals("name") && !key.equals("type") && !e.value().isMapping() && !e.value().isSequence()) {
+                add(out, path, e.line(), "appender." + name + "." + e.key(), e.value().text().trim(), "");
+            }
+        }
+    }
+
+    /** The elements an entry holds: itself when its value is a mapping, each mapping of it when a list. */
+    private static List<Tree.Entry> elements(Tree.Entry e) {
+        if (e.value().isMapping()) {
+            return List.of(e);
+        }
+        return e.value().items().stream().filter(Tree::isMapping).map(i -> new Tree.Entry(e.key(), i.line(), i)).toList();
+    }
+
+    private static Tree.Entry entry(Tree mapping, String key) {
+        for (Tree.Entry e : mapping.entries()) {
+            if (e.key().equalsIgnoreCase(key)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static Tree child(Tree mapping, String key) {
+        Tree.Entry e = entry(mapping, key);
+        return e == null ? null : e.value();
+    }
+
+    private static String attr(Tree mapping, String key) {
+        Tree.Entry e = entry(mapping, key);
+        return e == null ? "" : e.value().text().trim();
     }
 
     /**

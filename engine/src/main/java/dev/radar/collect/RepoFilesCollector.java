@@ -53,9 +53,19 @@ public final class RepoFilesCollector implements Collector {
     private static final Pattern EXAMPLE_DIR = Pattern.compile("(.*/)?(examples?|samples?|docs?)/.*");
     /**
      * Folders whose Dockerfiles build development or CI tooling, never what the repository deploys: a dev
-     * container, and the CI systems' own folders (a Docker container action in .github/actions/, a CI image).
+     * container, and the CI systems' own folders (a Docker container action in .github/actions/, a CI image:
+     * Cockatrice's .ci/Dockerfile, ccache's .travis/Dockerfile, modin's .jenkins/Dockerfile).
      */
-    private static final Pattern CI_TOOLING_DIR = Pattern.compile("(\\.devcontainer|\\.github|\\.gitlab|\\.circleci|\\.buildkite)/.*");
+    private static final Pattern CI_TOOLING_DIR = Pattern.compile(
+            "(\\.devcontainer|\\.github|\\.gitlab|\\.circleci|\\.buildkite|\\.ci|\\.travis|\\.jenkins)/.*");
+    /**
+     * Gradle code that configures the build without being a project's build file: a script applied with
+     * {@code apply from: 'gradle/coverage.gradle'}, and the convention plugins of {@code buildSrc/} or an included
+     * {@code build-logic/} build ({@code java-conventions.gradle.kts}, nowinandroid's {@code Jacoco.kt}), where
+     * multi-project builds configure JaCoCo, Spotless or dependency-check once for every project.
+     */
+    private static final Pattern GRADLE_BUILD_LOGIC = Pattern.compile(
+            "(?!(.*/)?settings\\.gradle(\\.kts)?$).*\\.gradle(\\.kts)?|(.*/)?(buildsrc|build-logic)/(.*/)?src/main/.*\\.(kt|groovy|java)");
     private static final Pattern JS_SOURCE = Pattern.compile(".*\\.[cm]?[jt]sx?");
     /** Jasmine's default layout: spec_dir {@code spec}, spec_files {@code **}{@code /*[sS]pec.js} (PlayerSpec.js, user_spec.js). */
     private static final Pattern JASMINE_SPEC = Pattern.compile("(.*/)?spec/(.*/)?[^/]*[sS]pec\\.[cm]?[jt]sx?");
@@ -87,6 +97,7 @@ public final class RepoFilesCollector implements Collector {
                         }
                     }
                     case "build" -> build(tree, path, once, out);
+                    case "build-logic" -> buildPlugins(read(tree, path), path, once, out);
                     default -> out.add(new RepoFile(out.repo(), path, kind));
                 }
             }
@@ -149,6 +160,10 @@ public final class RepoFilesCollector implements Collector {
         }
         if (BUILD_FILES.containsKey(name) && !RepoPaths.isTest(path)) {
             return "build";
+        }
+        if ((lower.endsWith(".gradle") || lower.endsWith(".kts") || lower.contains("build")) && GRADLE_BUILD_LOGIC.matcher(lower).matches()
+                && !RepoPaths.isTest(path)) {
+            return "build-logic";
         }
         if (mayBeLintConfig(name) && LINT_CONFIG.matcher(name).matches()) {
             return "lint-config";
@@ -215,7 +230,11 @@ public final class RepoFilesCollector implements Collector {
         if (!tool.equals("maven") && !tool.equals("gradle")) {
             return;
         }
-        String text = read(tree, path);
+        buildPlugins(read(tree, path), path, once, out);
+    }
+
+    /** The coverage, lint and dependency-scanning plugins a Maven or Gradle build file or Gradle build logic configures. */
+    private static void buildPlugins(String text, String path, Map<String, RepoFile> once, Facts out) {
         if (text.contains("jacoco")) {
             once.putIfAbsent("coverage:jacoco", new RepoFile(out.repo(), path, "coverage:jacoco"));
         }

@@ -79,9 +79,19 @@ public final class SpringConfigCollector implements Collector {
     /** A flattened key and value at a line, before the profile of its document is known. */
     record Setting(String key, String value, int line) {}
 
+    /**
+     * An unquoted Maven resource-filtering token as a whole value ({@code version: @project.version@}): Spring Boot's
+     * starter parent filters {@code application*.yml} with {@code @..@} delimiters, so the committed file holds the
+     * token and the built one the value. YAML cannot start a plain scalar with {@code @}, so the token is read as the
+     * string it stands for, quoted in place (lines stay where they are).
+     */
+    private static final Pattern MAVEN_TOKEN_VALUE = Pattern.compile(
+            "(?m)^([ \\t]*(?:-[ \\t]+)?(?:[^\\s#'\"@][^:#\\n]*:[ \\t]+)?)(@[A-Za-z0-9_.\\-]+@)([ \\t]*(?:#.*)?)$");
+
     static List<List<Setting>> yaml(String path, String text) throws YamlException {
         List<List<Setting>> out = new ArrayList<>();
-        for (YamlNode doc : YamlReader.parseAll(path, text)) {
+        String yaml = text.indexOf('@') < 0 ? text : MAVEN_TOKEN_VALUE.matcher(text).replaceAll("$1'$2'$3");
+        for (YamlNode doc : YamlReader.parseAll(path, yaml)) {
             List<Setting> settings = new ArrayList<>();
             flatten("", doc, doc.line(), settings);
             out.add(settings);

@@ -110,9 +110,9 @@ final class Tree {
     /**
      * Parses JSON text.
      *
-     * @throws IOException with a message naming the line when the text is not JSON
+     * @throws JsonException naming the line when the text is not JSON, or nests too deep to read
      */
-    static Tree json(String text) throws IOException {
+    static Tree json(String text) throws JsonException {
         try (JsonParser p = SafeJson.FACTORY.createParser(text)) {
             JsonToken t = p.nextToken();
             if (t == null) {
@@ -120,15 +120,41 @@ final class Tree {
             }
             return read(p, t, 0);
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new IOException("line " + line + ": not valid JSON: " + e.getOriginalMessage());
+            throw new JsonException(e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "is not valid JSON: " + e.getOriginalMessage());
+        } catch (JsonException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new JsonException(0, "could not be read: " + e.getMessage()); // reading a String fails only on malformed input
+        }
+    }
+
+    /**
+     * JSON text that does not give a tree: the line (0 when unknown) and the problem, worded to follow the
+     * file's description ({@code "API spec " + problem()} reads "API spec is not valid JSON: ...").
+     */
+    static final class JsonException extends IOException {
+        private final int line;
+        private final String problem;
+
+        JsonException(int line, String problem) {
+            super("line " + line + ": " + problem);
+            this.line = line;
+            this.problem = problem;
+        }
+
+        int line() {
+            return line;
+        }
+
+        String problem() {
+            return problem;
         }
     }
 
     private static Tree read(JsonParser p, JsonToken t, int depth) throws IOException {
         int line = p.currentTokenLocation().getLineNr();
         if (depth > MAX_DEPTH) {
-            throw new IOException("line " + line + ": nesting deeper than " + MAX_DEPTH + " levels");
+            throw new JsonException(line, "nests deeper than " + MAX_DEPTH + " levels");
         }
         if (t == JsonToken.START_OBJECT) {
             List<Entry> out = new ArrayList<>();

@@ -20,7 +20,8 @@ import java.util.Set;
  * {@code include}s (a template such as {@code Jobs/Dependency-Scanning.gitlab-ci.yml}, as the step's {@code uses})
  * of GitLab CI, also in the files {@code .gitlab-ci.yml} includes from the repository ({@code include: local:}), and a job's
  * {@code artifacts: reports: dependency_scanning:} as a step that scans dependencies. A job or step switched off with {@code if: false} (or {@code if: ${{ false }}}) runs nothing. Other CI systems (Jenkinsfile, CircleCI, Travis, Azure, Bitbucket,
- * Woodpecker's {@code .woodpecker.yml} or {@code .woodpecker/*.yml}) are read as one script step per file: lenient, but
+ * Woodpecker's {@code .woodpecker.yml} or {@code .woodpecker/*.yml}, AWS CodeBuild's {@code buildspec.yml}, Cloud Build,
+ * Cirrus CI, AppVeyor, Semaphore, Bitrise, Codefresh) are read as one script step per file: lenient, but
  * enough to see {@code mvn spotless:check} or {@code trivy fs}.
  */
 public final class WorkflowStepsCollector implements Collector {
@@ -28,7 +29,9 @@ public final class WorkflowStepsCollector implements Collector {
     /** The pipeline files of the CI systems read as one script (lower case, from the repository root). */
     private static final Set<String> WHOLE_FILE_CI = Set.of(
             "jenkinsfile", ".circleci/config.yml", "azure-pipelines.yml", "azure-pipelines.yaml", "bitbucket-pipelines.yml",
-            ".travis.yml", ".buildkite/pipeline.yml", ".drone.yml", ".woodpecker.yml", ".woodpecker.yaml", "cloudbuild.yaml");
+            ".travis.yml", ".buildkite/pipeline.yml", ".drone.yml", ".woodpecker.yml", ".woodpecker.yaml", "cloudbuild.yaml",
+            "cloudbuild.yml", "buildspec.yml", "buildspec.yaml", ".cirrus.yml", "appveyor.yml", ".appveyor.yml",
+            ".semaphore/semaphore.yml", "bitrise.yml", "codefresh.yml");
     /** Folders of workflows in the GitHub Actions format: GitHub's, Gitea's and Forgejo's (lower case). */
     private static final List<String> WORKFLOW_DIRS = List.of(".github/workflows/", ".gitea/workflows/", ".forgejo/workflows/");
     private static final Set<String> GITLAB_SCRIPTS = Set.of("script", "before_script", "after_script");

@@ -36,14 +36,19 @@ public record ApiPath(String path, int line) {
         return segments().stream().filter(s -> !ApiStyle.isParameter(s) && !ApiStyle.verbOf(s).isEmpty()).toList();
     }
 
-    /** Collection segments (a literal followed by a path parameter, as in {@code /order/{id}}) that are not plural. */
+    /**
+     * Collection segments (a literal followed by a path parameter, as in {@code /order/{id}}) that are not plural.
+     * A literal followed by a version parameter ({@code /api/{version}/orders}, Spring's path-segment API versioning)
+     * names no collection: the parameter picks a version of the API, not an item.
+     */
     public List<String> singularCollections() {
         List<String> segs = segments();
         List<String> out = new ArrayList<>();
         for (int i = 0; i + 1 < segs.size(); i++) {
             String s = segs.get(i);
-            if (!ApiStyle.isParameter(s) && ApiStyle.isParameter(segs.get(i + 1)) && !ApiStyle.isVersionSegment(s)
-                    && ApiStyle.verbOf(s).isEmpty() && !ApiStyle.isPlural(s)) {
+            String next = segs.get(i + 1);
+            if (!ApiStyle.isParameter(s) && ApiStyle.isParameter(next) && !ApiStyle.isVersionSegment(next)
+                    && !ApiStyle.isVersionSegment(s) && ApiStyle.verbOf(s).isEmpty() && !ApiStyle.isPlural(s)) {
                 out.add(s);
             }
         }

@@ -16,6 +16,8 @@ public final class ApiStyle {
     private static final Pattern VERSION = Pattern.compile("(?i)v[0-9]+([.\\-]?[a-z0-9]+)*");
     /** A version written as a dotted number, without the v: Bitbucket's {@code /2.0/users}, {@code /api/1.0}. */
     private static final Pattern DOTTED_VERSION = Pattern.compile("[0-9]+\\.[0-9]+(\\.[0-9]+)?");
+    /** A v before a path parameter: ASP.NET's and Spring's {@code /api/v{version}/orders}. */
+    private static final Pattern PARAMETER_VERSION = Pattern.compile("(?i)v\\{[^{}/]+}");
     private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+)?");
     private static final Pattern TEMPLATE = Pattern.compile("\\{[^}]*}");
 
@@ -36,11 +38,12 @@ public final class ApiStyle {
     private ApiStyle() {}
 
     /**
-     * {@code v1}, {@code v2}, {@code v1beta1}, {@code v1.2}, a dotted number ({@code 2.0}), or a path parameter named
-     * like a version ({@code {version}}).
+     * {@code v1}, {@code v2}, {@code v1beta1}, {@code v1.2}, a dotted number ({@code 2.0}), a path parameter named
+     * like a version ({@code {version}}), or a v before a path parameter ({@code v{version}}).
      */
     public static boolean isVersionSegment(String segment) {
         return VERSION.matcher(segment).matches() || DOTTED_VERSION.matcher(segment).matches()
+                || PARAMETER_VERSION.matcher(segment).matches()
                 || isParameter(segment) && segment.toLowerCase(Locale.ROOT).contains("version");
     }
 

@@ -93,14 +93,16 @@ public final class Secrets {
 
     /**
      * Whether a value is a literal written into the file: not empty, not a {@code ${ENV}} placeholder (with or
-     * without a default), and not a reference into a secret store or an encrypted value ({@code {cipher}}, {@code ENC(...)}).
+     * without a default) or a Maven resource-filtering token replaced at build time ({@code @db.password@}), and not
+     * a reference into a secret store or an encrypted value ({@code {cipher}}, {@code ENC(...)}).
      */
     public static boolean isLiteral(String value) {
         if (value == null) {
             return false;
         }
         String v = value.trim();
-        if (v.isEmpty() || v.contains("${") || v.contains("{{") || v.startsWith("#{") || v.matches("<[^>]*>") || v.matches("\\*+")) {
+        if (v.isEmpty() || v.contains("${") || v.contains("{{") || v.startsWith("#{") || v.matches("<[^>]*>") || v.matches("\\*+")
+                || v.length() > 2 && v.charAt(0) == '@' && v.matches("@[A-Za-z0-9_.\\-]+@")) {
             return false;
         }
         for (String r : REFERENCES) {

@@ -117,6 +117,65 @@ class LoggingConfigCollectorsTest {
     }
 
     @Test
+    void log4j2_yaml_and_json_forms_become_the_same_settings_as_the_xml_form() {
+        // the shape of log4j2.yml files in Spring Boot services: appenders of one type as a list, a JSON layout
+        // from log4j-core, loggers as a list; and the strict JSON form with "appender": [{"type": ...}]
+        RepoFacts facts = new RepoFixture(dir).file("src/main/resources/log4j2.yml", """
+                Configuration:
+                  status: warn
+                  Appenders:
+                    Console:
+                      - name: CONSOLE
+                        target: SYSTEM_OUT
+                        PatternLayout:
+                          pattern: "%m%n"
+                    Http:
+                      name: SPLUNK
+                      url: https://hec.example.com:8088/services/collector
+                      JsonLayout:
+                        compact: true
+                  Loggers:
+                    Logger:
+                      - name: io.netty
+                        level: info
+                    Root:
+                      level: warn
+                """).file("log4j2-test.json", """
+                {"configuration": {
+                  "appenders": {"appender": [
+                    {"type": "Console", "name": "STDOUT",
+                     "layout": {"type": "JsonTemplateLayout", "eventTemplateUri": "classpath:EcsLayout.json"}}]},
+                  "loggers": {"root": {"level": "debug"}}}}
+                """).file("src/main/resources/log4j2-event-template.json", "{\"message\": {\"$resolver\": \"message\"}}\n")
+                .collect();
+        assertThat(facts.settings()).extracting(ConfigSetting::file, ConfigSetting::key, ConfigSetting::value, ConfigSetting::line)
+                .containsExactlyInAnyOrder(
+                        tuple("log4j2-test.json", "appender.STDOUT.type", "Console", 3),
+                        tuple("log4j2-test.json", "appender.STDOUT.layout", "JsonTemplateLayout", 4),
+                        tuple("log4j2-test.json", "appender.STDOUT.layout.eventTemplateUri", "classpath:EcsLayout.json", 4),
+                        tuple("log4j2-test.json", "root.level", "debug", 5),
+                        tuple("src/main/resources/log4j2.yml", "appender.CONSOLE.type", "Console", 5),
+                        tuple("src/main/resources/log4j2.yml", "appender.CONSOLE.target", "SYSTEM_OUT", 6),
+                        tuple("src/main/resources/log4j2.yml", "appender.CONSOLE.layout", "PatternLayout", 7),
+                        tuple("src/main/resources/log4j2.yml", "appender.SPLUNK.type", "Http", 9),
+                        tuple("src/main/resources/log4j2.yml", "appender.SPLUNK.url", "https://hec.example.com:8088/services/collector", 11),
+                        tuple("src/main/resources/log4j2.yml", "appender.SPLUNK.layout", "JsonLayout", 12),
+                        tuple("src/main/resources/log4j2.yml", "logger.io.netty.level", "info", 17),
+                        tuple("src/main/resources/log4j2.yml", "root.level", "warn", 19));
+        assertThat(facts.problems()).isEmpty();
+    }
+
+    @Test
+    void a_log4j2_yaml_or_json_file_that_does_not_parse_is_a_problem_at_its_line() {
+        RepoFacts facts = new RepoFixture(dir).file("log4j2.yaml", "Configuration:\n  Appenders: [unclosed\n")
+                .file("log4j2.json", "{\"configuration\":\n {,}}").collect();
+        assertThat(facts.problems()).extracting(p -> p.file(), p -> p.message().replaceFirst(":.*", ""), p -> p.line())
+                .containsExactlyInAnyOrder(
+                        tuple("log4j2.json", "Log4j 2 configuration is not valid JSON", 2),
+                        tuple("log4j2.yaml", "Log4j 2 configuration not valid YAML", 3)); // where the unclosed list ends
+    }
+
+    @Test
     void logback_appender_text_properties_are_settings_but_not_nested_elements() {
         RepoFacts facts = new RepoFixture(dir).file("src/main/resources/logback-spring.xml", """
                 <configuration>

@@ -157,7 +157,7 @@ class OpenApiCollectorTest {
         RepoFacts json = new RepoFixture(dir.resolve("j")).file("spec.json", "{\"openapi\": \"3.0.0\",\n \"paths\": {,}}").collect();
         assertThat(json.problems()).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(2);
-            assertThat(p.message()).startsWith("API spec is not valid JSON");
+            assertThat(p.message()).startsWith("API spec is not valid JSON: Unexpected character").doesNotContain("JSON: not valid JSON");
         });
     }
 
@@ -188,6 +188,31 @@ class OpenApiCollectorTest {
             assertThat(o.responseCodes()).containsExactly("200", "404", "5XX");
             assertThat(o.errorMediaTypes()).containsEntry("404", List.of()).containsEntry("5XX", List.of());
         });
+    }
+
+    @Test
+    void an_operation_in_another_file_is_unknown_and_an_operation_behind_an_internal_ref_is_read() {
+        // Bug: DigitalOcean's spec writes every operation as 'get: {$ref: resources/.../list.yml}'; each became an
+        // operation without responses, and API-002 reported all of them as documenting no errors.
+        RepoFacts facts = collect("specification/api.yaml", """
+                openapi: 3.0.0
+                paths:
+                  /v2/images:
+                    get:
+                      $ref: "resources/images/images_list.yml"
+                    post:
+                      $ref: "#/x-operations/createImage"
+                x-operations:
+                  createImage:
+                    operationId: createImage
+                    responses:
+                      '201': {description: Created}
+                      '4XX': {description: Problem}
+                """);
+        assertThat(facts.operations()).extracting(ApiOperation::display, ApiOperation::line, ApiOperation::operationId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("POST /v2/images", 6, "createImage"));
+        assertThat(facts.operations().get(0).responseCodes()).containsExactly("201", "4XX");
+        assertThat(facts.apis().get(0).paths()).extracting(ApiPath::path).containsExactly("/v2/images");
     }
 
     @Test

@@ -40,6 +40,11 @@ class RepoFilesCollectorTest {
         ".gitea/workflows/build.yaml,            ci-workflow",
         ".forgejo/workflows/scripts/ci.yml,      -",
         "ci/azure-pipelines.yaml,                -",
+        "buildspec.yml,                          ci-workflow",
+        ".cirrus.yml,                            ci-workflow",
+        "appveyor.yml,                           ci-workflow",
+        ".semaphore/semaphore.yml,               ci-workflow",
+        "services/api/buildspec.yml,             -",
         ".github/dependabot.yml,                 dependency-updates:dependabot",
         "renovate.json,                          dependency-updates:renovate",
         ".github/renovate.json5,                 dependency-updates:renovate",
@@ -59,6 +64,12 @@ class RepoFilesCollectorTest {
         ".pre-commit-config.yaml,                lint-config",
         "pom.xml,                                build",
         "services/api/build.gradle.kts,          build",
+        "gradle/coverage.gradle,                 build-logic",
+        "buildSrc/src/main/kotlin/java-conventions.gradle.kts, build-logic",
+        "build-logic/convention/src/main/kotlin/Jacoco.kt, build-logic",
+        "settings.gradle.kts,                    -",
+        "src/main/kotlin/App.kt,                 -",
+        "src/test/resources/fixture.gradle,      -",
         "src/test/resources/pom.xml,             -",
     })
     void files_are_recognised_by_path(String path, String kind) {
@@ -101,6 +112,24 @@ class RepoFilesCollectorTest {
                 org.assertj.core.groups.Tuple.tuple("lint:build", "pom.xml"),
                 org.assertj.core.groups.Tuple.tuple("dependency-scan:build", "pom.xml"));
         assertThat(facts.files()).filteredOn(f -> f.kind().equals("build:maven")).hasSize(1);
+    }
+
+    @Test
+    void gradle_build_logic_outside_the_build_files_is_read_for_the_same_plugins() {
+        // Bug: JaCoCo applied from gradle/coverage.gradle, or Spotless in a buildSrc convention plugin, configure every
+        // project of a Gradle build, but only build.gradle(.kts) was read: HYG-006 said the service had no coverage.
+        RepoFacts facts = new RepoFixture(dir)
+                .file("build.gradle", "plugins { id 'java-conventions' }\napply from: 'gradle/coverage.gradle'\n")
+                .file("gradle/coverage.gradle", "apply plugin: 'jacoco'\n")
+                .file("buildSrc/src/main/groovy/java-conventions.gradle", "plugins { id 'java'\n id 'com.diffplug.spotless' }\n")
+                .file("build-logic/convention/src/main/kotlin/DependencyCheck.kt", "apply(plugin = \"org.owasp.dependencycheck\")\n")
+                .collect();
+        assertThat(facts.files()).extracting(RepoFile::kind, RepoFile::path).contains(
+                org.assertj.core.groups.Tuple.tuple("coverage:jacoco", "gradle/coverage.gradle"),
+                org.assertj.core.groups.Tuple.tuple("lint:build", "buildSrc/src/main/groovy/java-conventions.gradle"),
+                org.assertj.core.groups.Tuple.tuple("dependency-scan:build", "build-logic/convention/src/main/kotlin/DependencyCheck.kt"));
+        assertThat(facts.files()).extracting(RepoFile::kind).doesNotContain("build-logic").filteredOn(k -> k.startsWith("build:"))
+                .containsExactly("build:gradle");
     }
 
     @ParameterizedTest(name = "{0} lints in npm test: {1}")
@@ -218,7 +247,8 @@ class RepoFilesCollectorTest {
                     + "\\.hadolint\\.ya?ml|\\.stylelintrc.*|\\.rubocop\\.yml|detekt\\.yml|\\.swiftlint\\.yml|\\.editorconfig-checker\\.json")) {
                 return "lint-config";
             }
-            if (name.matches("(?i)(dockerfile([.-].*)?|.*\\.dockerfile|containerfile)") && !lower.matches("(\\.devcontainer|\\.github|\\.gitlab|\\.circleci|\\.buildkite)/.*")
+            if (name.matches("(?i)(dockerfile([.-].*)?|.*\\.dockerfile|containerfile)")
+                    && !lower.matches("(\\.devcontainer|\\.github|\\.gitlab|\\.circleci|\\.buildkite|\\.ci|\\.travis|\\.jenkins)/.*")
                     && !RepoPaths.isTest(path) && !lower.matches("(.*/)?(examples?|samples?|docs?)/.*")) {
                 return "dockerfile";
             }

@@ -98,6 +98,32 @@ class SpringConfigCollectorTest {
     }
 
     @Test
+    void unquoted_maven_resource_filtering_tokens_are_read_as_their_text() {
+        // Bug: 'version: @project.version@' (Spring Boot's starter parent filters application*.yml with @..@) is no
+        // valid YAML until Maven filters it; the whole file was RAD-010, and its exposure and secrets went unseen.
+        RepoFacts facts = new RepoFixture(dir).file("src/main/resources/application.yml", """
+                info:
+                  app:
+                    version: @project.version@   # filtered by Maven
+                    tags:
+                      - @project.groupId@
+                spring:
+                  datasource:
+                    password: s3cr3t-literal
+                  mail: me@example.com
+                management.endpoints.web.exposure.include: "@endpoints@"
+                """).collect();
+        assertThat(facts.problems()).isEmpty();
+        assertThat(facts.settings()).extracting(ConfigSetting::key, ConfigSetting::value, ConfigSetting::line)
+                .containsExactly(
+                        tuple("info.app.version", "@project.version@", 3),
+                        tuple("info.app.tags[0]", "@project.groupId@", 5),
+                        tuple("spring.datasource.password", "s3cr3t-literal", 8),
+                        tuple("spring.mail", "me@example.com", 9),
+                        tuple("management.endpoints.web.exposure.include", "@endpoints@", 10));
+    }
+
+    @Test
     void a_broken_yaml_config_is_a_problem_and_other_files_are_still_read() {
         RepoFacts facts = new RepoFixture(dir)
                 .file("application.yml", "spring:\n  name: [x\n")

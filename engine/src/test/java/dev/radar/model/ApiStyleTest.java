@@ -9,7 +9,8 @@ class ApiStyleTest {
 
     @ParameterizedTest(name = "{0} is a version segment: {1}")
     @CsvSource({"v1, true", "v2beta1, true", "V3, true", "v1.2, true", "{apiVersion}, true", "version, false", "vip, false",
-        "{id}, false", "orders, false", "2.0, true", "1.0.3, true", "2, false", "openapi.json, false"})
+        "{id}, false", "orders, false", "2.0, true", "1.0.3, true", "2, false", "openapi.json, false", "v{version}, true",
+        "V{api-version}, true", "v{id}x, false", "vendors, false"})
     void version_segments(String segment, boolean expected) {
         assertThat(ApiStyle.isVersionSegment(segment)).isEqualTo(expected);
     }
@@ -51,14 +52,14 @@ class ApiStyleTest {
 
     @ParameterizedTest(name = "{0} is versioned: {1}")
     @CsvSource({"/v1/orders, true", "/2.0/users, true", "/orders, false", "/.well-known/openid-configuration, true",
-        "/docs/.well-known, false"})
+        "/docs/.well-known, false", "/api/v{version}/Currencies/rate/supported, true"})
     void versioned_paths(String path, boolean expected) {
         assertThat(new ApiPath(path, 1).versioned()).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0}: singular collections [{1}]")
     @CsvSource({"/pet/{petId}, pet", "/orders/{id}/item/{itemId}, item", "/v1/{version}/orders, ''", "/orders/{id}, ''",
-        "/store/inventory, ''", "/users/{id}/profile, ''"})
+        "/store/inventory, ''", "/users/{id}/profile, ''", "/api/{version}/models, ''", "/api/{apiVersion}/model/{id}, model"})
     void singular_collections(String path, String expected) {
         assertThat(String.join(",", new ApiPath(path, 1).singularCollections())).isEqualTo(expected);
     }

@@ -35,7 +35,7 @@ class SecretsTest {
     @ParameterizedTest(name = "''{0}'' is a literal: {1}")
     @CsvSource({"hunter2, true", "changeit, true", "'${DB_PASSWORD}', false", "'${DB_PASSWORD:dev}', false", "'', false",
         "'{cipher}AQB3f', false", "ENC(G6N718UuyPE5bHyWKyuLQ), false", "vault:secret/db#password, false", "'<your password>', false",
-        "'********', false"})
+        "'********', false", "@db.password@, false", "user@example, true", "@, true", "@@, true", "@a b@, true"})
     void placeholders_and_references_are_not_literals(String value, boolean expected) {
         assertThat(Secrets.isLiteral(value)).isEqualTo(expected);
     }
