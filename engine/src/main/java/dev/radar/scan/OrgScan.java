@@ -289,6 +289,9 @@ public final class OrgScan {
         };
     }
 
+    /** Checks that may wait for a check worker. */
+    static final int CHECK_QUEUE = 1024;
+
     /** Takes each repository's result, in name order, as the scan finishes them. */
     @FunctionalInterface
     interface Fold {
@@ -353,7 +356,10 @@ public final class OrgScan {
         void execute(Set<String> done, Set<String> journalled, Fold fold) throws IOException {
             events.started(repos.size());
             ExecutorService prepare = Executors.newFixedThreadPool(request.fetchJobs(), threads("radar-fetch"));
-            ThreadPoolExecutor check = bounded(request.jobs(), request.jobs() * 2, "radar-check");
+            // a queued check is a name and a folder (the repository is read when its check starts), so the queue can let
+            // the fetchers run well ahead: a fetcher that waits for a check slot holds up every unchanged repository
+            // behind it, which is most of a nightly run
+            ThreadPoolExecutor check = bounded(request.jobs(), CHECK_QUEUE, "radar-check");
             // a checked repository's files are written on threads of their own: creating and renaming files waits on
             // the file system (journal, writeback) far longer than it computes, and the check workers go on meanwhile
             write = bounded(request.jobs() * 2, request.jobs() * 4, "radar-write");
