@@ -391,6 +391,15 @@ public final class OrgScan {
                 prepare.shutdownNow();
                 check.shutdownNow();
                 write.shutdownNow();
+                // after a fatal error, work in flight stops (interrupted) before the journal closes: nothing is
+                // written once the run has ended
+                for (ExecutorService pool : List.of(prepare, check, write)) {
+                    try {
+                        pool.awaitTermination(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
             }
             Throwable f = fatal.get();
             if (f instanceof Error e) {
@@ -600,6 +609,9 @@ public final class OrgScan {
             } catch (Error | ScanOutputException e) {
                 fatal.compareAndSet(null, e); // no output can be stored: stop rather than record repositories as failed
             } catch (Exception e) {
+                if (fatal.get() != null) {
+                    return; // the run is stopping and this failed with it (interrupted): not a result; --resume redoes it
+                }
                 try {
                     failed(spec, "scan", "internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage(), "");
                 } catch (IOException | RuntimeException again) {

@@ -175,7 +175,9 @@ class OrgScanTest {
         assertThat(nextDay.count(Outcome.UNCHANGED)).isEqualTo(8);
     }
 
-    @Test
+    // repeated: repositories in flight when the crash comes race the end of the run (before the fix of that race,
+    // a quarter of the runs recorded an interrupted repository as failed and --resume took it for done)
+    @org.junit.jupiter.api.RepeatedTest(10)
     void a_crash_midway_is_resumed_without_redoing_finished_repositories_and_gives_the_uninterrupted_summary() throws IOException {
         Path org = organisation(tmp.resolve("org"));
         Path reference = tmp.resolve("reference");
