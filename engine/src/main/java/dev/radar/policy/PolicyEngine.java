@@ -72,7 +72,6 @@ public final class PolicyEngine {
 
     /** The file of the built-in rules that read radar matchers, the only file that does. */
     private static final String MATCHER_RULES = "radar/rings.drl";
-    private static final java.util.regex.Pattern MATCHER_PATTERN = java.util.regex.Pattern.compile("(?<![A-Za-z0-9_$.])Matcher\\b");
 
     private PolicyEngine(KieBase kieBase, Map<String, RuleInfo> rules, List<PolicySource> sources, Provenance provenance) {
         this.kieBase = kieBase;
@@ -82,7 +81,8 @@ public final class PolicyEngine {
         this.sessions = kieBase.newKieSessionsPool(0);
         this.hasFindingsGlobal = kieBase.getKiePackages().stream()
                 .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(GLOBAL)));
-        this.matchersByEcosystem = matchersByEcosystem(sources);
+        // the prebuilt rule base is the built-in files exactly: nothing to read on a check's critical path
+        this.matchersByEcosystem = provenance == Provenance.PREBUILT || matchersByEcosystem(sources);
     }
 
     /**
@@ -96,10 +96,22 @@ public final class PolicyEngine {
         return matchersByEcosystem;
     }
 
+    /** Whether a DRL text names the type {@code Matcher}, also qualified ({@code dev.radar.model.Matcher}), not {@code LanguageMatcher}. */
+    static boolean mentionsMatcher(String text) {
+        for (int i = text.indexOf("Matcher"); i >= 0; i = text.indexOf("Matcher", i + 1)) {
+            char before = i == 0 ? ' ' : text.charAt(i - 1);
+            char after = i + 7 < text.length() ? text.charAt(i + 7) : ' ';
+            if (!Character.isJavaIdentifierPart(before) && !Character.isJavaIdentifierPart(after)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean matchersByEcosystem(List<PolicySource> sources) {
         String builtIn = null;
         for (PolicySource s : sources) {
-            if (!MATCHER_PATTERN.matcher(s.text()).find()) {
+            if (!mentionsMatcher(s.text())) {
                 continue;
             }
             if (!s.path().equals(MATCHER_RULES)) {

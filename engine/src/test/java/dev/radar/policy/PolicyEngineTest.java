@@ -141,4 +141,14 @@ class PolicyEngineTest {
         assertThat(PolicyEngine.concern("SEC-001")).isEqualTo("SEC");
         assertThat(PolicyEngine.concern("SEC-01")).isNull();
     }
+
+    @Test
+    void a_rule_file_mentions_matchers_when_it_names_the_type_in_any_form() {
+        assertThat(PolicyEngine.mentionsMatcher("import dev.radar.model.Matcher;")).isTrue();
+        assertThat(PolicyEngine.mentionsMatcher("when\n    dev.radar.model.Matcher(ecosystem == $e)\n")).isTrue();
+        assertThat(PolicyEngine.mentionsMatcher("    $m : Matcher(exact)")).isTrue();
+        assertThat(PolicyEngine.mentionsMatcher("Matcher")).isTrue();
+        assertThat(PolicyEngine.mentionsMatcher("$m : LanguageMatcher($l : language)")).isFalse();
+        assertThat(PolicyEngine.mentionsMatcher("MatcherX() Matchers() // no type")).isFalse();
+    }
 }
