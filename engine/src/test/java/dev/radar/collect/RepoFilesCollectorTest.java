@@ -262,15 +262,7 @@ class RepoFilesCollectorTest {
                 "(?!(.*/)?settings\\.gradle(\\.kts)?$).*\\.gradle(\\.kts)?|(.*/)?(buildsrc|build-logic)/(.*/)?src/main/.*\\.(kt|groovy|java)");
         String[] parts = {"buildsrc/", "build-logic/", "src/", "main/", "src/main/", "a/", "settings", ".gradle", ".kts", ".kt", ".java",
             ".groovy", "/", "x", "buildsrc", "main", "conventions"};
-        java.util.Random r = new java.util.Random(7);
-        for (int i = 0; i < 200_000; i++) {
-            StringBuilder b = new StringBuilder();
-            for (int k = r.nextInt(7); k >= 0; k--) {
-                b.append(parts[r.nextInt(parts.length)]);
-            }
-            String path = b.toString();
-            assertThat(RepoFilesCollector.isGradleBuildLogic(path)).as(path).isEqualTo(regex.matcher(path).matches());
-        }
+        sameAnswers(parts, 7, path -> RepoFilesCollector.isGradleBuildLogic(path), regex);
         for (String path : java.util.List.of("buildsrc/src/main/kotlin/jacoco.kt", "build-logic/convention/src/main/kotlin/a.kt",
                 "gradle/coverage.gradle", "settings.gradle.kts", "app/settings.gradle", "buildsrc/src/test/x.kt", "src/main/buildsrc/x.kt")) {
             assertThat(RepoFilesCollector.isGradleBuildLogic(path)).as(path).isEqualTo(regex.matcher(path).matches());
@@ -284,17 +276,22 @@ class RepoFilesCollectorTest {
     void a_jasmine_spec_is_what_its_regex_said_without_its_backtracking() {
         java.util.regex.Pattern regex = java.util.regex.Pattern.compile("(.*/)?spec/(.*/)?[^/]*[sS]pec\\.[cm]?[jt]sx?");
         String[] parts = {"spec/", "spec", "/", "a/", "x", "Spec", ".js", ".ts", ".mjs", ".tsx", "_spec", "specs/", "s"};
-        java.util.Random r = new java.util.Random(11);
+        sameAnswers(parts, 11, path -> RepoFilesCollector.isJasmineSpec(path), regex);
+        // the regex took about 130 ms on this path
+        assertThat(RepoFilesCollector.isJasmineSpec("spec/".repeat(800) + "x")).isFalse();
+        assertThat(RepoFilesCollector.isJasmineSpec("spec/".repeat(800) + "PlayerSpec.js")).isTrue();
+    }
+
+    /** 200,000 random paths made of {@code parts}: the test gives each the answer the regex gives. */
+    private static void sameAnswers(String[] parts, long seed, java.util.function.Predicate<String> test, java.util.regex.Pattern regex) {
+        java.util.Random r = new java.util.Random(seed);
         for (int i = 0; i < 200_000; i++) {
             StringBuilder b = new StringBuilder();
             for (int k = r.nextInt(7); k >= 0; k--) {
                 b.append(parts[r.nextInt(parts.length)]);
             }
             String path = b.toString();
-            assertThat(RepoFilesCollector.isJasmineSpec(path)).as(path).isEqualTo(regex.matcher(path).matches());
+            assertThat(test.test(path)).as(path).isEqualTo(regex.matcher(path).matches());
         }
-        // the regex took about 130 ms on this path
-        assertThat(RepoFilesCollector.isJasmineSpec("spec/".repeat(800) + "x")).isFalse();
-        assertThat(RepoFilesCollector.isJasmineSpec("spec/".repeat(800) + "PlayerSpec.js")).isTrue();
     }
 }
