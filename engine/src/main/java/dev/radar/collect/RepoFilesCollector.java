@@ -66,7 +66,7 @@ public final class RepoFilesCollector implements Collector {
      */
     private static final Pattern JS_SOURCE = Pattern.compile(".*\\.[cm]?[jt]sx?");
     /** Jasmine's default layout: spec_dir {@code spec}, spec_files {@code **}{@code /*[sS]pec.js} (PlayerSpec.js, user_spec.js). */
-    private static final Pattern JASMINE_SPEC_NAME = Pattern.compile(".*[sS]pec\\.[cm]?[jt]sx?");
+    private static final Pattern JASMINE_SPEC_NAME = Pattern.compile("[^/]*[sS]pec\\.[cm]?[jt]sx?");
     private static final Pattern RUST_TEST = Pattern.compile("(.*/)?tests/[^/]+\\.rs");
     private static final int MAX_RUST_FILES_READ = 200;
 
@@ -297,6 +297,9 @@ public final class RepoFilesCollector implements Collector {
      * quarter of a second on a hostile 4 KB path).
      */
     static boolean isGradleBuildLogic(String lower) {
+        if (hasLineBreak(lower, 0)) {
+            return false; // as the regex's '.' said
+        }
         if (lower.endsWith(".gradle") || lower.endsWith(".gradle.kts")) {
             String name = lower.substring(lower.lastIndexOf('/') + 1);
             return !name.equals("settings.gradle") && !name.equals("settings.gradle.kts");
@@ -335,6 +338,7 @@ public final class RepoFilesCollector implements Collector {
     static boolean isJasmineSpec(String path) {
         int slash = path.lastIndexOf('/');
         return slash >= 0 && (path.startsWith("spec/") || path.lastIndexOf("/spec/", slash) >= 0)
+                && !hasLineBreak(path.substring(0, slash), 0) // the folders are matched by '.', the name by [^/]
                 && JASMINE_SPEC_NAME.matcher(path.substring(slash + 1)).matches();
     }
 }

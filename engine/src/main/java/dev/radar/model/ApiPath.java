@@ -47,11 +47,20 @@ public record ApiPath(String path, int line) {
         for (int i = 0; i + 1 < segs.size(); i++) {
             String s = segs.get(i);
             String next = segs.get(i + 1);
-            if (!ApiStyle.isParameter(s) && ApiStyle.isParameter(next) && !ApiStyle.isVersionSegment(next)
+            if (!ApiStyle.isParameter(s) && ApiStyle.isParameter(next) && !isVersionParameter(next)
                     && !ApiStyle.isVersionSegment(s) && ApiStyle.verbOf(s).isEmpty() && !ApiStyle.isPlural(s)) {
                 out.add(s);
             }
         }
         return out;
+    }
+
+    /**
+     * A path parameter that picks the API version ({@code {version}}, {@code {apiVersion}}, {@code {api-version}},
+     * {@code {v}}), not one that names an item's version ({@code /document/{versionId}} is a collection in the singular).
+     */
+    private static boolean isVersionParameter(String segment) {
+        String name = segment.substring(1, segment.length() - 1).toLowerCase(java.util.Locale.ROOT).replace("-", "").replace("_", "");
+        return name.equals("version") || name.equals("apiversion") || name.equals("v");
     }
 }

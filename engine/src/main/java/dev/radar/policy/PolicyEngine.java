@@ -88,7 +88,8 @@ public final class PolicyEngine {
     /**
      * Whether a session needs only the radar matchers of the ecosystems the repository declares dependencies in: true
      * when the only file that mentions {@code Matcher} is the built-in {@value #MATCHER_RULES}, whose rules join every
-     * matcher with a dependency of its ecosystem (a matcher of another ecosystem can neither match nor block a match).
+     * matcher with a dependency of its ecosystem (a matcher of another ecosystem can neither match nor block a match),
+     * and no file derives dependencies ({@code new Dependency}).
      * The radar's other matchers are then not inserted, which saves the rule network most of its work on a radar of a
      * few hundred matchers. A rule base with a user file that mentions {@code Matcher} gets every matcher.
      */
@@ -108,9 +109,12 @@ public final class PolicyEngine {
         return false;
     }
 
-    private static boolean matchersByEcosystem(List<PolicySource> sources) {
+    static boolean matchersByEcosystem(List<PolicySource> sources) {
         String builtIn = null;
         for (PolicySource s : sources) {
+            if (s.text().contains("new Dependency") || s.text().contains("new dev.radar.model.Dependency")) {
+                return false; // a rule that derives dependencies may derive them in ecosystems the repository has none in
+            }
             if (!mentionsMatcher(s.text())) {
                 continue;
             }

@@ -35,6 +35,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -338,7 +339,9 @@ public final class OrgScan {
             this.todayText = request.today().toString();
             this.ready = new AtomicReferenceArray<>(repos.size());
             for (int i = 0; i < repos.size(); i++) {
-                position.put(repos.get(i).name(), i);
+                if (position.put(repos.get(i).name(), i) != null) {
+                    throw new IllegalArgumentException("two repositories are named " + repos.get(i).name());
+                }
             }
             for (ScanListener.Outcome o : ScanListener.Outcome.values()) {
                 counts.put(o, new AtomicInteger());
@@ -354,6 +357,7 @@ public final class OrgScan {
          * order as soon as it and every repository before it are done.
          */
         void execute(Set<String> done, Set<String> journalled, Fold fold) throws IOException {
+            boolean completed = false;
             events.started(repos.size());
             ExecutorService prepare = Executors.newFixedThreadPool(request.fetchJobs(), threads("radar-fetch"));
             // a queued check is a name and a folder (the repository is read when its check starts), so the queue can let
@@ -384,18 +388,25 @@ public final class OrgScan {
                     }
                     fold.add(repos.get(i).name(), result == STORED ? null : (RepoResult) result);
                 }
+                completed = true;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("scan interrupted", e);
             } finally {
+                if (!completed) {
+                    // whatever stops this thread (a failing fold, an error) stops the run: the work in flight is
+                    // interrupted and must not be recorded as failed
+                    fatal.compareAndSet(null, new CancellationException("the scan stopped"));
+                }
                 prepare.shutdownNow();
                 check.shutdownNow();
                 write.shutdownNow();
                 // after a fatal error, work in flight stops (interrupted) before the journal closes: nothing is
-                // written once the run has ended
+                // written once the run has ended (a fetch that ignores the interrupt gets 30 s in all)
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                 for (ExecutorService pool : List.of(prepare, check, write)) {
                     try {
-                        pool.awaitTermination(30, TimeUnit.SECONDS);
+                        pool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
@@ -490,6 +501,9 @@ public final class OrgScan {
                     failed(spec, "check", "cannot read commit " + commit + " of " + spec.location() + ": " + first.getMessage(), commit);
                     return;
                 }
+                if (fatal.get() != null) {
+                    return; // the run is stopping: a clone that failed to open now is not discarded for it
+                }
                 GitFetcher.discard(gitDir);
                 try {
                     GitFetcher.Checkout again = fetcher.sync(spec, null);
@@ -520,8 +534,9 @@ public final class OrgScan {
             CheckResult result = checker.run(new CheckRequest(location, spec.name(), request.radar(), request.today(), central), tree);
             CatalogInfo info = spec.team().isEmpty() || spec.tags().isEmpty() ? CatalogInfo.read(tree) : CatalogInfo.NONE;
             RepoResult r = result(spec, revision, result, tree, info);
+            Report report = result.report(); // the write holds the report and result only, not the collected facts
             write.execute(() -> guarded(spec, () -> {
-                store.writeChecked(r, result.report());
+                store.writeChecked(r, report);
                 index.stored(r);
                 finish(r, ScanListener.Outcome.CHECKED, true, true);
             }));
@@ -568,6 +583,9 @@ public final class OrgScan {
         }
 
         private void failed(RepoSpec spec, String stage, String message, String revision) throws IOException {
+            if (fatal.get() != null) {
+                return; // the run is stopping and this failed with it (interrupted): not a result; --resume redoes it
+            }
             RepoResult r = new RepoResult(RepoResult.SCHEMA_VERSION, spec.name(), spec.team(), spec.tags(), spec.location(),
                     spec.branch(), RepoResult.FAILED, revision, request.config().digest(), runId, request.today().toString(), false,
                     null, 0, 0, new RepoResult.Failure(stage, redactor.redact(message)), null, null, null);
@@ -614,7 +632,7 @@ public final class OrgScan {
                 }
                 try {
                     failed(spec, "scan", "internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage(), "");
-                } catch (IOException | RuntimeException again) {
+                } catch (Throwable again) { // an Error too: the repository would never finish and the fold wait forever
                     fatal.compareAndSet(null, again);
                 }
             }
@@ -683,6 +701,9 @@ public final class OrgScan {
     private static ThreadPoolExecutor bounded(int threads, int queue, String name) {
         return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), threads(name),
                 (task, pool) -> {
+                    if (pool.isShutdown()) {
+                        throw new RejectedExecutionException("the scan stopped");
+                    }
                     try {
                         pool.getQueue().put(task);
                     } catch (InterruptedException e) {

@@ -261,7 +261,7 @@ class RepoFilesCollectorTest {
         java.util.regex.Pattern regex = java.util.regex.Pattern.compile(
                 "(?!(.*/)?settings\\.gradle(\\.kts)?$).*\\.gradle(\\.kts)?|(.*/)?(buildsrc|build-logic)/(.*/)?src/main/.*\\.(kt|groovy|java)");
         String[] parts = {"buildsrc/", "build-logic/", "src/", "main/", "src/main/", "a/", "settings", ".gradle", ".kts", ".kt", ".java",
-            ".groovy", "/", "x", "buildsrc", "main", "conventions"};
+            ".groovy", "/", "x", "buildsrc", "main", "conventions", "\n", "\u2028"};
         sameAnswers(parts, 7, path -> RepoFilesCollector.isGradleBuildLogic(path), regex);
         for (String path : java.util.List.of("buildsrc/src/main/kotlin/jacoco.kt", "build-logic/convention/src/main/kotlin/a.kt",
                 "gradle/coverage.gradle", "settings.gradle.kts", "app/settings.gradle", "buildsrc/src/test/x.kt", "src/main/buildsrc/x.kt")) {
@@ -275,7 +275,7 @@ class RepoFilesCollectorTest {
     @Test
     void a_jasmine_spec_is_what_its_regex_said_without_its_backtracking() {
         java.util.regex.Pattern regex = java.util.regex.Pattern.compile("(.*/)?spec/(.*/)?[^/]*[sS]pec\\.[cm]?[jt]sx?");
-        String[] parts = {"spec/", "spec", "/", "a/", "x", "Spec", ".js", ".ts", ".mjs", ".tsx", "_spec", "specs/", "s"};
+        String[] parts = {"spec/", "spec", "/", "a/", "x", "Spec", ".js", ".ts", ".mjs", ".tsx", "_spec", "specs/", "s", "\n", "\r"};
         sameAnswers(parts, 11, path -> RepoFilesCollector.isJasmineSpec(path), regex);
         // the regex took about 130 ms on this path
         assertThat(RepoFilesCollector.isJasmineSpec("spec/".repeat(800) + "x")).isFalse();

@@ -59,7 +59,8 @@ class ApiStyleTest {
 
     @ParameterizedTest(name = "{0}: singular collections [{1}]")
     @CsvSource({"/pet/{petId}, pet", "/orders/{id}/item/{itemId}, item", "/v1/{version}/orders, ''", "/orders/{id}, ''",
-        "/store/inventory, ''", "/users/{id}/profile, ''", "/api/{version}/models, ''", "/api/{apiVersion}/model/{id}, model"})
+        "/store/inventory, ''", "/users/{id}/profile, ''", "/api/{version}/models, ''", "/api/{apiVersion}/model/{id}, model",
+        "/api/{api-version}/orders, ''", "/document/{versionId}, document", "/package/{packageVersion}, package"})
     void singular_collections(String path, String expected) {
         assertThat(String.join(",", new ApiPath(path, 1).singularCollections())).isEqualTo(expected);
     }

@@ -151,4 +151,23 @@ class PolicyEngineTest {
         assertThat(PolicyEngine.mentionsMatcher("$m : LanguageMatcher($l : language)")).isFalse();
         assertThat(PolicyEngine.mentionsMatcher("MatcherX() Matchers() // no type")).isFalse();
     }
+
+    @Test
+    void only_the_built_in_matcher_rules_and_no_derived_dependencies_let_a_session_leave_out_other_ecosystems_matchers()
+            throws java.io.IOException {
+        String rings;
+        try (var in = PolicyEngine.class.getClassLoader().getResourceAsStream(PolicyEngine.BUILT_IN_ROOT + "/radar/rings.drl")) {
+            rings = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        PolicySource builtIn = new PolicySource("radar/rings.drl", "policies/radar/rings.drl", rings);
+        assertThat(PolicyEngine.matchersByEcosystem(List.of(builtIn))).isTrue();
+        assertThat(PolicyEngine.matchersByEcosystem(List.of(builtIn, new PolicySource("x.drl", "x.drl", "rule r when Dependency() then end"))))
+                .isTrue();
+        assertThat(PolicyEngine.matchersByEcosystem(List.of(builtIn,
+                new PolicySource("x.drl", "x.drl", "rule r when $d : Dependency() then insert(new Dependency(null)); end")))).isFalse();
+        assertThat(PolicyEngine.matchersByEcosystem(List.of(builtIn, new PolicySource("x.drl", "x.drl", "rule r when Matcher() then end"))))
+                .isFalse();
+        assertThat(PolicyEngine.matchersByEcosystem(List.of(new PolicySource("radar/rings.drl", "mine/radar/rings.drl", rings + "\n"))))
+                .isFalse();
+    }
 }
