@@ -734,6 +734,9 @@ public final class GradleCollector implements Collector {
 
         /** {@code "group:name:version:classifier@ext"} with interpolation. */
         private boolean notation(String raw, boolean template, String scope, int line, ClosureVersion closureVersion) {
+            if (template && catalogLibraryInString(raw, scope, line, closureVersion)) {
+                return true;
+            }
             List<String> parts = splitColons(raw);
             if (parts.size() < 2 && template) {
                 Value whole = resolver.template(raw);
@@ -776,6 +779,24 @@ public final class GradleCollector implements Collector {
             }
             rows.add(new Dependency(repo, Ecosystem.MAVEN, group.trim(), name.trim(), declared, resolved, scope, true, path, line, List.of()));
             return true;
+        }
+
+        /**
+         * A catalog library interpolated at the start of a string, whose provider value prints as {@code group:name:version}:
+         * {@code "${libs.jna.get()}@aar"} (an artifact type) or {@code "${libs.gdx.platform.get()}:natives-desktop"}
+         * (a classifier) is the library itself, declared as its accessor is.
+         */
+        private boolean catalogLibraryInString(String raw, String scope, int line, ClosureVersion closureVersion) {
+            if (!raw.startsWith("${")) {
+                return false;
+            }
+            int end = GradleResolver.closingBrace(raw, 2);
+            if (end >= raw.length() || end + 1 < raw.length() && raw.charAt(end + 1) != ':' && raw.charAt(end + 1) != '@') {
+                return false;
+            }
+            List<Node> e = GradleSyntax.parseExpression(raw.substring(2, end), script.kotlin());
+            String chain = GradleScript.chain(GradleResolver.stripSuffixes(e));
+            return (chain == null || !chain.contains(".bundles.")) && catalogAccessor(e, scope, line, closureVersion);
         }
 
         /** {@code group: 'g', name: 'a', version: 'v'} (Groovy) or {@code group = "g", name = "a", version = "v"} (Kotlin). */

@@ -770,6 +770,20 @@ class GradleCollectorTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
+            "build.gradle.kts|api(\"${libs.square.okio.get()}@aar\")|runtimeOnly(\"${libs.commonsLang3.get()}:natives-linux\")",
+            "build.gradle|api \"${libs.square.okio.get()}@aar\"|runtimeOnly \"${libs.commonsLang3.get()}:natives-linux\""})
+    void a_catalog_library_interpolated_with_an_artifact_type_or_classifier_is_that_library(String file, String withType,
+            String withClassifier) throws IOException {
+        RepoFacts facts = collect(Map.of(file, "dependencies {\n    " + withType + "\n    " + withClassifier + "\n}\n",
+                "gradle/libs.versions.toml", CATALOG));
+        assertThat(rows(facts)).containsExactly(
+                tuple("com.squareup.okio", "okio", "ref:okio", "3.7.0", 2, "api"),
+                tuple("org.apache.commons", "commons-lang3", "3.14.0", "3.14.0", 3, "runtimeOnly"));
+        assertThat(facts.unknownDeclarations()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
             "build.gradle.kts|val antVersion = \"1.10.15\"|api(libs.managed) { version { strictly(antVersion) } }"
                     + "|api(\"org.hamcrest:hamcrest-core\") { version { strictly(\"3.0\"); because(\"aligned\") } }",
             "build.gradle|def antVersion = '1.10.15'|api(libs.managed) { version { strictly antVersion } }"
