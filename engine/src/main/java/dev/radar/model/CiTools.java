@@ -43,11 +43,12 @@ public final class CiTools {
             "(?i)(\\b(eslint|prettier|stylelint|biome|dprint|ruff|flake8|pylint|black|isort|mypy|gofmt|goimports|golangci-lint|"
                     + "staticcheck|go\\s+vet|cargo\\s+(\\+\\S+\\s+)?(fmt|clippy)|rustfmt|ktlint|detekt|checkstyle|spotless(Check|Apply)?|pmd|"
                     + "google-java-format|scalafmt(Check|CheckAll)?|shellcheck|shfmt|hadolint|yamllint|markdownlint|tflint|"
-                    + "terraform\\s+fmt|rubocop|swiftlint|pre-commit|prek)\\b|(?<![a-z0-9])lint(?![a-z0-9])|spotless:check|checkstyle:check|fmt:check)");
+                    + "terraform\\s+fmt|rubocop|swiftlint|pre-commit|prek)\\b|(?<![a-z0-9])lint(?![a-z0-9])|spotless:check|checkstyle:check|fmt:check|format[:-]check|check[:-]format)");
     /** Every text {@link #LINT_RUN} finds contains one of these, lower-cased (see {@link #SCANNER_RUN_WORDS}). */
     private static final List<String> LINT_RUN_WORDS = List.of(
             "lint", "prettier", "biome", "dprint", "ruff", "flake8", "black", "isort", "mypy", "fmt", "goimports", "staticcheck",
-            "vet", "clippy", "detekt", "checkstyle", "spotless", "pmd", "java-format", "shellcheck", "rubocop", "pre-commit", "prek");
+            "vet", "clippy", "detekt", "checkstyle", "spotless", "pmd", "java-format", "shellcheck", "rubocop", "pre-commit", "prek",
+            "format:check", "format-check", "check:format", "check-format");
 
     /** The {@code uses} of a GitLab job's {@code artifacts: reports: dependency_scanning:} step. */
     public static final String GITLAB_DEPENDENCY_SCANNING_REPORT = "artifacts:reports:dependency_scanning";
