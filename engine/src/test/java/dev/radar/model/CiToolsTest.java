@@ -63,7 +63,12 @@ class CiToolsTest {
         "'',                                               'apt-get install lintian', false",
         "'',                                               'yarn format:check', true",
         "'',                                               'npm run check-format', true",
-        "'',                                               'npm run format', false",
+        "'',                                               'npm run format', true",
+        "'',                                               'npm run format:backend', true",
+        "'',                                               'dotnet format --verify-no-changes', true",
+        "'',                                               'git log --pretty=format:%s', false",
+        "'',                                               'docker inspect --format json', false",
+        "'',                                               'echo \"$output_format\"', false",
         "'',                                               'jq --format json', false",
     })
     void linters(String uses, String run, boolean expected) {
@@ -81,7 +86,7 @@ class CiToolsTest {
             "(?i)(\\b(eslint|prettier|stylelint|biome|dprint|ruff|flake8|pylint|black|isort|mypy|gofmt|goimports|golangci-lint|"
                     + "staticcheck|go\\s+vet|cargo\\s+(\\+\\S+\\s+)?(fmt|clippy)|rustfmt|ktlint|detekt|checkstyle|spotless(Check|Apply)?|pmd|"
                     + "google-java-format|scalafmt(Check|CheckAll)?|shellcheck|shfmt|hadolint|yamllint|markdownlint|tflint|"
-                    + "terraform\\s+fmt|rubocop|swiftlint|pre-commit|prek)\\b|(?<![a-z0-9])lint(?![a-z0-9])|spotless:check|checkstyle:check|fmt:check|format[:-]check|check[:-]format)");
+                    + "terraform\\s+fmt|rubocop|swiftlint|pre-commit|prek)\\b|(?<![a-z0-9])lint(?![a-z0-9])|spotless:check|checkstyle:check|fmt:check|format[:-]check|check[:-]format|(?<!\\S)format(?![a-z0-9_-]))");
 
     private static final List<String> PIECES = List.of(
             "snyk", "test", "monitor", "trivy", "fs", "image", "grype", "osv-scanner", "npm", "audit", "yarn", "pnpm", "pip-audit",
