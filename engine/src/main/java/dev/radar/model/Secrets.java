@@ -114,8 +114,9 @@ public final class Secrets {
     }
 
     /**
-     * Whether {@code other} is the connection URL set beside the key {@code key}: the same parent, last part
-     * {@code url} or {@code jdbc-url} ({@code spring.datasource.url} beside {@code spring.datasource.password}).
+     * Whether {@code other} is the connection URL set beside the key {@code key}: the same parent, then {@code url}
+     * or {@code jdbc-url} ({@code spring.datasource.url} beside {@code spring.datasource.password}), or Quarkus'
+     * {@code jdbc.url} and {@code reactive.url} ({@code quarkus.datasource.jdbc.url}).
      */
     public static boolean isUrlBeside(String key, String other) {
         int dot = key.lastIndexOf('.');
@@ -123,7 +124,7 @@ public final class Secrets {
             return false;
         }
         String last = other.substring(dot + 1);
-        return last.equals("url") || last.equals("jdbc-url");
+        return last.equals("url") || last.equals("jdbc-url") || last.equals("jdbc.url") || last.equals("reactive.url");
     }
 
     /**

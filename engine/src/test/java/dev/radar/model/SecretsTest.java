@@ -68,7 +68,8 @@ class SecretsTest {
 
     @ParameterizedTest(name = "{1} is the URL beside {0}: {2}")
     @CsvSource({"spring.datasource.password, spring.datasource.url, true", "spring.datasource.password, spring.datasource.jdbc-url, true",
-        "spring.r2dbc.password, spring.r2dbc.url, true", "spring.datasource.password, spring.flyway.url, false",
+        "spring.r2dbc.password, spring.r2dbc.url, true", "quarkus.datasource.password, quarkus.datasource.jdbc.url, true",
+        "quarkus.datasource.password, quarkus.datasource.reactive.url, true", "quarkus.datasource.password, quarkus.datasource.devservices.url, false", "spring.datasource.password, spring.flyway.url, false",
         "spring.datasource.password, spring.datasource.username, false", "password, url, false"})
     void the_url_beside_a_password(String key, String other, boolean expected) {
         assertThat(Secrets.isUrlBeside(key, other)).isEqualTo(expected);
