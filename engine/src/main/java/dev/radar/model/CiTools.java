@@ -38,16 +38,22 @@ public final class CiTools {
     /** Action names that say what they run: {@code .../pre-commit}, {@code some/markdown-lint-action}, {@code x/terraform-fmt}. */
     private static final List<String> LINT_ACTION_WORDS = List.of(
             "lint", "pre-commit", "prek", "prettier", "fmt", "formatter", "format-check", "checkstyle", "spotless", "ruff");
-    /** {@code lint} is a word of its own also between underscores: {@code task lint_check}, {@code make ci_lint}. */
+    /**
+     * {@code lint} is a word of its own also between underscores: {@code task lint_check}, {@code make ci_lint}; a
+     * format check is a script named so ({@code yarn format:check}, {@code npm run check-format}), and {@code format}
+     * is a command or script name after a space ({@code npm run format}, {@code dotnet format}), not an option's value
+     * ({@code --format json}, {@code --pretty=format:%s}).
+     */
     private static final Pattern LINT_RUN = Pattern.compile(
             "(?i)(\\b(eslint|prettier|stylelint|biome|dprint|ruff|flake8|pylint|black|isort|mypy|gofmt|goimports|golangci-lint|"
                     + "staticcheck|go\\s+vet|cargo\\s+(\\+\\S+\\s+)?(fmt|clippy)|rustfmt|ktlint|detekt|checkstyle|spotless(Check|Apply)?|pmd|"
                     + "google-java-format|scalafmt(Check|CheckAll)?|shellcheck|shfmt|hadolint|yamllint|markdownlint|tflint|"
-                    + "terraform\\s+fmt|rubocop|swiftlint|pre-commit|prek)\\b|(?<![a-z0-9])lint(?![a-z0-9])|spotless:check|checkstyle:check|fmt:check)");
+                    + "terraform\\s+fmt|rubocop|swiftlint|pre-commit|prek)\\b|(?<![a-z0-9])lint(?![a-z0-9])|spotless:check|checkstyle:check|fmt:check|format[:-]check|check[:-]format|(?<!\\S)format(?![a-z0-9_-]))");
     /** Every text {@link #LINT_RUN} finds contains one of these, lower-cased (see {@link #SCANNER_RUN_WORDS}). */
     private static final List<String> LINT_RUN_WORDS = List.of(
             "lint", "prettier", "biome", "dprint", "ruff", "flake8", "black", "isort", "mypy", "fmt", "goimports", "staticcheck",
-            "vet", "clippy", "detekt", "checkstyle", "spotless", "pmd", "java-format", "shellcheck", "rubocop", "pre-commit", "prek");
+            "vet", "clippy", "detekt", "checkstyle", "spotless", "pmd", "java-format", "shellcheck", "rubocop", "pre-commit", "prek",
+            "format");
 
     /** The {@code uses} of a GitLab job's {@code artifacts: reports: dependency_scanning:} step. */
     public static final String GITLAB_DEPENDENCY_SCANNING_REPORT = "artifacts:reports:dependency_scanning";

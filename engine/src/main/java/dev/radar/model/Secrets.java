@@ -114,6 +114,54 @@ public final class Secrets {
     }
 
     /**
+     * Whether {@code other} is the connection URL set beside the key {@code key}: the same parent, then {@code url}
+     * or {@code jdbc-url} ({@code spring.datasource.url} beside {@code spring.datasource.password}), or Quarkus'
+     * {@code jdbc.url} and {@code reactive.url} ({@code quarkus.datasource.jdbc.url}).
+     */
+    public static boolean isUrlBeside(String key, String other) {
+        int dot = key.lastIndexOf('.');
+        if (dot < 0 || !other.startsWith(key.substring(0, dot + 1))) {
+            return false;
+        }
+        String last = other.substring(dot + 1);
+        return last.equals("url") || last.equals("jdbc-url") || last.equals("jdbc.url") || last.equals("reactive.url");
+    }
+
+    /**
+     * Whether a JDBC or R2DBC URL names a database that runs inside the application's own process: H2 in memory or
+     * in a file ({@code jdbc:h2:mem:orders}, {@code r2dbc:h2:file:///data/db}; not {@code tcp:} or {@code ssl:}),
+     * HSQLDB {@code mem:}, {@code file:} or {@code res:}, embedded Derby (no {@code //host}) and SQLite. Its
+     * password guards nothing another machine can reach.
+     */
+    public static boolean isEmbeddedDatabaseUrl(String url) {
+        String u = url == null ? "" : url.trim().toLowerCase(Locale.ROOT);
+        if (u.startsWith("jdbc:")) {
+            u = u.substring("jdbc:".length());
+        } else if (u.startsWith("r2dbc:")) {
+            u = u.substring("r2dbc:".length());
+            if (u.startsWith("pool:")) {
+                u = u.substring("pool:".length());
+            }
+        } else {
+            return false;
+        }
+        if (u.startsWith("h2:")) {
+            String rest = u.substring("h2:".length());
+            return rest.startsWith("mem:") || rest.startsWith("file:")
+                    || !rest.contains("${") && !rest.startsWith("tcp:") && !rest.startsWith("ssl:");
+        }
+        if (u.startsWith("hsqldb:")) {
+            String rest = u.substring("hsqldb:".length());
+            return rest.startsWith("mem:") || rest.startsWith("file:") || rest.startsWith("res:");
+        }
+        if (u.startsWith("derby:")) {
+            String rest = u.substring("derby:".length());
+            return !rest.isEmpty() && !rest.startsWith("//") && !rest.contains("${");
+        }
+        return u.startsWith("sqlite:");
+    }
+
+    /**
      * A value with all but its first characters replaced by {@code *}: four are kept of values of 16 characters
      * or more (the public prefix of a token, {@code AKIA****************}), none of shorter ones.
      */

@@ -1,5 +1,7 @@
 package dev.radar.model;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -39,6 +41,33 @@ public final class Urls {
         }
         return "";
     }
+
+    /**
+     * Whether a configuration key names a link for people to follow rather than an endpoint the service calls: a
+     * license, contact or terms-of-service URL of API documentation ({@code swagger.licenseUrl},
+     * {@code springdoc.info.license.url}, {@code api.contact-url}, {@code swagger.termsOfServiceUrl},
+     * {@code info.termsOfService}). Read from the key's last two parts; {@code license-server.url} is an endpoint.
+     */
+    public static boolean isDocumentationLink(String key) {
+        List<String> words = new ArrayList<>();
+        int last = key.lastIndexOf('.');
+        int start = last < 0 ? 0 : key.lastIndexOf('.', last - 1) + 1;
+        for (String w : key.substring(start).split("(?<=[a-z0-9])(?=[A-Z])|[^A-Za-z0-9]+")) {
+            if (!w.isEmpty()) {
+                words.add(w.toLowerCase(Locale.ROOT));
+            }
+        }
+        boolean link = !words.isEmpty() && LINK_WORDS.contains(words.get(words.size() - 1));
+        List<String> w = link ? words.subList(0, words.size() - 1) : words;
+        if (w.isEmpty()) {
+            return false;
+        }
+        String before = w.get(w.size() - 1);
+        return link && (before.equals("license") || before.equals("licence") || before.equals("contact") || before.equals("terms"))
+                || w.size() >= 3 && w.subList(w.size() - 3, w.size()).equals(List.of("terms", "of", "service"));
+    }
+
+    private static final Set<String> LINK_WORDS = Set.of("url", "uri", "link", "href");
 
     static boolean isLocal(String host) {
         String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;

@@ -61,6 +61,15 @@ class CiToolsTest {
         "'',                                               'make ci_lint', true",
         "'',                                               'npm run eslint-fix', true",
         "'',                                               'apt-get install lintian', false",
+        "'',                                               'yarn format:check', true",
+        "'',                                               'npm run check-format', true",
+        "'',                                               'npm run format', true",
+        "'',                                               'npm run format:backend', true",
+        "'',                                               'dotnet format --verify-no-changes', true",
+        "'',                                               'git log --pretty=format:%s', false",
+        "'',                                               'docker inspect --format json', false",
+        "'',                                               'echo \"$output_format\"', false",
+        "'',                                               'jq --format json', false",
     })
     void linters(String uses, String run, boolean expected) {
         assertThat(CiTools.lints(uses, run)).isEqualTo(expected);
@@ -77,7 +86,7 @@ class CiToolsTest {
             "(?i)(\\b(eslint|prettier|stylelint|biome|dprint|ruff|flake8|pylint|black|isort|mypy|gofmt|goimports|golangci-lint|"
                     + "staticcheck|go\\s+vet|cargo\\s+(\\+\\S+\\s+)?(fmt|clippy)|rustfmt|ktlint|detekt|checkstyle|spotless(Check|Apply)?|pmd|"
                     + "google-java-format|scalafmt(Check|CheckAll)?|shellcheck|shfmt|hadolint|yamllint|markdownlint|tflint|"
-                    + "terraform\\s+fmt|rubocop|swiftlint|pre-commit|prek)\\b|(?<![a-z0-9])lint(?![a-z0-9])|spotless:check|checkstyle:check|fmt:check)");
+                    + "terraform\\s+fmt|rubocop|swiftlint|pre-commit|prek)\\b|(?<![a-z0-9])lint(?![a-z0-9])|spotless:check|checkstyle:check|fmt:check|format[:-]check|check[:-]format|(?<!\\S)format(?![a-z0-9_-]))");
 
     private static final List<String> PIECES = List.of(
             "snyk", "test", "monitor", "trivy", "fs", "image", "grype", "osv-scanner", "npm", "audit", "yarn", "pnpm", "pip-audit",
@@ -86,7 +95,7 @@ class CiToolsTest {
             "black", "isort", "mypy", "gofmt", "goimports", "golangci-lint", "staticcheck", "go", "vet", "fmt", "clippy", "rustfmt",
             "ktlint", "detekt", "checkstyle", "spotless", "spotlessCheck", "Apply", "pmd", "google-java-format", "scalafmt",
             "CheckAll", "shellcheck", "shfmt", "hadolint", "yamllint", "markdownlint", "tflint", "terraform", "rubocop",
-            "swiftlint", "pre-commit", "prek", "lint", "formatter", "format-check", ":check", "acme/", "@v4", "./", "mvn", "run",
+            "swiftlint", "pre-commit", "prek", "lint", "formatter", "format-check", ":check", "format", "check:", "Format:Check", "acme/", "@v4", "./", "mvn", "run",
             "echo", "go vet", "cargo fmt", "cargo +nightly", "+", "cargo-deny", "npm audit", "snyk test", "terraform  fmt", "safety check", "trivy sbom",
             "yarn npm audit", "bundle audit", "signatures", "npm audit signatures", "velvet", "blackbox", "denying", "audits", "K", "\u212A", "\u0130", "é", "✓");
     private static final List<String> GLUE = List.of(" ", "  ", "\t", "\n", "\r\n", "-", "_", ":", "/", ".", "", "\u2028", "\u0085", "0");

@@ -54,4 +54,24 @@ class SecretsTest {
         assertThat(Secrets.hasPrivateKey("-----BEGIN CERTIFICATE-----")).isFalse();
         assertThat(Secrets.hasPrivateKey("-----BEGIN PUBLIC KEY-----")).isFalse();
     }
+
+    @ParameterizedTest(name = "{0} runs in the application's process: {1}")
+    @CsvSource({"jdbc:h2:mem:orders;DB_CLOSE_DELAY=-1, true", "jdbc:h2:file:./data/orders, true", "jdbc:h2:~/orders, true",
+        "'r2dbc:h2:file:///${halo.work-dir}/db/halo-next?MODE=MySQL', true", "r2dbc:pool:h2:mem:///orders, true",
+        "jdbc:hsqldb:mem:orders, true", "jdbc:derby:memory:orders;create=true, true", "jdbc:sqlite:orders.db, true",
+        "jdbc:h2:tcp://db.example.com/orders, false", "jdbc:h2:ssl://db.example.com/orders, false", "'jdbc:h2:${DB_URL}', false",
+        "jdbc:hsqldb:hsql://db.example.com/orders, false", "jdbc:derby://db.example.com:1527/orders, false",
+        "jdbc:postgresql://localhost/orders, false", "r2dbc:pool:mysql://db.example.com:3306/blog, false", "h2:mem:orders, false", "'', false"})
+    void embedded_database_urls(String url, boolean expected) {
+        assertThat(Secrets.isEmbeddedDatabaseUrl(url)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{1} is the URL beside {0}: {2}")
+    @CsvSource({"spring.datasource.password, spring.datasource.url, true", "spring.datasource.password, spring.datasource.jdbc-url, true",
+        "spring.r2dbc.password, spring.r2dbc.url, true", "quarkus.datasource.password, quarkus.datasource.jdbc.url, true",
+        "quarkus.datasource.password, quarkus.datasource.reactive.url, true", "quarkus.datasource.password, quarkus.datasource.devservices.url, false", "spring.datasource.password, spring.flyway.url, false",
+        "spring.datasource.password, spring.datasource.username, false", "password, url, false"})
+    void the_url_beside_a_password(String key, String other, boolean expected) {
+        assertThat(Secrets.isUrlBeside(key, other)).isEqualTo(expected);
+    }
 }

@@ -32,4 +32,12 @@ class UrlsTest {
     void plain_http_hosts(String value, String host) {
         assertThat(Urls.plainHttpHost(value)).isEqualTo(host);
     }
+
+    @ParameterizedTest(name = "{0} is a documentation link: {1}")
+    @CsvSource({"swagger.licenseUrl, true", "swagger.termsOfServiceUrl, true", "springdoc.info.license.url, true",
+        "jhipster.api-docs.license-url, true", "api.info.contact.url, true", "info.termsOfService, true", "api.terms-url, true",
+        "license-server.url, false", "contact-service.url, false", "payments.base-url, false", "swagger.license, false", "url, false"})
+    void documentation_links(String key, boolean expected) {
+        assertThat(Urls.isDocumentationLink(key)).isEqualTo(expected);
+    }
 }
