@@ -30,7 +30,7 @@ public final class ComposeCollector implements Collector {
     private static final Pattern FILE = Pattern.compile("([^/]*[._-])?(docker-)?compose[^/]*\\.ya?ml|docker-stack[^/]*\\.ya?ml");
     /** Swarm stack files ({@code docker stack deploy -c docker-stack.yml}): the compose format, without the {@code .env} file. */
     private static final Pattern STACK = Pattern.compile("docker-stack[^/]*\\.ya?ml");
-    private static final Pattern ENV_LINE = Pattern.compile("\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\\s*=\\s*(.*)");
+    private static final Pattern ENV_LINE = Pattern.compile("\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\\s*[=:]\\s*(.*)");
 
     @Override
     public String name() {
@@ -150,7 +150,8 @@ public final class ComposeCollector implements Collector {
     /**
      * Variables of the {@code .env} file in the compose file's folder, which Compose reads by default: quoted
      * values without their quotes (and any comment after them), and references to variables set on earlier
-     * lines expanded, except in single quotes.
+     * lines expanded, except in single quotes. A key ends at its first {@code =} or {@code :}, as Compose's
+     * dotenv parser also takes the YAML-style {@code KEY: value}.
      */
     private static Map<String, String> dotEnv(RepoTree tree, String composePath) {
         int slash = composePath.lastIndexOf('/');

@@ -18,11 +18,16 @@ import java.util.regex.Pattern;
  * repository URL; {@code Chart.lock} / {@code requirements.lock} give resolved versions, exact versions
  * resolve to themselves, and local {@code file://} charts are skipped. A chart used twice under different
  * {@code alias}es is locked twice under its name, in declaration order, so the n-th declaration of a name
- * takes the n-th locked entry of that name.
+ * takes the n-th locked entry of that name. A lock entry that contradicts a full pinned version
+ * ({@code 19.19.2} locked as {@code 19.13.0}) is stale, as Helm refuses a lock out of sync with the chart: the pin
+ * resolves to itself.
  */
 public final class HelmCollector implements Collector {
 
     private static final Pattern EXACT = Pattern.compile("v?\\d+(\\.\\d+){0,2}([-+][0-9A-Za-z.+-]+)?");
+
+    /** A full {@code major.minor.patch} version: as a Helm constraint it admits that one chart version only. */
+    private static final Pattern PINNED = Pattern.compile("v?\\d+\\.\\d+\\.\\d+([-+][0-9A-Za-z.+-]+)?");
 
     @Override
     public String name() {
@@ -71,6 +76,9 @@ public final class HelmCollector implements Collector {
                 if (resolved.isEmpty()) {
                     resolved = nth(locked.get(byName), nthByName);
                 }
+                if (!resolved.isEmpty() && PINNED.matcher(declared).matches() && !withoutV(resolved).equals(withoutV(declared))) {
+                    resolved = ""; // a stale lock: Helm refuses a lock out of sync with the chart, and the pin installs only itself
+                }
                 if (resolved.isEmpty() && EXACT.matcher(declared).matches()) {
                     resolved = declared;
                 }
@@ -78,6 +86,10 @@ public final class HelmCollector implements Collector {
                         path, item.line(), List.of()));
             }
         }
+    }
+
+    private static String withoutV(String version) {
+        return version.startsWith("v") ? version.substring(1) : version;
     }
 
     /** Locked versions in lock order, by {@code name|repository} (and {@code name|} as a fallback). */

@@ -187,6 +187,23 @@ class ComposeCollectorTest {
     }
 
     @Test
+    void dot_env_yaml_style_key_value_lines_set_variables_too() {
+        RepoFacts facts = new InfraFixture(dir)
+                .file(".env", "DB_TAG: 16.3\nCACHE_TAG : \"7.2\"\nAPI_URL=http://api:8080\n")
+                .file("compose.yaml", """
+                        services:
+                          db:
+                            image: postgres:${DB_TAG}
+                          cache:
+                            image: redis:${CACHE_TAG}
+                        """)
+                .run(new ComposeCollector());
+
+        assertThat(facts.dependencies()).extracting(Dependency::name, Dependency::declaredVersion, Dependency::version)
+                .containsExactly(tuple("postgres", "${DB_TAG}", "16.3"), tuple("redis", "${CACHE_TAG}", "7.2"));
+    }
+
+    @Test
     void dot_env_quoted_values_lose_a_trailing_comment_and_values_expand_earlier_variables() {
         RepoFacts facts = new InfraFixture(dir)
                 .file(".env", """

@@ -56,6 +56,43 @@ class HelmCollectorTest {
     }
 
     @Test
+    void a_stale_lock_entry_does_not_override_a_pinned_version() {
+        RepoFacts facts = new InfraFixture(dir)
+                .file("chart/Chart.yaml", """
+                        apiVersion: v2
+                        name: blog
+                        version: 2.0.0
+                        dependencies:
+                          - name: search
+                            version: 3.4.1
+                            repository: oci://registry.example.com/charts
+                          - name: queue
+                            version: "1.2"
+                            repository: oci://registry.example.com/charts
+                          - name: store
+                            version: v5.0.0
+                            repository: oci://registry.example.com/charts
+                        """)
+                .file("chart/Chart.lock", """
+                        dependencies:
+                        - name: search
+                          repository: https://charts.example.com/legacy
+                          version: 3.1.0
+                        - name: queue
+                          repository: https://charts.example.com/legacy
+                          version: 1.2.7
+                        - name: store
+                          repository: oci://registry.example.com/charts
+                          version: 5.0.0
+                        digest: sha256:0000
+                        """)
+                .run(new HelmCollector());
+
+        assertThat(facts.dependencies()).extracting(Dependency::name, Dependency::declaredVersion, Dependency::version)
+                .containsExactly(tuple("search", "3.4.1", "3.4.1"), tuple("queue", "1.2", "1.2.7"), tuple("store", "v5.0.0", "5.0.0"));
+    }
+
+    @Test
     void requirements_yaml_of_a_v1_chart_is_read_and_a_stray_one_is_not() {
         RepoFacts facts = new InfraFixture(dir)
                 .file("old/Chart.yaml", "apiVersion: v1\nname: old\nversion: 1.0.0\n")
