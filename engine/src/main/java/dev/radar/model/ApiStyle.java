@@ -1,6 +1,5 @@
 package dev.radar.model;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -132,13 +131,6 @@ public final class ApiStyle {
 
     /** Lowercase words of a segment, split at hyphens, underscores, dots and camelCase humps. */
     static List<String> words(String segment) {
-        String plain = TEMPLATE.matcher(segment).replaceAll(" ");
-        List<String> out = new ArrayList<>();
-        for (String w : plain.split("(?<=[a-z0-9])(?=[A-Z])|[^A-Za-z0-9]+")) {
-            if (!w.isEmpty()) {
-                out.add(w.toLowerCase(Locale.ROOT));
-            }
-        }
-        return out;
+        return Words.of(TEMPLATE.matcher(segment).replaceAll(" "));
     }
 }

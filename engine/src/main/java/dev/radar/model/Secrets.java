@@ -1,6 +1,5 @@
 package dev.radar.model;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -75,12 +74,7 @@ public final class Secrets {
      */
     public static boolean isSecretKey(String key) {
         String last = key.substring(key.lastIndexOf('.') + 1).replaceAll("\\[[0-9]+]$", "");
-        List<String> words = new ArrayList<>();
-        for (String w : last.split("(?<=[a-z0-9])(?=[A-Z])|[^A-Za-z0-9]+")) {
-            if (!w.isEmpty()) {
-                words.add(w.toLowerCase(Locale.ROOT));
-            }
-        }
+        List<String> words = Words.of(last);
         if (words.isEmpty()) {
             return false;
         }

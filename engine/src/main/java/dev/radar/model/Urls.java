@@ -1,6 +1,5 @@
 package dev.radar.model;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -49,14 +48,8 @@ public final class Urls {
      * {@code info.termsOfService}). Read from the key's last two parts; {@code license-server.url} is an endpoint.
      */
     public static boolean isDocumentationLink(String key) {
-        List<String> words = new ArrayList<>();
         int last = key.lastIndexOf('.');
-        int start = last < 0 ? 0 : key.lastIndexOf('.', last - 1) + 1;
-        for (String w : key.substring(start).split("(?<=[a-z0-9])(?=[A-Z])|[^A-Za-z0-9]+")) {
-            if (!w.isEmpty()) {
-                words.add(w.toLowerCase(Locale.ROOT));
-            }
-        }
+        List<String> words = Words.of(key.substring(last < 0 ? 0 : key.lastIndexOf('.', last - 1) + 1));
         boolean link = !words.isEmpty() && LINK_WORDS.contains(words.get(words.size() - 1));
         List<String> w = link ? words.subList(0, words.size() - 1) : words;
         if (w.isEmpty()) {

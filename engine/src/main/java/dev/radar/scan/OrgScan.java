@@ -314,7 +314,6 @@ public final class OrgScan {
         private final String runId;
         private final ScanListener events;
         private final List<RepoSpec> repos;
-        private final int total;
         private final AtomicInteger finished = new AtomicInteger();
         private final Map<ScanListener.Outcome, AtomicInteger> counts = new HashMap<>();
         private final AtomicReference<Throwable> fatal = new AtomicReference<>();
@@ -335,7 +334,6 @@ public final class OrgScan {
             this.runId = runId;
             this.events = events;
             this.repos = repos;
-            this.total = repos.size();
             this.todayText = request.today().toString();
             this.ready = new AtomicReferenceArray<>(repos.size());
             for (int i = 0; i < repos.size(); i++) {
@@ -604,7 +602,7 @@ public final class OrgScan {
                 store.journal(result.name());
             }
             counts.get(outcome).incrementAndGet();
-            events.repository(result, outcome, finished.incrementAndGet(), total);
+            events.repository(result, outcome, finished.incrementAndGet(), repos.size());
             Object slot = STORED;
             if (whole && held.incrementAndGet() <= holding) {
                 slot = result;
