@@ -20,6 +20,9 @@ import java.util.Map;
 public record ApiOperation(String repo, String file, int line, String path, String method, String operationId,
         List<String> responseCodes, Map<String, List<String>> errorMediaTypes) {
 
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s");
+
+
     public ApiOperation {
         operationId = operationId == null ? "" : operationId;
         responseCodes = List.copyOf(responseCodes);
@@ -91,6 +94,6 @@ public record ApiOperation(String repo, String file, int line, String path, Stri
     }
 
     private static boolean isProblemJson(String mediaType) {
-        return mediaType.toLowerCase(Locale.ROOT).replaceAll("\\s", "").startsWith("application/problem+json");
+        return WHITESPACE.matcher(mediaType.toLowerCase(Locale.ROOT)).replaceAll("").startsWith("application/problem+json");
     }
 }

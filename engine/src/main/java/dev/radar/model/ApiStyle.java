@@ -12,11 +12,12 @@ import java.util.regex.Pattern;
  */
 public final class ApiStyle {
 
-    private static final Pattern VERSION = Pattern.compile("(?i)v[0-9]+([.\\-]?[a-z0-9]+)*");
+    private static final Pattern VERSION = Pattern.compile("(?i)v[0-9]+(?:[.\\-]?[a-z0-9]++)*+");
     /** A version written as a dotted number, without the v: Bitbucket's {@code /2.0/users}, {@code /api/1.0}. */
     private static final Pattern DOTTED_VERSION = Pattern.compile("[0-9]+\\.[0-9]+(\\.[0-9]+)?");
     /** A v before a path parameter: ASP.NET's and Spring's {@code /api/v{version}/orders}. */
     private static final Pattern PARAMETER_VERSION = Pattern.compile("(?i)v\\{[^{}/]+}");
+    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[-.]|[-.]$");
     private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+)?");
     private static final Pattern TEMPLATE = Pattern.compile("\\{[^}]*}");
 
@@ -66,7 +67,7 @@ public final class ApiStyle {
             return isKebabCase(segment.substring(0, colon)) && isKebabCase(segment.substring(colon + 1));
         }
         for (String part : TEMPLATE.split(segment, -1)) {
-            if (!part.isEmpty() && !KEBAB.matcher(part).matches() && !KEBAB.matcher(part.replaceAll("^[-.]|[-.]$", "")).matches()) {
+            if (!part.isEmpty() && !KEBAB.matcher(part).matches() && !KEBAB.matcher(EDGE_PUNCTUATION.matcher(part).replaceAll("")).matches()) {
                 return false;
             }
         }

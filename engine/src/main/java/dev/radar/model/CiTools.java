@@ -55,6 +55,9 @@ public final class CiTools {
             "vet", "clippy", "detekt", "checkstyle", "spotless", "pmd", "java-format", "shellcheck", "rubocop", "pre-commit", "prek",
             "format");
 
+    private static final WordSet SCANNER_RUN_WORD_SET = new WordSet(SCANNER_RUN_WORDS);
+    private static final WordSet LINT_RUN_WORD_SET = new WordSet(LINT_RUN_WORDS);
+
     /** The {@code uses} of a GitLab job's {@code artifacts: reports: dependency_scanning:} step. */
     public static final String GITLAB_DEPENDENCY_SCANNING_REPORT = "artifacts:reports:dependency_scanning";
 
@@ -66,12 +69,12 @@ public final class CiTools {
      * reports {@code artifacts: reports: dependency_scanning:} (read as the step {@value #GITLAB_DEPENDENCY_SCANNING_REPORT}).
      */
     public static boolean scansDependencies(String uses, String run) {
-        return matches(uses, SCANNER_ACTIONS) || uses != null && (asciiLowerCase(uses).contains("dependency-scanning") || uses.equals(GITLAB_DEPENDENCY_SCANNING_REPORT)) || run != null && containsAny(asciiLowerCase(run), SCANNER_RUN_WORDS) && SCANNER_RUN.matcher(run).find();
+        return matches(uses, SCANNER_ACTIONS) || uses != null && (asciiLowerCase(uses).contains("dependency-scanning") || uses.equals(GITLAB_DEPENDENCY_SCANNING_REPORT)) || run != null && SCANNER_RUN_WORD_SET.foundIn(run) && SCANNER_RUN.matcher(run).find();
     }
 
     /** Whether a step runs a formatter or linter. */
     public static boolean lints(String uses, String run) {
-        return matches(uses, LINT_ACTIONS) || namesLinter(uses) || run != null && containsAny(asciiLowerCase(run), LINT_RUN_WORDS) && LINT_RUN.matcher(run).find();
+        return matches(uses, LINT_ACTIONS) || namesLinter(uses) || run != null && LINT_RUN_WORD_SET.foundIn(run) && LINT_RUN.matcher(run).find();
     }
 
     static boolean namesLinter(String uses) {
@@ -132,5 +135,55 @@ public final class CiTools {
             }
         }
         return false;
+    }
+
+    /**
+     * Lowercase ASCII words looked for in a text in one pass, A-Z in the text read as a-z: whether
+     * {@code containsAny(asciiLowerCase(text), words)}, without the lowercase copy and a pass per word. A rule asks
+     * it of every CI step's script, and scripts run to kilobytes.
+     */
+    static final class WordSet {
+        /** The words by their first character. */
+        private final char[][][] byFirst = new char[128][][];
+
+        WordSet(List<String> words) {
+            for (String w : words) {
+                if (w.isEmpty() || !w.chars().allMatch(c -> c < 128 && (c < 'A' || c > 'Z'))) {
+                    throw new IllegalArgumentException("not a lowercase ASCII word: " + w);
+                }
+                char[][] known = byFirst[w.charAt(0)];
+                char[][] more = known == null ? new char[1][] : java.util.Arrays.copyOf(known, known.length + 1);
+                more[more.length - 1] = w.toCharArray();
+                byFirst[w.charAt(0)] = more;
+            }
+        }
+
+        boolean foundIn(String text) {
+            int n = text.length();
+            for (int i = 0; i < n; i++) {
+                char c = lower(text.charAt(i));
+                char[][] candidates = c < 128 ? byFirst[c] : null;
+                if (candidates == null) {
+                    continue;
+                }
+                next:
+                for (char[] w : candidates) {
+                    if (i + w.length > n) {
+                        continue;
+                    }
+                    for (int k = 1; k < w.length; k++) {
+                        if (lower(text.charAt(i + k)) != w[k]) {
+                            continue next;
+                        }
+                    }
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static char lower(char c) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
     }
 }

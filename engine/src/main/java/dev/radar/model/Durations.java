@@ -15,6 +15,10 @@ public final class Durations {
 
     private static final Pattern SIMPLE = Pattern.compile(
             "(?i)([0-9]+)\\s*(ns|us|ms|millis|milliseconds|s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?)");
+    private static final Pattern DASHES = Pattern.compile("[-_]");
+    private static final Pattern SEPARATORS = Pattern.compile("[-_.]");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+    private static final Pattern UNIT_WORDS = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|[-_\\s]+");
     private static final Pattern LIFETIME = Pattern.compile("expir|ttl|lifetime|validity|timetolive|duration|maxage");
 
     private Durations() {}
@@ -26,8 +30,8 @@ public final class Durations {
      */
     public static boolean isTokenLifetimeKey(String key) {
         String k = key.toLowerCase(Locale.ROOT);
-        String last = k.substring(k.lastIndexOf('.') + 1).replaceAll("[-_]", "");
-        String all = k.replaceAll("[-_.]", "");
+        String last = DASHES.matcher(k.substring(k.lastIndexOf('.') + 1)).replaceAll("");
+        String all = SEPARATORS.matcher(k).replaceAll("");
         return (all.contains("jwt") || all.contains("token")) && !all.contains("refresh") && !last.contains("code")
                 && LIFETIME.matcher(last).find();
     }
@@ -46,7 +50,7 @@ public final class Durations {
         }
         String v = value.trim();
         String human = human(d);
-        if (v.matches("[0-9]+")) {
+        if (DIGITS.matcher(v).matches()) {
             return v + " (read as " + unitOf(key) + ": " + human + ")";
         }
         return v.equalsIgnoreCase(human) ? v : v + " (" + human + ")";
@@ -69,7 +73,7 @@ public final class Durations {
         if (v.isEmpty() || v.contains("${")) {
             return null;
         }
-        if (v.matches("[0-9]{1,15}")) {
+        if (v.length() <= 15 && DIGITS.matcher(v).matches()) {
             long n = Long.parseLong(v);
             return switch (unitOf(key)) {
                 case "seconds" -> Duration.ofSeconds(n);
@@ -116,7 +120,7 @@ public final class Durations {
     static String unitOf(String key) {
         String last = key.substring(key.lastIndexOf('.') + 1);
         String unit = "";
-        for (String word : last.split("(?<=[a-z0-9])(?=[A-Z])|[-_\\s]+")) {
+        for (String word : UNIT_WORDS.split(last)) {
             String w = word.toLowerCase(Locale.ROOT);
             String u = w.equals("seconds") || w.equals("secs") || w.equals("sec") ? "seconds"
                     : w.equals("minutes") || w.equals("mins") || w.equals("min") ? "minutes"
@@ -128,7 +132,7 @@ public final class Durations {
         if (!unit.isEmpty()) {
             return unit;
         }
-        String k = key.toLowerCase(Locale.ROOT).replaceAll("[-_.]", "");
+        String k = SEPARATORS.matcher(key.toLowerCase(Locale.ROOT)).replaceAll("");
         if (k.endsWith("seconds") || k.endsWith("secs") || k.endsWith("sec")) {
             return "seconds";
         } else if (k.endsWith("minutes") || k.endsWith("mins") || k.endsWith("min")) {

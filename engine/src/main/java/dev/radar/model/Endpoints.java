@@ -1,5 +1,6 @@
 package dev.radar.model;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 
@@ -24,10 +25,15 @@ public final class Endpoints {
 
     /** Whether an API path serves the endpoint: {@code /actuator/health}, {@code /healthz}, {@code /readyz}, {@code /metrics}. */
     public static boolean isPath(String endpoint, String path) {
-        String[] segments = path.toLowerCase(Locale.ROOT).replaceAll("/+$", "").split("/");
+        String p = path.toLowerCase(Locale.ROOT);
+        int end = p.length();
+        while (end > 0 && p.charAt(end - 1) == '/') {
+            end--;
+        }
+        String[] segments = p.substring(0, end).split("/");
         String last = segments.length == 0 ? "" : segments[segments.length - 1];
         return switch (endpoint) {
-            case HEALTH -> Set.of(segments).stream().anyMatch(HEALTH_SEGMENTS::contains);
+            case HEALTH -> Arrays.stream(segments).anyMatch(HEALTH_SEGMENTS::contains);
             case READINESS -> READINESS_SEGMENTS.contains(last);
             case METRICS -> METRICS_SEGMENTS.contains(last);
             case INFO -> INFO_SEGMENTS.contains(last);
@@ -48,7 +54,7 @@ public final class Endpoints {
     public static boolean exposes(String endpoint, ConfigSetting s) {
         String key = s.canonicalKey();
         String value = s.value().trim().toLowerCase(Locale.ROOT);
-        if (key.matches("management\\.endpoints\\.web\\.exposure\\.include(\\[[0-9]+])?")) {
+        if (isExposureInclude(key)) {
             for (String item : value.split(",")) {
                 String i = item.trim();
                 if (i.equals("*") || i.equals(endpoint) || endpoint.equals(METRICS) && i.equals("prometheus")) {
@@ -60,9 +66,33 @@ public final class Endpoints {
         return switch (endpoint) {
             case HEALTH -> key.contains("livenessprobe.") || key.contains("liveness-probe.");
             case READINESS -> key.contains("readinessprobe.") || key.contains("readiness-probe.")
-                    || key.matches("management\\.(endpoint\\.)?health\\.probes\\.enabled") && value.equals("true")
+                    || (key.equals("management.endpoint.health.probes.enabled") || key.equals("management.health.probes.enabled"))
+                            && value.equals("true")
                     || key.startsWith("management.endpoint.health.group.readiness.");
             default -> false;
         };
+    }
+
+    private static final String EXPOSURE_INCLUDE = "management.endpoints.web.exposure.include";
+
+    /** {@code management.endpoints.web.exposure.include}, also as a list item ({@code ...include[0]}). */
+    private static boolean isExposureInclude(String key) {
+        if (!key.startsWith(EXPOSURE_INCLUDE)) {
+            return false;
+        }
+        int n = key.length();
+        int at = EXPOSURE_INCLUDE.length();
+        if (at == n) {
+            return true;
+        }
+        if (key.charAt(at) != '[' || key.charAt(n - 1) != ']' || n - at < 3) {
+            return false;
+        }
+        for (int i = at + 1; i < n - 1; i++) {
+            if (key.charAt(i) < '0' || key.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -13,8 +13,13 @@ public final class Glob {
 
     /** Iterative matching with single-star backtracking: linear in practice, never exponential. */
     public static boolean matches(String pattern, String text) {
+        return matches(pattern, text, 0);
+    }
+
+    /** As {@link #matches(String, String)} for the text from {@code from} on. */
+    public static boolean matches(String pattern, String text, int from) {
         int p = 0;
-        int t = 0;
+        int t = from;
         int star = -1;
         int mark = 0;
         while (t < text.length()) {

@@ -21,10 +21,19 @@ public final class HttpStatus {
      */
     public static boolean isStandard(String code) {
         String c = code.trim();
-        if (c.equals("default") || c.matches("[1-5][xX]{2}")) {
+        if (c.length() != 3) {
+            return c.equals("default");
+        }
+        char first = c.charAt(0);
+        if (first >= '1' && first <= '5' && (c.charAt(1) == 'x' || c.charAt(1) == 'X') && (c.charAt(2) == 'x' || c.charAt(2) == 'X')) {
             return true;
         }
-        return c.matches("[0-9]{3}") && REGISTERED.contains(Integer.parseInt(c));
+        for (int i = 0; i < 3; i++) {
+            if (c.charAt(i) < '0' || c.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return REGISTERED.contains(Integer.parseInt(c));
     }
 
     /** Whether a response key covers client errors: {@code 4xx}, {@code 4XX} or {@code default}. */

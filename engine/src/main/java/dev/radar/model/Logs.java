@@ -32,7 +32,8 @@ public final class Logs {
 
     /** Whether a setting makes logs structured JSON. */
     public static boolean isStructured(ConfigSetting s) {
-        if (s.canonicalKey().matches("logging\\.structured\\.format\\.(console|file)")) {
+        String key = s.canonicalKey();
+        if (key.equals("logging.structured.format.console") || key.equals("logging.structured.format.file")) {
             return !s.value().isBlank();
         }
         if (s.key().equals("cargo.dependencies.tracing-subscriber.features")) {

@@ -37,7 +37,10 @@ public record Matcher(
 
     /** Whether the dependency is this matcher's package (same ecosystem and coordinate), whatever its version. */
     public boolean recognises(Dependency d) {
-        return d.ecosystem() == ecosystem && (exact ? key.equals(d.key()) : Glob.matches(pattern, d.coordinate()));
+        // a dependency's key is its ecosystem's id, '|' and its coordinate (Ecosystem#key): the pattern is matched
+        // against that part of it rather than a coordinate built per call, as the rules try every pattern of an
+        // ecosystem on each of its dependencies
+        return d.ecosystem() == ecosystem && (exact ? key.equals(d.key()) : Glob.matches(pattern, d.key(), ecosystem.id().length() + 1));
     }
 
     /**

@@ -15,6 +15,10 @@ public final class Secrets {
 
     private record TokenFormat(String kind, Pattern pattern) {}
 
+    private static final Pattern INDEX_SUFFIX = Pattern.compile("\\[[0-9]+]$");
+    private static final Pattern ANGLE_PLACEHOLDER = Pattern.compile("<[^>]*>");
+    private static final Pattern STARS = Pattern.compile("\\*+");
+    private static final Pattern FILTER_TOKEN = Pattern.compile("@[A-Za-z0-9_.\\-]+@");
     private static final Pattern PRIVATE_KEY = Pattern.compile("-----BEGIN ((RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY( BLOCK)?-----");
 
     private static final List<TokenFormat> TOKENS = List.of(
@@ -73,7 +77,7 @@ public final class Secrets {
      * {@code token-uri} or {@code password-encoder} name something else.
      */
     public static boolean isSecretKey(String key) {
-        String last = key.substring(key.lastIndexOf('.') + 1).replaceAll("\\[[0-9]+]$", "");
+        String last = INDEX_SUFFIX.matcher(key.substring(key.lastIndexOf('.') + 1)).replaceAll("");
         List<String> words = Words.of(last);
         if (words.isEmpty()) {
             return false;
@@ -95,8 +99,8 @@ public final class Secrets {
             return false;
         }
         String v = value.trim();
-        if (v.isEmpty() || v.contains("${") || v.contains("{{") || v.startsWith("#{") || v.matches("<[^>]*>") || v.matches("\\*+")
-                || v.length() > 2 && v.charAt(0) == '@' && v.matches("@[A-Za-z0-9_.\\-]+@")) {
+        if (v.isEmpty() || v.contains("${") || v.contains("{{") || v.startsWith("#{") || ANGLE_PLACEHOLDER.matcher(v).matches() || STARS.matcher(v).matches()
+                || v.length() > 2 && v.charAt(0) == '@' && FILTER_TOKEN.matcher(v).matches()) {
             return false;
         }
         for (String r : REFERENCES) {

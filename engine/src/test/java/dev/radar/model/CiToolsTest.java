@@ -146,4 +146,22 @@ class CiToolsTest {
         String same = "already lower";
         assertThat(CiTools.asciiLowerCase(same)).isSameAs(same);
     }
+
+    @Test
+    void a_word_set_finds_what_contains_on_the_ascii_lowercase_text_finds() {
+        List<String> words = List.of("lint", "fmt", "vet", "format", "pre-commit", "black", "k", "kk");
+        CiTools.WordSet set = new CiTools.WordSet(words);
+        Random r = new Random(7);
+        int found = 0;
+        for (int i = 0; i < 30_000; i++) {
+            String text = randomText(r);
+            boolean expected = CiTools.containsAny(CiTools.asciiLowerCase(text), words);
+            assertThat(set.foundIn(text)).as("'%s'", text).isEqualTo(expected);
+            found += expected ? 1 : 0;
+        }
+        assertThat(found).isBetween(3_000, 27_000);
+        // the Kelvin sign is no K for an ASCII-only (?i)
+        assertThat(set.foundIn("\u212A")).isFalse();
+        assertThat(set.foundIn("FORMAT")).isTrue();
+    }
 }
